@@ -1,0 +1,7 @@
+import type { Command } from '../command';
+import { importCommand } from './import';
+import { pagesCommand } from './pages';
+import { pageCommand } from './page';
+
+/** Every `dstudio` sub-command, in help order. */
+export const commands: Command[] = [importCommand, pagesCommand, pageCommand];

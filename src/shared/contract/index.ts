@@ -1,0 +1,64 @@
+import type { ContentApi } from './content';
+import type { SearchApi } from './search';
+import type { UserApi } from './user';
+
+export type * from './content';
+export type * from './search';
+export type * from './user';
+
+/**
+ * The one API contract. The preload bridge, the IPC registration, the HTTP transport
+ * and the renderer's api module are all derived from it.
+ */
+export interface DStudioApi {
+  content: ContentApi;
+  search: SearchApi;
+  user: UserApi;
+}
+
+export type Domain = keyof DStudioApi;
+export type MethodOf<D extends Domain> = keyof DStudioApi[D] & string;
+
+/** Run-time list of methods; the `satisfies` + `Exhaustive` check makes a missing one a compile error. */
+export const API_METHODS = {
+  content: ['getStatus', 'listPages', 'getPages', 'getNav', 'resolveId'],
+  search: ['search', 'quickSwitch'],
+  user: [
+    'listBookmarks',
+    'addBookmark',
+    'removeBookmark',
+    'recordVisit',
+    'listHistory',
+    'getReadingState',
+    'saveReadingState',
+    'getSettings',
+    'setSetting',
+  ],
+} as const satisfies { [D in Domain]: readonly MethodOf<D>[] };
+
+type Exhaustive<T extends { [D in Domain]: readonly string[] }> = {
+  [D in Domain]: Exclude<MethodOf<D>, T[D][number]> extends never ? true : Exclude<MethodOf<D>, T[D][number]>;
+};
+/** Compile-time proof that API_METHODS lists every method of the contract. */
+export const API_METHODS_COMPLETE: Exhaustive<typeof API_METHODS> = { content: true, search: true, user: true };
+
+/** The channel name of a method: derived, never typed by hand. */
+export function channelOf(domain: Domain, method: string): string {
+  return `${domain}:${method}`;
+}
+
+/** Error shape that crosses the bridge. */
+export interface ApiErrorData {
+  code: 'bad-arguments' | 'not-found' | 'forbidden' | 'internal';
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorData['code'],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
