@@ -22,6 +22,7 @@ export type WarningKind =
   | 'front-matter-invalid'
   | 'front-matter-missing'
   | 'front-matter-unclosed'
+  | 'front-matter-note'
   | 'odd-value'
   | 'template'
   | 'duplicate-title'

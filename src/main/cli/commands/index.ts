@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import { importCommand } from './import';
 import { pagesCommand } from './pages';
 import { pageCommand } from './page';
+import { serveCommand } from './serve';
 
 /** Every `dstudio` sub-command, in help order. */
-export const commands: Command[] = [importCommand, pagesCommand, pageCommand];
+export const commands: Command[] = [importCommand, pagesCommand, pageCommand, serveCommand];

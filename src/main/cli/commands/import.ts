@@ -1,0 +1,58 @@
+import { resolve } from 'node:path';
+import { importCorpus } from '../../corpus/import-service';
+import { CorpusRootError } from '../../corpus/corpus-reader';
+import { openContentDb } from '../../database/connection';
+import { requireString, type CliIo, type Command } from '../command';
+import { gitHeadOf } from '../git-head';
+
+function progressBar(io: CliIo) {
+  let last = -1;
+  return (done: number, total: number) => {
+    const pct = total ? Math.floor((done / total) * 100) : 100;
+    if (pct === last) return;
+    last = pct;
+    const width = 30;
+    const filled = Math.round((pct / 100) * width);
+    process.stderr.write(`\rImporting [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${pct}% ${done}/${total}`);
+    if (done === total) process.stderr.write('\n');
+  };
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Import a corpus (a folder with docs/ and mkdocs.yml) into a content database.',
+  usage: 'dstudio import --corpus DIR --db FILE [--force] [--json]',
+  options: { corpus: { type: 'string' }, db: { type: 'string' }, force: { type: 'boolean' }, json: { type: 'boolean' } },
+  async run(values, _positionals, io) {
+    const corpus = resolve(requireString(values, 'corpus'));
+    const db = openContentDb(resolve(requireString(values, 'db')));
+    try {
+      const report = importCorpus(db, corpus, {
+        force: values.force === true,
+        source: corpus,
+        commit: gitHeadOf(corpus),
+        onProgress: io.isTty && !values.json ? progressBar(io) : undefined,
+      });
+      if (values.json) {
+        io.out(JSON.stringify(report));
+        return 0;
+      }
+      io.out(
+        `Imported ${report.pages} pages and ${report.aliases} aliases in ${(report.durationMs / 1000).toFixed(1)} s ` +
+          `(${report.unchanged} unchanged files skipped).\n` +
+          `${report.checklistItems} checklist items, ${report.brokenLinks} broken links, ` +
+          `${report.warnings.length} warnings, ${report.skipped.length} files skipped.`,
+      );
+      for (const s of report.skipped) io.out(`  skipped ${s.path}: ${s.reason}`);
+      return 0;
+    } catch (e) {
+      if (e instanceof CorpusRootError) {
+        io.err(`dstudio import: ${e.message}`);
+        return 1;
+      }
+      throw e;
+    } finally {
+      db.close();
+    }
+  },
+};

@@ -1,0 +1,82 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openServices } from '../../services';
+import { startHttpServer, type RunningServer } from '../../server/http-server';
+import { requireString, UsageError, type CliIo, type Command } from '../command';
+
+/** The built UI (`npx electron-vite build` writes it). */
+export const UI_ROOT = resolve(import.meta.dirname, '../../../../out/renderer');
+
+/** Where the user's own data goes when --user-db is not given (the XDG data folder). */
+export function defaultUserDb(): string {
+  const base = process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
+  return join(base, 'dstudio', 'user.db');
+}
+
+function parsePort(raw: unknown): number {
+  if (raw === undefined) return 0;
+  const n = Number(raw);
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || n < 1 || n > 65535) throw new UsageError(`--port must be a number from 1 to 65535, not "${String(raw)}"`);
+  return n;
+}
+
+export interface ServeOptions {
+  contentDb: string;
+  userDb: string;
+  port: number;
+  uiRoot?: string;
+}
+
+/**
+ * Opens the services and serves them with the UI until `stop` settles; the running
+ * server is handed to `onReady` (tests use it, the command prints its URL).
+ */
+export async function serve(opts: ServeOptions, stop: Promise<unknown>, onReady: (server: RunningServer) => void): Promise<void> {
+  const uiRoot = opts.uiRoot ?? UI_ROOT;
+  if (!existsSync(join(uiRoot, 'index.html'))) {
+    throw new Error(`The UI is not built (${uiRoot}/index.html is missing). Run \`npx electron-vite build\` first.`);
+  }
+  const services = openServices({ contentDb: opts.contentDb, userDb: opts.userDb });
+  let server: RunningServer | undefined;
+  try {
+    server = await startHttpServer({ api: services.api, staticRoot: uiRoot, port: opts.port });
+    onReady(server);
+    await stop;
+  } finally {
+    await server?.close();
+    services.close();
+  }
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Serve the reader UI and its API on 127.0.0.1, to read in a browser.',
+  usage: 'dstudio serve --db FILE [--user-db FILE] [--port N]',
+  options: { db: { type: 'string' }, 'user-db': { type: 'string' }, port: { type: 'string' } },
+  async run(values, _positionals, io: CliIo) {
+    const contentDb = resolve(requireString(values, 'db'));
+    const userDb = resolve(typeof values['user-db'] === 'string' ? values['user-db'] : defaultUserDb());
+    const port = parsePort(values.port);
+    let signalled = '';
+    const stop = new Promise<void>((done) => {
+      const onSignal = (name: string) => () => {
+        signalled = name;
+        process.off('SIGINT', onInt);
+        process.off('SIGTERM', onTerm);
+        done();
+      };
+      const onInt = onSignal('SIGINT');
+      const onTerm = onSignal('SIGTERM');
+      process.on('SIGINT', onInt);
+      process.on('SIGTERM', onTerm);
+    });
+    if (!existsSync(contentDb)) io.err(`Note: ${contentDb} does not exist yet; the reader will show an empty library until you run \`dstudio import\`.`);
+    await serve({ contentDb, userDb, port }, stop, (server) => {
+      io.out(`DStudio reader: ${server.url}`);
+      io.out(`Content: ${contentDb}\nUser data: ${userDb}\nOpen the address above in a browser; press Ctrl+C to stop.`);
+    });
+    io.err(`Stopped (${signalled}).`);
+    return 0;
+  },
+};

@@ -1,0 +1,101 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { ContentStatus, Heading, ImportWarning, NavNode, PageId, PageLink, PageMeta, PageSummary, Tier } from '../../shared/domain';
+
+interface PageRowDb {
+  id: string;
+  path: string;
+  blob_sha: string;
+  title: string;
+  description: string | null;
+  tier: Tier | null;
+  type: string | null;
+  category: string | null;
+  status: string | null;
+  relevance: string | null;
+  difficulty: string | null;
+  introduced_year: number | null;
+  is_template: number;
+  meta_json: string;
+  html: string;
+  word_count: number;
+  reading_minutes: number;
+}
+
+const SUMMARY_COLUMNS = `id, title, tier, type, category, status, relevance, difficulty, description,
+  introduced_year AS introducedYear, is_template AS isTemplate`;
+
+/** Read-only SQL over content.db for the reader. */
+export class ContentRepository {
+  private readonly s: Record<string, Statement>;
+
+  constructor(db: Database) {
+    const p = (sql: string) => db.prepare(sql);
+    this.s = {
+      meta: p('SELECT key, value FROM meta'),
+      counts: p('SELECT (SELECT count(*) FROM pages) AS pages, (SELECT count(*) FROM aliases) AS aliases'),
+      summaries: p(`SELECT ${SUMMARY_COLUMNS} FROM pages ORDER BY id`),
+      page: p('SELECT * FROM pages WHERE id = ?'),
+      exists: p('SELECT 1 FROM pages WHERE id = ?'),
+      alias: p('SELECT target_id AS targetId FROM aliases WHERE id = ?'),
+      aliasesOf: p('SELECT id FROM aliases WHERE target_id = ? ORDER BY id'),
+      headings: p('SELECT level, text, anchor AS id, alt_anchors AS altIds FROM headings WHERE page_id = ? ORDER BY ord'),
+      links: p(`SELECT href, line, target_id AS targetId, anchor, broken, candidate FROM links WHERE page_id = ? ORDER BY ord`),
+      warnings: p('SELECT path, kind, message, line FROM warnings WHERE path = ? ORDER BY rowid'),
+      nav: p('SELECT tree FROM nav WHERE id = 1'),
+    };
+  }
+
+  status(): ContentStatus {
+    const meta = new Map((this.s.meta!.all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+    const c = this.s.counts!.get() as { pages: number; aliases: number };
+    return { pages: c.pages, aliases: c.aliases, source: meta.get('source') ?? null, commit: meta.get('commit') || null, importedAt: meta.get('importedAt') ?? null };
+  }
+
+  listSummaries(): PageSummary[] {
+    return (this.s.summaries!.all() as (PageSummary & { isTemplate: number })[]).map((r) => ({ ...r, isTemplate: !!r.isTemplate }));
+  }
+
+  findPage(id: PageId) {
+    const r = this.s.page!.get(id) as PageRowDb | undefined;
+    if (!r) return null;
+    const headings = (this.s.headings!.all(id) as (Omit<Heading, 'altIds'> & { altIds: string })[]).map((h) => ({ ...h, altIds: JSON.parse(h.altIds) as string[] }));
+    const links = (this.s.links!.all(id) as (Omit<PageLink, 'broken'> & { broken: number })[]).map((l) => ({ ...l, broken: !!l.broken }));
+    return {
+      id: r.id,
+      path: r.path,
+      blobSha: r.blob_sha,
+      title: r.title,
+      tier: r.tier,
+      type: r.type,
+      category: r.category,
+      status: r.status,
+      relevance: r.relevance,
+      difficulty: r.difficulty,
+      description: r.description,
+      introducedYear: r.introduced_year,
+      isTemplate: !!r.is_template,
+      html: r.html,
+      meta: JSON.parse(r.meta_json) as PageMeta,
+      headings,
+      links,
+      warnings: this.s.warnings!.all(r.path) as ImportWarning[],
+      aliases: (this.s.aliasesOf!.all(id) as { id: string }[]).map((a) => a.id),
+      wordCount: r.word_count,
+      readingMinutes: r.reading_minutes,
+    };
+  }
+
+  hasPage(id: PageId): boolean {
+    return this.s.exists!.get(id) !== undefined;
+  }
+
+  /** The page an alias points at (null for an unknown id or a broken redirect). */
+  aliasTarget(id: PageId): PageId | null {
+    return (this.s.alias!.get(id) as { targetId: string | null } | undefined)?.targetId ?? null;
+  }
+
+  nav(): NavNode[] {
+    const r = this.s.nav!.get() as { tree: string } | undefined;
+    return r ? (JSON.parse(r.tree) as NavNode[]) : [];
+  }
+}

@@ -1,0 +1,193 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { Checklist, Heading, ImportWarning, NavNode, PageId, PageMeta, SkippedFile, TimelineFact } from '../../shared/domain';
+import type { RenderedLink, RenderedSection } from '../render/types';
+
+export interface PageRow {
+  id: PageId;
+  path: string;
+  blobSha: string;
+  title: string;
+  meta: PageMeta;
+  frontMatterRaw: string | null;
+  htmlRaw: string;
+  wordCount: number;
+}
+
+export interface StoredLink {
+  pageId: PageId;
+  ord: number;
+  href: string;
+  path: string;
+}
+
+/** Warning kinds derived from the whole corpus rather than from one file. */
+const CORPUS_WIDE = "('duplicate-title', 'nav-missing-file', 'redirect-unresolved')";
+
+/** Every SQL statement the importer runs against content.db. */
+export class ImportRepository {
+  private readonly s: Record<string, Statement>;
+
+  constructor(db: Database) {
+    const p = (sql: string) => db.prepare(sql);
+    this.s = {
+      files: p('SELECT path, blob_sha AS sha, kind FROM files'),
+      upsertFile: p('INSERT OR REPLACE INTO files (path, blob_sha, kind, reason) VALUES (?, ?, ?, ?)'),
+      deleteFile: p('DELETE FROM files WHERE path = ?'),
+      deletePage: p('DELETE FROM pages WHERE path = ?'),
+      deleteAlias: p('DELETE FROM aliases WHERE path = ?'),
+      deleteWarnings: p(`DELETE FROM warnings WHERE path = ? AND kind NOT IN ${CORPUS_WIDE}`),
+      insertPage: p(`INSERT INTO pages (id, path, blob_sha, title, description, tier, tier_raw, status, relevance, type, category,
+        difficulty, introduced_year, is_template, meta_json, front_matter_raw, html_raw, html, word_count, reading_minutes)
+        VALUES (@id, @path, @blobSha, @title, @description, @tier, @tierRaw, @status, @relevance, @type, @category,
+        @difficulty, @introducedYear, @isTemplate, @metaJson, @frontMatterRaw, @htmlRaw, @htmlRaw, @wordCount, @readingMinutes)`),
+      insertHeading: p('INSERT INTO headings (page_id, ord, level, text, anchor, alt_anchors) VALUES (?, ?, ?, ?, ?, ?)'),
+      insertSection: p('INSERT INTO sections (page_id, ord, anchor, heading, level, body) VALUES (?, ?, ?, ?, ?, ?)'),
+      insertLink: p('INSERT INTO links (page_id, ord, href, line, target_id, anchor, broken, candidate) VALUES (?, ?, ?, ?, NULL, NULL, 0, NULL)'),
+      insertChecklist: p('INSERT INTO checklists (page_id, ord, section_slug, section_title, source) VALUES (?, ?, ?, ?, ?)'),
+      insertItem: p('INSERT INTO checklist_items (key, checklist_id, ord, text, author_checked, line) VALUES (?, ?, ?, ?, ?, ?)'),
+      insertFact: p('INSERT INTO timeline_facts (page_id, field, year, month, value, conflict) VALUES (?, ?, ?, ?, ?, ?)'),
+      insertWarning: p('INSERT INTO warnings (path, kind, message, line) VALUES (?, ?, ?, ?)'),
+      insertAlias: p('INSERT INTO aliases (id, path, target_id, target_anchor, redirect_to) VALUES (?, ?, NULL, NULL, ?)'),
+      pages: p('SELECT id, path, title FROM pages'),
+      aliases: p('SELECT id, path, redirect_to AS redirectTo FROM aliases'),
+      setAlias: p('UPDATE aliases SET target_id = ?, target_anchor = ? WHERE id = ?'),
+      headings: p('SELECT page_id AS pageId, anchor, alt_anchors AS altAnchors FROM headings'),
+      links: p('SELECT l.page_id AS pageId, l.ord, l.href, p.path FROM links l JOIN pages p ON p.id = l.page_id ORDER BY l.page_id, l.ord'),
+      setLink: p('UPDATE links SET target_id = ?, anchor = ?, broken = ?, candidate = ? WHERE page_id = ? AND ord = ?'),
+      htmlRaw: p('SELECT id, html_raw AS htmlRaw, html FROM pages'),
+      setHtml: p('UPDATE pages SET html = ? WHERE id = ?'),
+      clearCorpusWide: p(`DELETE FROM warnings WHERE kind IN ${CORPUS_WIDE}`),
+      duplicateTitles: p('SELECT path, title FROM pages WHERE title IN (SELECT title FROM pages GROUP BY title HAVING count(*) > 1) ORDER BY title, path'),
+      setNav: p('INSERT OR REPLACE INTO nav (id, tree) VALUES (1, ?)'),
+      setMeta: p('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
+      counts: p(`SELECT (SELECT count(*) FROM pages) AS pages, (SELECT count(*) FROM aliases) AS aliases,
+        (SELECT count(*) FROM links WHERE broken = 1) AS brokenLinks, (SELECT count(*) FROM checklist_items) AS checklistItems`),
+      skipped: p("SELECT path, reason FROM files WHERE kind = 'skipped' ORDER BY path"),
+      warnings: p('SELECT path, kind, message, line FROM warnings ORDER BY path, rowid'),
+    };
+  }
+
+  knownFiles(): Map<string, { sha: string; kind: string }> {
+    const rows = this.s.files!.all() as { path: string; sha: string; kind: string }[];
+    return new Map(rows.map((r) => [r.path, { sha: r.sha, kind: r.kind }]));
+  }
+
+  /** Removes everything derived from one file (cascades to headings, sections, links, checklists, timeline). */
+  forgetFile(path: string): void {
+    this.s.deletePage!.run(path);
+    this.s.deleteAlias!.run(path);
+    this.s.deleteWarnings!.run(path);
+    this.s.deleteFile!.run(path);
+  }
+
+  recordFile(path: string, sha: string, kind: 'page' | 'alias' | 'skipped', reason: string | null = null): void {
+    this.s.upsertFile!.run(path, sha, kind, reason);
+  }
+
+  addWarnings(warnings: ImportWarning[]): void {
+    for (const w of warnings) this.s.insertWarning!.run(w.path, w.kind, w.message, w.line ?? null);
+  }
+
+  addAlias(id: PageId, path: string, redirectTo: string): void {
+    this.s.insertAlias!.run(id, path, redirectTo);
+  }
+
+  addPage(row: PageRow, headings: Heading[], sections: RenderedSection[], links: RenderedLink[], checklists: Checklist[], facts: TimelineFact[]): void {
+    const m = row.meta;
+    this.s.insertPage!.run({
+      id: row.id,
+      path: row.path,
+      blobSha: row.blobSha,
+      title: row.title,
+      description: m.description,
+      tier: m.tier,
+      tierRaw: m.tierRaw,
+      status: m.status,
+      relevance: m.relevance,
+      type: m.type,
+      category: m.category,
+      difficulty: m.difficulty,
+      introducedYear: m.introduced?.year ?? null,
+      isTemplate: m.isTemplate ? 1 : 0,
+      metaJson: JSON.stringify(m),
+      frontMatterRaw: row.frontMatterRaw,
+      htmlRaw: row.htmlRaw,
+      wordCount: row.wordCount,
+      readingMinutes: Math.max(1, Math.round(row.wordCount / 220)),
+    });
+    headings.forEach((h, i) => this.s.insertHeading!.run(row.id, i, h.level, h.text, h.id, JSON.stringify(h.altIds)));
+    sections.forEach((s, i) => this.s.insertSection!.run(row.id, i, s.anchor, s.heading, s.level, s.text));
+    links.forEach((l, i) => this.s.insertLink!.run(row.id, i, l.href, l.line));
+    checklists.forEach((c, i) => {
+      const listId = this.s.insertChecklist!.run(row.id, i, c.sectionSlug, c.sectionTitle, c.source).lastInsertRowid;
+      c.items.forEach((it, j) => this.s.insertItem!.run(it.key, listId, j, it.text, it.authorChecked ? 1 : 0, it.line));
+    });
+    for (const f of facts) this.s.insertFact!.run(f.pageId, f.field, f.year, f.month, f.value, f.conflict ? 1 : 0);
+  }
+
+  allPages(): { id: PageId; path: string; title: string }[] {
+    return this.s.pages!.all() as { id: PageId; path: string; title: string }[];
+  }
+
+  allAliases(): { id: PageId; path: string; redirectTo: string }[] {
+    return this.s.aliases!.all() as { id: PageId; path: string; redirectTo: string }[];
+  }
+
+  setAliasTarget(id: PageId, target: PageId | null, anchor: string | null): void {
+    this.s.setAlias!.run(target, anchor, id);
+  }
+
+  allAnchors(): { pageId: PageId; anchor: string; altAnchors: string }[] {
+    return this.s.headings!.all() as { pageId: PageId; anchor: string; altAnchors: string }[];
+  }
+
+  allLinks(): StoredLink[] {
+    return this.s.links!.all() as StoredLink[];
+  }
+
+  setLinkResolution(pageId: PageId, ord: number, targetId: PageId | null, anchor: string | null, broken: boolean, candidate: PageId | null): void {
+    this.s.setLink!.run(targetId, anchor, broken ? 1 : 0, candidate, pageId, ord);
+  }
+
+  *pageHtml(): IterableIterator<{ id: PageId; htmlRaw: string; html: string }> {
+    yield* this.s.htmlRaw!.iterate() as IterableIterator<{ id: PageId; htmlRaw: string; html: string }>;
+  }
+
+  setHtml(id: PageId, html: string): void {
+    this.s.setHtml!.run(html, id);
+  }
+
+  /** Drops the warnings derived from the whole corpus (they are re-derived on every import). */
+  clearCorpusWideWarnings(): void {
+    this.s.clearCorpusWide!.run();
+  }
+
+  /** Adds a duplicate-title warning to every page sharing its title with another. */
+  addDuplicateTitleWarnings(): void {
+    const rows = this.s.duplicateTitles!.all() as { path: string; title: string }[];
+    for (const r of rows) {
+      const others = rows.filter((o) => o.title === r.title && o.path !== r.path).map((o) => o.path);
+      this.s.insertWarning!.run(r.path, 'duplicate-title', `title "${r.title}" is also used by ${others.join(', ')}`, null);
+    }
+  }
+
+  setNav(tree: NavNode[]): void {
+    this.s.setNav!.run(JSON.stringify(tree));
+  }
+
+  setMeta(key: string, value: string): void {
+    this.s.setMeta!.run(key, value);
+  }
+
+  counts(): { pages: number; aliases: number; brokenLinks: number; checklistItems: number } {
+    return this.s.counts!.get() as { pages: number; aliases: number; brokenLinks: number; checklistItems: number };
+  }
+
+  skipped(): SkippedFile[] {
+    return this.s.skipped!.all() as SkippedFile[];
+  }
+
+  warnings(): ImportWarning[] {
+    return this.s.warnings!.all() as ImportWarning[];
+  }
+}

@@ -1,0 +1,134 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { PageId, Tier } from '../../shared/domain';
+
+/** The key in search_blobs that changes on every rebuild, so a running service knows to drop its caches. */
+export const GENERATION_BLOB = 'generation';
+
+/** Marks snippet() puts around matched terms: control characters that cannot occur in section text, replaced by <mark> after escaping. */
+export const MARK_START = '\u0002';
+export const MARK_END = '\u0003';
+
+/** Tokens of context in a snippet. */
+const SNIPPET_TOKENS = 18;
+
+/** The metadata the service filters and facets on, one row per page. */
+export interface PageFacetRow {
+  id: PageId;
+  title: string;
+  tier: Tier | null;
+  type: string | null;
+  category: string | null;
+  status: string | null;
+  relevance: string | null;
+  difficulty: string | null;
+}
+
+/** The best-matching section of one page. */
+export interface PageMatch {
+  pageId: PageId;
+  sectionId: number;
+  /** bm25 of that section: lower is better (FTS5 convention). */
+  bm25: number;
+  /** How many of the page's sections matched. */
+  sections: number;
+}
+
+export interface SectionText {
+  heading: string | null;
+  anchor: string | null;
+  snippet: string;
+}
+
+/** All SQL of the search service, as prepared statements. */
+export class SearchRepository {
+  private readonly s: Record<string, Statement>;
+
+  constructor(db: Database) {
+    const p = (sql: string): Statement => db.prepare(sql);
+    this.s = {
+      generation: p(`SELECT value FROM search_blobs WHERE name = '${GENERATION_BLOB}'`),
+      blob: p('SELECT value FROM search_blobs WHERE name = ?'),
+      pages: p('SELECT id, title, tier, type, category, status, relevance, difficulty FROM pages'),
+      // One row per page: the section with the best (lowest) rank — bm25 with the column
+      // weights set by migration 002; SQLite returns the bare column sid from the row that
+      // holds min(score). MATERIALIZED: flattened into the aggregate, rank is unavailable.
+      matchPages: p(`
+        WITH h AS MATERIALIZED (SELECT rowid AS sid, rank AS score FROM sections_fts WHERE sections_fts MATCH ?)
+        SELECT s.page_id AS pageId, h.sid AS sectionId, min(h.score) AS bm25, count(*) AS sections
+        FROM h JOIN sections s ON s.id = h.sid
+        GROUP BY s.page_id`),
+      // rowid = ? lets FTS5 seek straight to the row: the snippet is computed for this section
+      // only. CAST: better-sqlite3 binds JS numbers as REAL, and FTS5 then silently ignores
+      // the rowid constraint (every matching row comes back).
+      snippet: p(`
+        SELECT s.heading, s.anchor,
+               snippet(sections_fts, 3, '${MARK_START}', '${MARK_END}', '…', ${SNIPPET_TOKENS}) AS snippet
+        FROM sections_fts JOIN sections s ON s.id = sections_fts.rowid
+        WHERE sections_fts MATCH ? AND sections_fts.rowid = CAST(? AS INTEGER)`),
+      lead: p(`
+        SELECT s.heading, s.anchor, coalesce(p.description, substr(s.body, 1, 240)) AS snippet
+        FROM pages p LEFT JOIN sections s ON s.page_id = p.id
+        WHERE p.id = ? ORDER BY s.ord LIMIT 1`),
+      description: p('SELECT description FROM pages WHERE id = ?'),
+      titleMatches: p('SELECT page_id AS pageId FROM search_titles WHERE key = ?'),
+      hasTerm: p('SELECT 1 FROM search_terms WHERE term = ?'),
+      // The range form uses the UNIQUE index on term (LIKE would not, being case-insensitive).
+      termsWithPrefix: p(`SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY freq DESC LIMIT ?`),
+      trigramCandidates: p(`
+        SELECT t.term, t.freq FROM search_terms_tri JOIN search_terms t ON t.id = search_terms_tri.rowid
+        WHERE search_terms_tri MATCH ? ORDER BY rank LIMIT ?`),
+    };
+  }
+
+  /** Changes whenever the index is rebuilt. */
+  generation(): string | null {
+    return (this.s.generation!.get() as { value: string } | undefined)?.value ?? null;
+  }
+
+  blob(name: string): string | null {
+    return (this.s.blob!.get(name) as { value: string } | undefined)?.value ?? null;
+  }
+
+  listPageFacets(): PageFacetRow[] {
+    return this.s.pages!.all() as PageFacetRow[];
+  }
+
+  /** Every page with at least one section matching the FTS5 expression, with its best section. */
+  findMatchingPages(match: string): PageMatch[] {
+    return this.s.matchPages!.all(match) as PageMatch[];
+  }
+
+  /** Heading, anchor and a marked snippet of one matched section. */
+  findSectionSnippet(match: string, sectionId: number): SectionText | null {
+    return (this.s.snippet!.get(match, sectionId) as SectionText | undefined) ?? null;
+  }
+
+  /** The lead section of a page and its description (or its first words): for pages shown without a text match. */
+  findLead(pageId: PageId): SectionText | null {
+    const row = this.s.lead!.get(pageId) as { heading: string | null; anchor: string | null; snippet: string | null } | undefined;
+    return row ? { heading: row.heading, anchor: row.anchor, snippet: row.snippet ?? '' } : null;
+  }
+
+  findDescription(pageId: PageId): string | null {
+    return (this.s.description!.get(pageId) as { description: string | null } | undefined)?.description ?? null;
+  }
+
+  /** Pages whose title, abbreviation, file or alias name equals the normalised key. */
+  findByTitleKey(key: string): PageId[] {
+    return (this.s.titleMatches!.all(key) as { pageId: PageId }[]).map((r) => r.pageId);
+  }
+
+  hasTerm(term: string): boolean {
+    return this.s.hasTerm!.get(term) !== undefined;
+  }
+
+  /** The most frequent corpus words that start with prefix. */
+  findTermsWithPrefix(prefix: string, limit: number): string[] {
+    return (this.s.termsWithPrefix!.all(prefix, prefix + '\u{10FFFF}', limit) as { term: string }[]).map((r) => r.term);
+  }
+
+  /** Corpus words sharing the most trigrams with a word (a trigram MATCH expression). */
+  findTrigramCandidates(match: string, limit: number): { term: string; freq: number }[] {
+    return this.s.trigramCandidates!.all(match, limit) as { term: string; freq: number }[];
+  }
+}

@@ -1,0 +1,202 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { DStudioApi } from '../../shared/contract';
+import { dispatch, type DispatchResult } from '../api-dispatch';
+import { UI_CSP_HEADER } from './csp';
+import { openStaticFile, resolveStaticFile } from './static-files';
+
+/** Loopback only: the server is never reachable from another machine. */
+export const HOST = '127.0.0.1';
+/** Largest accepted request body; the contract's arguments are small. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** Header carrying the session token (the `token` query parameter is accepted too). */
+export const TOKEN_HEADER = 'x-dstudio-token';
+
+export interface HttpServerOptions {
+  api: DStudioApi;
+  /** Folder of the built UI (out/renderer). */
+  staticRoot: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Fixed token, for tests; a random one by default. */
+  token?: string;
+}
+
+export interface RunningServer {
+  /** Base URL with the token, the one to open in a browser. */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const SECURITY_HEADERS = {
+  'content-security-policy': UI_CSP_HEADER,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+} as const;
+
+const STATUS_OF: Record<string, number> = { 'bad-arguments': 400, 'not-found': 404, forbidden: 403, internal: 500 };
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: DispatchResult): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, status: number, message: string): void {
+  const code = status === 403 ? 'forbidden' : status === 404 ? 'not-found' : status >= 500 ? 'internal' : 'bad-arguments';
+  sendJson(res, status, { ok: false, error: { code, message } });
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolveBody, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      reject(new HttpError(413, `Request body is larger than ${limit} bytes`));
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new HttpError(413, `Request body is larger than ${limit} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function tokenMatches(given: string | null | undefined, expected: Buffer): boolean {
+  if (!given) return false;
+  const g = Buffer.from(given);
+  return g.length === expected.length && timingSafeEqual(g, expected);
+}
+
+/**
+ * Serves the built UI and the contract over HTTP on 127.0.0.1: the browser transport
+ * of the same API the Electron preload exposes. Every `/api/<domain>/<method>` call
+ * needs the session token; arguments are validated by `dispatch`, which never throws.
+ */
+export async function startHttpServer(opts: HttpServerOptions): Promise<RunningServer> {
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const expected = Buffer.from(token);
+  let port = 0;
+
+  // Only these Host headers are answered, so a page on another site cannot reach the
+  // server through DNS rebinding (a hostile name that resolves to 127.0.0.1).
+  const hostAllowed = (host: string | undefined) => host === `${HOST}:${port}` || host === `localhost:${port}`;
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const given = (req.headers[TOKEN_HEADER] as string | undefined) ?? url.searchParams.get('token');
+    if (!tokenMatches(given, expected)) return sendError(res, 403, 'Missing or wrong session token');
+    if (req.method !== 'POST') {
+      res.setHeader('allow', 'POST');
+      return sendError(res, 405, 'Use POST for API calls');
+    }
+    const parts = url.pathname.split('/');
+    if (parts.length !== 4) return sendError(res, 404, `No API route ${url.pathname}`);
+    const [, , domain = '', method = ''] = parts;
+    const contentType = req.headers['content-type'] ?? '';
+    if (!/^application\/json\b/i.test(contentType)) return sendError(res, 415, 'API calls take a JSON body (content-type: application/json)');
+    const body = await readBody(req, MAX_BODY_BYTES);
+    let args: unknown;
+    try {
+      args = body.length === 0 ? [] : JSON.parse(body.toString('utf8'));
+    } catch {
+      return sendError(res, 400, 'The request body is not valid JSON');
+    }
+    const result = await dispatch(opts.api, decodeURIComponent(domain), decodeURIComponent(method), args);
+    sendJson(res, result.ok ? 200 : (STATUS_OF[result.error.code] ?? 500), result);
+  }
+
+  function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { ...SECURITY_HEADERS, allow: 'GET, HEAD' });
+      res.end();
+      return;
+    }
+    const file = resolveStaticFile(opts.staticRoot, url.pathname);
+    if (!file) {
+      res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+      return;
+    }
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': file.type,
+      'content-length': file.size,
+      // Built assets carry a content hash in their names; the HTML that names them must be re-fetched.
+      'cache-control': file.type.startsWith('text/html') ? 'no-cache' : 'max-age=31536000, immutable',
+    });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    openStaticFile(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
+  }
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      try {
+        if (!hostAllowed(req.headers.host)) return sendError(res, 403, 'Unexpected Host header');
+        const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
+        if (url.pathname === '/api' || url.pathname.startsWith('/api/')) await handleApi(req, res, url);
+        else handleStatic(req, res, url);
+      } catch (e) {
+        if (res.headersSent) res.destroy();
+        else if (e instanceof HttpError) sendError(res, e.status, e.message);
+        else sendError(res, 500, (e as Error).message || 'Internal error');
+      }
+    })();
+  });
+  server.requestTimeout = 30_000;
+
+  await new Promise<void>((ready, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port ?? 0, HOST, () => {
+      server.off('error', fail);
+      ready();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://${HOST}:${port}`;
+  return {
+    origin,
+    url: `${origin}/?token=${encodeURIComponent(token)}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
+  };
+}

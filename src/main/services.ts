@@ -1,0 +1,48 @@
+import type { Database } from 'better-sqlite3';
+import type { DStudioApi } from '../shared/contract';
+import { ContentService } from './content/content-service';
+import { openContentDb, openUserDb } from './database/connection';
+import { SearchService } from './search/search-service';
+import { UserService } from './user/user-service';
+
+export interface ServicePaths {
+  contentDb: string;
+  userDb: string;
+}
+
+export interface Services {
+  api: DStudioApi;
+  contentDb: Database;
+  userDb: Database;
+  close(): void;
+}
+
+/**
+ * Opens both databases and builds every service behind the contract. Used by the
+ * Electron composition root, the HTTP transport (`dstudio serve`) and the CLI alike.
+ */
+export function openServices(paths: ServicePaths): Services {
+  const contentDb = openContentDb(paths.contentDb);
+  let userDb: Database;
+  try {
+    userDb = openUserDb(paths.userDb);
+  } catch (e) {
+    contentDb.close();
+    throw e;
+  }
+  const user = new UserService(userDb);
+  const api: DStudioApi = {
+    content: new ContentService(contentDb),
+    search: new SearchService(contentDb, { recentPageIds: () => user.recentPageIds() }),
+    user,
+  };
+  return {
+    api,
+    contentDb,
+    userDb,
+    close() {
+      contentDb.close();
+      userDb.close();
+    },
+  };
+}
