@@ -6,7 +6,8 @@ import vue from '@vitejs/plugin-vue';
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
-    build: { rollupOptions: { input: { index: resolve('src/main/index.ts') } } },
+    // The import's parse worker is its own entry: worker threads load it by file name next to index.js.
+    build: { rollupOptions: { input: { index: resolve('src/main/index.ts'), 'parse-worker': resolve('src/main/corpus/parse-worker.ts') } } },
   },
   preload: {
     // The preload runs sandboxed: it must be a single bundled file (no runtime require of packages).

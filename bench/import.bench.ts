@@ -41,7 +41,7 @@ export default async function importBench(): Promise<void> {
     const file = join(dir, 'content.db');
     const db = openContentDb(file);
     const t0 = performance.now();
-    const report = importCorpus(db, root);
+    const report = await importCorpus(db, root);
     importRuns.push(performance.now() - t0);
     pages = report.pages;
     db.pragma('wal_checkpoint(TRUNCATE)');
@@ -52,9 +52,9 @@ export default async function importBench(): Promise<void> {
   // Re-import with nothing changed: every file skipped by its blob SHA.
   const dir = mkdtempSync(join(tmpdir(), 'dstudio-bench-reimport-'));
   const db = openContentDb(join(dir, 'content.db'));
-  importCorpus(db, root);
+  await importCorpus(db, root);
   const t0 = performance.now();
-  importCorpus(db, root);
+  await importCorpus(db, root);
   const reimport = performance.now() - t0;
   db.close();
 

@@ -1,4 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { inflateRawSync } from 'node:zlib';
+import { rewriteLinks } from './link-rewriter';
 import type { ContentStatus, Heading, ImportWarning, NavNode, PageId, PageLink, PageMeta, PageSummary, Tier } from '../../shared/domain';
 
 interface PageRowDb {
@@ -16,7 +18,7 @@ interface PageRowDb {
   introduced_year: number | null;
   is_template: number;
   meta_json: string;
-  html: string;
+  html: Buffer;
   word_count: number;
   reading_minutes: number;
 }
@@ -39,7 +41,7 @@ export class ContentRepository {
       alias: p('SELECT target_id AS targetId FROM aliases WHERE id = ?'),
       aliasesOf: p('SELECT id FROM aliases WHERE target_id = ? ORDER BY id'),
       headings: p('SELECT level, text, anchor AS id, alt_anchors AS altIds FROM headings WHERE page_id = ? ORDER BY ord'),
-      links: p(`SELECT href, line, target_id AS targetId, anchor, broken, candidate FROM links WHERE page_id = ? ORDER BY ord`),
+      links: p(`SELECT href, line, target_id AS targetId, anchor, broken, candidate, asset FROM links WHERE page_id = ? ORDER BY ord`),
       warnings: p('SELECT path, kind, message, line FROM warnings WHERE path = ? ORDER BY rowid'),
       nav: p('SELECT tree FROM nav WHERE id = 1'),
     };
@@ -52,14 +54,16 @@ export class ContentRepository {
   }
 
   listSummaries(): PageSummary[] {
-    return (this.s.summaries!.all() as (PageSummary & { isTemplate: number })[]).map((r) => ({ ...r, isTemplate: !!r.isTemplate }));
+    return (this.s.summaries!.all() as (Omit<PageSummary, 'isTemplate'> & { isTemplate: number })[]).map((r) => ({ ...r, isTemplate: !!r.isTemplate }));
   }
 
   findPage(id: PageId) {
     const r = this.s.page!.get(id) as PageRowDb | undefined;
     if (!r) return null;
     const headings = (this.s.headings!.all(id) as (Omit<Heading, 'altIds'> & { altIds: string })[]).map((h) => ({ ...h, altIds: JSON.parse(h.altIds) as string[] }));
-    const links = (this.s.links!.all(id) as (Omit<PageLink, 'broken'> & { broken: number })[]).map((l) => ({ ...l, broken: !!l.broken }));
+    const rows = this.s.links!.all(id) as (Omit<PageLink, 'broken'> & { broken: number; asset: number })[];
+    const outcomes = rows.map((l) => ({ ...l, broken: !!l.broken, asset: !!l.asset }));
+    const links: PageLink[] = outcomes.filter((l) => !l.asset).map(({ asset: _asset, ...l }) => l);
     return {
       id: r.id,
       path: r.path,
@@ -74,7 +78,7 @@ export class ContentRepository {
       description: r.description,
       introducedYear: r.introduced_year,
       isTemplate: !!r.is_template,
-      html: r.html,
+      html: rewriteLinks(inflateRawSync(r.html).toString('utf8'), outcomes),
       meta: JSON.parse(r.meta_json) as PageMeta,
       headings,
       links,

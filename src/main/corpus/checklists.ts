@@ -77,7 +77,8 @@ export function extractChecklists(
   };
   const taskKeys = tasks.map((t) => add('task-list', t.sectionSlug, t.sectionTitle, t.text, t.checked, t.line));
   for (const f of fences) {
-    if (!/^ya?ml$/i.test(f.lang)) continue;
+    // Parsing YAML is costly: only fences that mention a checklist can hold one.
+    if (!/^ya?ml$/i.test(f.lang) || !/checklist/i.test(f.content)) continue;
     for (const text of yamlChecklistItems(f.content)) add('yaml-fence', f.sectionSlug, f.sectionTitle, text, false, f.line);
   }
   if (Array.isArray(productionChecklist)) {

@@ -1,23 +1,17 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { Checklist, Heading, ImportWarning, NavNode, PageId, PageMeta, SkippedFile, TimelineFact } from '../../shared/domain';
-import type { RenderedLink, RenderedSection } from '../render/types';
-
-export interface PageRow {
-  id: PageId;
-  path: string;
-  blobSha: string;
-  title: string;
-  meta: PageMeta;
-  frontMatterRaw: string | null;
-  htmlRaw: string;
-  wordCount: number;
-}
+import type { ImportWarning, NavNode, PageId, SkippedFile } from '../../shared/domain';
+import type { ParsedFile, ParsedPage } from './parse-file';
 
 export interface StoredLink {
   pageId: PageId;
   ord: number;
   href: string;
   path: string;
+  targetId: PageId | null;
+  anchor: string | null;
+  broken: number;
+  candidate: PageId | null;
+  asset: number;
 }
 
 /** Warning kinds derived from the whole corpus rather than from one file. */
@@ -37,9 +31,9 @@ export class ImportRepository {
       deleteAlias: p('DELETE FROM aliases WHERE path = ?'),
       deleteWarnings: p(`DELETE FROM warnings WHERE path = ? AND kind NOT IN ${CORPUS_WIDE}`),
       insertPage: p(`INSERT INTO pages (id, path, blob_sha, title, description, tier, tier_raw, status, relevance, type, category,
-        difficulty, introduced_year, is_template, meta_json, front_matter_raw, html_raw, html, word_count, reading_minutes)
+        difficulty, introduced_year, is_template, meta_json, front_matter_raw, html, word_count, reading_minutes)
         VALUES (@id, @path, @blobSha, @title, @description, @tier, @tierRaw, @status, @relevance, @type, @category,
-        @difficulty, @introducedYear, @isTemplate, @metaJson, @frontMatterRaw, @htmlRaw, @htmlRaw, @wordCount, @readingMinutes)`),
+        @difficulty, @introducedYear, @isTemplate, @metaJson, @frontMatterRaw, @html, @wordCount, @readingMinutes)`),
       insertHeading: p('INSERT INTO headings (page_id, ord, level, text, anchor, alt_anchors) VALUES (?, ?, ?, ?, ?, ?)'),
       insertSection: p('INSERT INTO sections (page_id, ord, anchor, heading, level, body) VALUES (?, ?, ?, ?, ?, ?)'),
       insertLink: p('INSERT INTO links (page_id, ord, href, line, target_id, anchor, broken, candidate) VALUES (?, ?, ?, ?, NULL, NULL, 0, NULL)'),
@@ -52,10 +46,9 @@ export class ImportRepository {
       aliases: p('SELECT id, path, redirect_to AS redirectTo FROM aliases'),
       setAlias: p('UPDATE aliases SET target_id = ?, target_anchor = ? WHERE id = ?'),
       headings: p('SELECT page_id AS pageId, anchor, alt_anchors AS altAnchors FROM headings'),
-      links: p('SELECT l.page_id AS pageId, l.ord, l.href, p.path FROM links l JOIN pages p ON p.id = l.page_id ORDER BY l.page_id, l.ord'),
-      setLink: p('UPDATE links SET target_id = ?, anchor = ?, broken = ?, candidate = ? WHERE page_id = ? AND ord = ?'),
-      htmlRaw: p('SELECT id, html_raw AS htmlRaw, html FROM pages'),
-      setHtml: p('UPDATE pages SET html = ? WHERE id = ?'),
+      links: p(`SELECT l.page_id AS pageId, l.ord, l.href, p.path, l.target_id AS targetId, l.anchor, l.broken, l.candidate, l.asset
+        FROM links l JOIN pages p ON p.id = l.page_id`),
+      setLink: p('UPDATE links SET target_id = ?, anchor = ?, broken = ?, candidate = ?, asset = ? WHERE page_id = ? AND ord = ?'),
       clearCorpusWide: p(`DELETE FROM warnings WHERE kind IN ${CORPUS_WIDE}`),
       duplicateTitles: p('SELECT path, title FROM pages WHERE title IN (SELECT title FROM pages GROUP BY title HAVING count(*) > 1) ORDER BY title, path'),
       setNav: p('INSERT OR REPLACE INTO nav (id, tree) VALUES (1, ?)'),
@@ -88,16 +81,24 @@ export class ImportRepository {
     for (const w of warnings) this.s.insertWarning!.run(w.path, w.kind, w.message, w.line ?? null);
   }
 
-  addAlias(id: PageId, path: string, redirectTo: string): void {
-    this.s.insertAlias!.run(id, path, redirectTo);
+  /** Stores one parsed file (page, alias or skip) and its warnings. */
+  store(p: ParsedFile): void {
+    if (p.kind === 'skipped') {
+      this.recordFile(p.path, p.sha, 'skipped', p.reason);
+      return;
+    }
+    if (p.kind === 'alias') this.s.insertAlias!.run(p.id, p.path, p.redirectTo);
+    else this.addPage(p);
+    this.recordFile(p.path, p.sha, p.kind);
+    this.addWarnings(p.warnings);
   }
 
-  addPage(row: PageRow, headings: Heading[], sections: RenderedSection[], links: RenderedLink[], checklists: Checklist[], facts: TimelineFact[]): void {
+  private addPage(row: ParsedPage): void {
     const m = row.meta;
     this.s.insertPage!.run({
       id: row.id,
       path: row.path,
-      blobSha: row.blobSha,
+      blobSha: row.sha,
       title: row.title,
       description: m.description,
       tier: m.tier,
@@ -111,18 +112,18 @@ export class ImportRepository {
       isTemplate: m.isTemplate ? 1 : 0,
       metaJson: JSON.stringify(m),
       frontMatterRaw: row.frontMatterRaw,
-      htmlRaw: row.htmlRaw,
+      html: row.htmlDeflated,
       wordCount: row.wordCount,
       readingMinutes: Math.max(1, Math.round(row.wordCount / 220)),
     });
-    headings.forEach((h, i) => this.s.insertHeading!.run(row.id, i, h.level, h.text, h.id, JSON.stringify(h.altIds)));
-    sections.forEach((s, i) => this.s.insertSection!.run(row.id, i, s.anchor, s.heading, s.level, s.text));
-    links.forEach((l, i) => this.s.insertLink!.run(row.id, i, l.href, l.line));
-    checklists.forEach((c, i) => {
+    row.headings.forEach((h, i) => this.s.insertHeading!.run(row.id, i, h.level, h.text, h.id, JSON.stringify(h.altIds)));
+    row.sections.forEach((s, i) => this.s.insertSection!.run(row.id, i, s.anchor, s.heading, s.level, s.text));
+    row.links.forEach((l, i) => this.s.insertLink!.run(row.id, i, l.href, l.line));
+    row.checklists.forEach((c, i) => {
       const listId = this.s.insertChecklist!.run(row.id, i, c.sectionSlug, c.sectionTitle, c.source).lastInsertRowid;
       c.items.forEach((it, j) => this.s.insertItem!.run(it.key, listId, j, it.text, it.authorChecked ? 1 : 0, it.line));
     });
-    for (const f of facts) this.s.insertFact!.run(f.pageId, f.field, f.year, f.month, f.value, f.conflict ? 1 : 0);
+    for (const f of row.facts) this.s.insertFact!.run(f.pageId, f.field, f.year, f.month, f.value, f.conflict ? 1 : 0);
   }
 
   allPages(): { id: PageId; path: string; title: string }[] {
@@ -145,16 +146,8 @@ export class ImportRepository {
     return this.s.links!.all() as StoredLink[];
   }
 
-  setLinkResolution(pageId: PageId, ord: number, targetId: PageId | null, anchor: string | null, broken: boolean, candidate: PageId | null): void {
-    this.s.setLink!.run(targetId, anchor, broken ? 1 : 0, candidate, pageId, ord);
-  }
-
-  *pageHtml(): IterableIterator<{ id: PageId; htmlRaw: string; html: string }> {
-    yield* this.s.htmlRaw!.iterate() as IterableIterator<{ id: PageId; htmlRaw: string; html: string }>;
-  }
-
-  setHtml(id: PageId, html: string): void {
-    this.s.setHtml!.run(html, id);
+  setLinkResolution(pageId: PageId, ord: number, r: { targetId: PageId | null; anchor: string | null; broken: boolean; candidate: PageId | null; asset: boolean }): void {
+    this.s.setLink!.run(r.targetId, r.anchor, r.broken ? 1 : 0, r.candidate, r.asset ? 1 : 0, pageId, ord);
   }
 
   /** Drops the warnings derived from the whole corpus (they are re-derived on every import). */

@@ -124,8 +124,9 @@ export function normaliseMetadata(input: Record<string, unknown>): PageMeta {
 
   let type = text('type');
   if (type && !KNOWN_TYPES.includes(type) && !isPlaceholder(type)) {
+    // Unknown but plausible types (`system-design-problem`) are fine; near-misses of known ones are flagged.
     const near = KNOWN_TYPES.find((k) => editDistance(k, type!) <= 2);
-    flags.push(near ? `type "${type}" looks like a misspelling of "${near}"` : `type "${type}" is not a known page type`);
+    if (near) flags.push(`type "${type}" looks like a misspelling of "${near}"`);
   }
   const category = text('category');
   if (category && editDistance(category, 'case-studies') === 1) flags.push(`category "${category}" looks like a misspelling of "case-studies"`);

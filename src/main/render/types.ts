@@ -48,9 +48,22 @@ export interface RenderedPage {
   wordCount: number;
   /** Problems met while rendering (unclosed fence, over the size cap…). */
   problems: string[];
+  /** Counts of the parts the renderer treats specially (math is typeset, diagrams are placeholders). */
+  features: RenderedFeatures;
+}
+
+export interface RenderedFeatures {
+  /** Typeset formulas (inline and display). */
+  math: number;
+  /** Mermaid diagram placeholders. */
+  diagrams: number;
+  /** Raw `<script>` elements (never run; the page gets an "interactive part unavailable" notice). */
+  scripts: number;
 }
 
 export interface RenderOptions {
   /** Page id, for messages and keys. */
   pageId: string;
+  /** Time budget in ms (default RENDER_BUDGET_MS); past it, the rest of the page is shown as plain text. */
+  budgetMs?: number;
 }

@@ -27,10 +27,8 @@ export interface PageFacetRow {
 export interface PageMatch {
   pageId: PageId;
   sectionId: number;
-  /** bm25 of that section: lower is better (FTS5 convention). */
+  /** bm25 of the best three sections (1, ½, ¼): lower is better (FTS5 convention). */
   bm25: number;
-  /** How many of the page's sections matched. */
-  sections: number;
 }
 
 export interface SectionText {
@@ -49,14 +47,21 @@ export class SearchRepository {
       generation: p(`SELECT value FROM search_blobs WHERE name = '${GENERATION_BLOB}'`),
       blob: p('SELECT value FROM search_blobs WHERE name = ?'),
       pages: p('SELECT id, title, tier, type, category, status, relevance, difficulty FROM pages'),
-      // One row per page: the section with the best (lowest) rank — bm25 with the column
-      // weights set by migration 002; SQLite returns the bare column sid from the row that
-      // holds min(score). MATERIALIZED: flattened into the aggregate, rank is unavailable.
+      // One row per page: its best section (lowest rank: bm25 with the column weights set
+      // by migration 002) and a page score that adds its 2nd and 3rd best sections at half
+      // and quarter weight — a page that treats the words in several sections is more about
+      // them than one that mentions them once (nDCG@10 0.865 → 0.883 on the judged set).
+      // MATERIALIZED: flattened into the aggregate, rank is not available.
       matchPages: p(`
-        WITH h AS MATERIALIZED (SELECT rowid AS sid, rank AS score FROM sections_fts WHERE sections_fts MATCH ?)
-        SELECT s.page_id AS pageId, h.sid AS sectionId, min(h.score) AS bm25, count(*) AS sections
-        FROM h JOIN sections s ON s.id = h.sid
-        GROUP BY s.page_id`),
+        WITH h AS MATERIALIZED (SELECT rowid AS sid, rank AS score FROM sections_fts WHERE sections_fts MATCH ?),
+        r AS (
+          SELECT s.page_id AS pageId, h.sid, h.score,
+                 row_number() OVER (PARTITION BY s.page_id ORDER BY h.score) AS rn
+          FROM h JOIN sections s ON s.id = h.sid
+        )
+        SELECT pageId, max(CASE WHEN rn = 1 THEN sid END) AS sectionId,
+               sum(CASE rn WHEN 1 THEN score WHEN 2 THEN score / 2 WHEN 3 THEN score / 4 ELSE 0 END) AS bm25
+        FROM r GROUP BY pageId`),
       // rowid = ? lets FTS5 seek straight to the row: the snippet is computed for this section
       // only. CAST: better-sqlite3 binds JS numbers as REAL, and FTS5 then silently ignores
       // the rowid constraint (every matching row comes back).
@@ -69,7 +74,6 @@ export class SearchRepository {
         SELECT s.heading, s.anchor, coalesce(p.description, substr(s.body, 1, 240)) AS snippet
         FROM pages p LEFT JOIN sections s ON s.page_id = p.id
         WHERE p.id = ? ORDER BY s.ord LIMIT 1`),
-      description: p('SELECT description FROM pages WHERE id = ?'),
       titleMatches: p('SELECT page_id AS pageId FROM search_titles WHERE key = ?'),
       hasTerm: p('SELECT 1 FROM search_terms WHERE term = ?'),
       // The range form uses the UNIQUE index on term (LIKE would not, being case-insensitive).
@@ -107,10 +111,6 @@ export class SearchRepository {
   findLead(pageId: PageId): SectionText | null {
     const row = this.s.lead!.get(pageId) as { heading: string | null; anchor: string | null; snippet: string | null } | undefined;
     return row ? { heading: row.heading, anchor: row.anchor, snippet: row.snippet ?? '' } : null;
-  }
-
-  findDescription(pageId: PageId): string | null {
-    return (this.s.description!.get(pageId) as { description: string | null } | undefined)?.description ?? null;
   }
 
   /** Pages whose title, abbreviation, file or alias name equals the normalised key. */

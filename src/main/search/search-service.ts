@@ -25,8 +25,8 @@ export const FACETS = ['tier', 'type', 'category', 'status', 'relevance', 'diffi
 type Facet = (typeof FACETS)[number];
 
 const DEFAULT_LIMIT = 20;
-/** A query that finds fewer pages than this is checked for typos. */
-const CORRECT_BELOW = 3;
+/** A corrected query that finds this many pages is good enough to show, even if the misspelling found more. */
+const ENOUGH_RESULTS = 10;
 /** A multi-word query whose words never meet in one section is relaxed to any-word when AND finds fewer pages than this. */
 const RELAX_BELOW = 5;
 /** How many corpus words a prefix expands to. */
@@ -94,20 +94,24 @@ export class SearchService implements SearchApi {
     const limit = Math.max(1, Math.min(query.limit ?? DEFAULT_LIMIT, 200));
     const offset = Math.max(0, query.offset ?? 0);
     const filters = query.filters ?? {};
-    const parsed = withoutStopwords(parseQuery(query.text, { prefixLast: true }));
+    let parsed = withoutStopwords(parseQuery(query.text, { prefixLast: true }));
 
     let ranked = this.rank(parsed, pages);
     let corrected: string | null = null;
-    if (ranked.length < CORRECT_BELOW) {
-      const fix = this.correct(query.text, parsed);
-      if (fix) {
-        const better = this.rank(withoutStopwords(parseQuery(fix, { prefixLast: true })), pages);
-        if (better.length > ranked.length) {
-          ranked = better;
-          corrected = fix;
-        }
+    // A word the corpus never uses is most likely misspelt: when the corrected query finds
+    // as much (or plenty), show its results ("Showing results for …"). Stemming and prefixes
+    // often let the misspelling find something too, so "as much" alone would be too strict.
+    const fix = this.correct(query.text, parsed);
+    if (fix) {
+      const fixedQuery = withoutStopwords(parseQuery(fix, { prefixLast: true }));
+      const better = this.rank(fixedQuery, pages);
+      if (better.length >= Math.min(ranked.length, ENOUGH_RESULTS) && better.length > 0) {
+        ranked = better;
+        parsed = fixedQuery;
+        corrected = fix;
       }
     }
+    if (ranked.length < RELAX_BELOW) ranked = this.relax(parsed, ranked, pages);
 
     const facets = this.countFacets(ranked, filters, pages);
     const kept = ranked.filter((r) => matchesFilters(pages.get(r.pageId)!, filters));
@@ -122,28 +126,36 @@ export class SearchService implements SearchApi {
         .sort((a, b) => (TIER_ORDER[a.tier ?? ''] ?? 3) - (TIER_ORDER[b.tier ?? ''] ?? 3) || a.title.localeCompare(b.title))
         .map((p) => ({ pageId: p.id, sectionId: null, score: 0, match: null }));
     }
-    const expand = (prefix: string): string[] => this.repo.findTermsWithPrefix(prefix, PREFIX_EXPANSIONS);
-    const match = toMatchExpression(parsed, { expand });
+    // A last word that is already a corpus word is taken as typed: expanding "saga" to
+    // "sagastep", "sagaorchestrator"… only pulls code listings up.
+    for (const g of parsed.groups) for (const t of g.alternatives) if (t.prefix && this.repo.hasTerm(t.tokens[0]!)) t.prefix = false;
+    const match = toMatchExpression(parsed, { expand: this.expand });
     const byPage = new Map<PageId, Ranked>();
-    const add = (m: PageMatch, expr: string, penalty: number): void => {
-      if (byPage.has(m.pageId) || !pages.has(m.pageId)) return;
-      // A page whose words occur in several sections is a little more about them than one that mentions them once.
-      const score = -m.bm25 * (1 + 0.05 * Math.log(m.sections)) - penalty;
-      byPage.set(m.pageId, { pageId: m.pageId, sectionId: m.sectionId, score, match: expr });
-    };
-    if (match) for (const m of this.repo.findMatchingPages(match)) add(m, match, 0);
-    if (byPage.size < RELAX_BELOW && parsed.groups.length > 1) {
-      const relaxed = toMatchExpression(parsed, { expand, mode: 'any' });
-      if (relaxed) for (const m of this.repo.findMatchingPages(relaxed)) add(m, relaxed, RELAXED_PENALTY);
-    }
+    if (match) for (const m of this.repo.findMatchingPages(match)) addMatch(byPage, pages, m, match, 0);
     if (parsed.groups.every((g) => g.alternatives.length === 1) && parsed.excluded.length === 0) {
       const key = normaliseKey(titleKeyOf(parsed));
       for (const id of this.repo.findByTitleKey(key)) {
         const r = byPage.get(id);
-        if (r) r.score += EXACT_TITLE_BONUS;
+        // The page itself, not one of its sections, is what an exact title asks for.
+        if (r) Object.assign(r, { score: r.score + EXACT_TITLE_BONUS, sectionId: null, match: null });
         else if (pages.has(id)) byPage.set(id, { pageId: id, sectionId: null, score: EXACT_TITLE_BONUS, match: null });
       }
     }
+    return [...byPage.values()].sort((a, b) => b.score - a.score);
+  }
+
+  private readonly expand = (prefix: string): string[] => this.repo.findTermsWithPrefix(prefix, PREFIX_EXPANSIONS);
+
+  /**
+   * A multi-word query whose words never meet in one section finds little: add the pages
+   * that match any of its words, below every page that matched them all.
+   */
+  private relax(parsed: ParsedQuery, ranked: Ranked[], pages: Map<PageId, PageFacetRow>): Ranked[] {
+    if (parsed.groups.length < 2) return ranked;
+    const relaxed = toMatchExpression(parsed, { expand: this.expand, mode: 'any' });
+    if (!relaxed) return ranked;
+    const byPage = new Map(ranked.map((r) => [r.pageId, r]));
+    for (const m of this.repo.findMatchingPages(relaxed)) addMatch(byPage, pages, m, relaxed, RELAXED_PENALTY);
     return [...byPage.values()].sort((a, b) => b.score - a.score);
   }
 
@@ -192,13 +204,14 @@ export class SearchService implements SearchApi {
 
   private hit(r: Ranked, page: PageFacetRow): SearchHit {
     const section = r.match !== null && r.sectionId !== null ? this.repo.findSectionSnippet(r.match, r.sectionId) : null;
-    const shown = section ?? this.repo.findLead(page.id);
+    // A section that matched only by its heading (or the page title) has nothing to show: use the page's description.
+    const text = section && section.snippet.trim() !== '' ? section.snippet : (this.repo.findLead(page.id)?.snippet ?? '');
     return {
       id: page.id,
       title: page.title,
-      section: shown?.heading ?? null,
-      anchor: shown?.anchor ?? null,
-      snippet: markSnippet(shown?.snippet ?? ''),
+      section: section?.heading ?? null,
+      anchor: section?.anchor ?? null,
+      snippet: markSnippet(text),
       tier: page.tier,
       type: page.type,
       score: Math.round(r.score * 1000) / 1000,
@@ -224,6 +237,11 @@ export class SearchService implements SearchApi {
       tier: (id) => pages.get(id)?.tier ?? null,
     });
   }
+}
+
+function addMatch(byPage: Map<PageId, Ranked>, pages: Map<PageId, PageFacetRow>, m: PageMatch, match: string, penalty: number): void {
+  if (byPage.has(m.pageId) || !pages.has(m.pageId)) return;
+  byPage.set(m.pageId, { pageId: m.pageId, sectionId: m.sectionId, score: -m.bm25 - penalty, match });
 }
 
 /** True when a page passes every filter (except `skip`, when counting that facet). */

@@ -5,6 +5,7 @@ import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importCorpus } from '../../../src/main/corpus/import-service';
 import { CorpusRootError } from '../../../src/main/corpus/corpus-reader';
+import { ContentService } from '../../../src/main/content/content-service';
 import { openContentDb } from '../../../src/main/database/connection';
 import { corpusAvailable, realCorpusAt, SKIP_MESSAGE, STARTER_CORPUS } from '../../helpers/corpus';
 
@@ -26,14 +27,14 @@ function mdFiles(root: string): string[] {
 function accounting(dbFile: string) {
   const db = openContentDb(dbFile);
   const files = db.prepare('SELECT path, kind FROM files ORDER BY path').all() as { path: string; kind: string }[];
-  const pages = db.prepare('SELECT id, path, title, blob_sha AS sha, html FROM pages ORDER BY id').all() as { id: string; path: string; title: string; sha: string; html: string }[];
+  const pages = db.prepare('SELECT id, path, title, blob_sha AS sha, html FROM pages ORDER BY id').all() as { id: string; path: string; title: string; sha: string; html: Buffer }[];
   const aliases = db.prepare('SELECT id, target_id AS target FROM aliases ORDER BY id').all() as { id: string; target: string | null }[];
   db.close();
   return { files, pages, aliases };
 }
 
 describe('importCorpus on hostile and odd files', () => {
-  it('imports what it can, skips with reasons, and never stops', () => {
+  it('imports what it can, skips with reasons, and never stops', async () => {
     const root = tmp();
     const docs = join(root, 'docs');
     mkdirSync(join(docs, 'sub'), { recursive: true });
@@ -56,7 +57,7 @@ describe('importCorpus on hostile and odd files', () => {
 
     const dbFile = join(root, 'content.db');
     const db = openContentDb(dbFile);
-    const report = importCorpus(db, root);
+    const report = await importCorpus(db, root);
     db.close();
 
     const all = mdFiles(root);
@@ -76,27 +77,29 @@ describe('importCorpus on hostile and odd files', () => {
     expect(kinds('dup1.md')).toContain('duplicate-title');
     expect(report.brokenLinks).toBe(1);
     expect(report.checklistItems).toBe(2);
-    const home = pages.find((p) => p.id === 'index')!;
-    expect(home.html).toContain('href="#/page/sub/a?h=part-two"');
-    expect(home.html).toMatch(/class="broken-link"/);
-    expect(home.html).not.toMatch(/\shref="[^"]*\.md/);
+    const reader = openContentDb(dbFile);
+    const [home] = await new ContentService(reader).getPages(['index']);
+    reader.close();
+    expect(home!.html).toContain('href="#/page/sub/a?h=part-two"');
+    expect(home!.html).toMatch(/class="broken-link"/);
+    expect(home!.html).not.toMatch(/\shref="[^"]*\.md/);
   });
 
-  it('refuses an unusable corpus root with a clear error', () => {
+  it('refuses an unusable corpus root with a clear error', async () => {
     const db = openContentDb(':memory:');
-    expect(() => importCorpus(db, join(tmp(), 'nope'))).toThrow(CorpusRootError);
-    expect(() => importCorpus(db, tmp())).toThrow(/no readable docs\/ folder/);
+    await expect(importCorpus(db, join(tmp(), 'nope'))).rejects.toThrow(CorpusRootError);
+    await expect(importCorpus(db, tmp())).rejects.toThrow(/no readable docs\/ folder/);
   });
 
-  it('skips unchanged files on re-import and forgets deleted ones', () => {
+  it('skips unchanged files on re-import and forgets deleted ones', async () => {
     const root = tmp();
     mkdirSync(join(root, 'docs'));
     writeFileSync(join(root, 'docs', 'a.md'), '# A\n\n[b](b.md)\n');
     writeFileSync(join(root, 'docs', 'b.md'), '# B\n');
     const db = openContentDb(join(root, 'c.db'));
-    importCorpus(db, root);
+    await importCorpus(db, root);
     rmSync(join(root, 'docs', 'b.md'));
-    const second = importCorpus(db, root);
+    const second = await importCorpus(db, root);
     expect(second.unchanged).toBe(1);
     expect(second.pages).toBe(1);
     // a.md did not change, but its link target vanished: it is re-resolved as broken
@@ -106,9 +109,9 @@ describe('importCorpus on hostile and odd files', () => {
 });
 
 describe('importCorpus on the starter content', () => {
-  it('imports every file of content/ with titles and a nav', () => {
+  it('imports every file of content/ with titles and a nav', async () => {
     const db = openContentDb(':memory:');
-    const report = importCorpus(db, STARTER_CORPUS);
+    const report = await importCorpus(db, STARTER_CORPUS);
     expect(report.pages).toBeGreaterThanOrEqual(12);
     expect(report.aliases).toBeGreaterThanOrEqual(1);
     expect(report.skipped).toEqual([]);
@@ -120,11 +123,11 @@ describe('importCorpus on the starter content', () => {
 });
 
 describe.skipIf(!corpusAvailable())(`importCorpus on the real corpus (${corpusAvailable() ? 'present' : SKIP_MESSAGE})`, () => {
-  it.each(['snap-1', 'snap-2', 'snap-3', 'snap-4', 'snap-5'] as const)('%s: every .md file is a page, an alias or skipped; every page titled', (tag) => {
+  it.each(['snap-1', 'snap-2', 'snap-3', 'snap-4', 'snap-5'] as const)('%s: every .md file is a page, an alias or skipped; every page titled', async (tag) => {
     const root = realCorpusAt(tag);
     const dbFile = join(tmp(), 'content.db');
     const db = openContentDb(dbFile);
-    const report = importCorpus(db, root);
+    const report = await importCorpus(db, root);
     db.close();
     const all = mdFiles(root);
     const { files, pages } = accounting(dbFile);
@@ -141,14 +144,14 @@ describe.skipIf(!corpusAvailable())(`importCorpus on the real corpus (${corpusAv
     }
   });
 
-  it('importing snap-1 then snap-5 into one database equals importing snap-5 fresh', () => {
+  it('importing snap-1 then snap-5 into one database equals importing snap-5 fresh', async () => {
     const dir = tmp();
     const a = openContentDb(join(dir, 'updated.db'));
-    importCorpus(a, realCorpusAt('snap-1'));
-    const update = importCorpus(a, realCorpusAt('snap-5'));
+    await importCorpus(a, realCorpusAt('snap-1'));
+    const update = await importCorpus(a, realCorpusAt('snap-5'));
     a.close();
     const b = openContentDb(join(dir, 'fresh.db'));
-    importCorpus(b, realCorpusAt('snap-5'));
+    await importCorpus(b, realCorpusAt('snap-5'));
     b.close();
     expect(update.unchanged).toBeGreaterThan(0);
     const x = accounting(join(dir, 'updated.db'));
@@ -158,11 +161,11 @@ describe.skipIf(!corpusAvailable())(`importCorpus on the real corpus (${corpusAv
     expect(x.aliases).toEqual(y.aliases);
   });
 
-  it('a killed import leaves the previous state (the transaction never half-applies)', () => {
+  it('a killed import leaves the previous state (the transaction never half-applies)', async () => {
     const dir = tmp();
     const dbFile = join(dir, 'content.db');
     const db = openContentDb(dbFile);
-    importCorpus(db, realCorpusAt('snap-4'));
+    await importCorpus(db, realCorpusAt('snap-4'));
     db.close();
     const before = accounting(dbFile);
     // A child process imports snap-5 and is killed with SIGKILL midway through.
@@ -170,7 +173,7 @@ describe.skipIf(!corpusAvailable())(`importCorpus on the real corpus (${corpusAv
       import { openContentDb } from ${JSON.stringify(join(process.cwd(), 'src/main/database/connection.ts'))};
       import { importCorpus } from ${JSON.stringify(join(process.cwd(), 'src/main/corpus/import-service.ts'))};
       const db = openContentDb(${JSON.stringify(dbFile)});
-      importCorpus(db, ${JSON.stringify(realCorpusAt('snap-5'))}, { force: true, onProgress: (d) => { if (d === 300) process.kill(process.pid, 'SIGKILL'); } });
+      await importCorpus(db, ${JSON.stringify(realCorpusAt('snap-5'))}, { force: true, onProgress: (d, _t, phase) => { if (phase === 'write' && d === 300) process.kill(process.pid, 'SIGKILL'); } });
     `;
     const file = join(dir, 'kill.ts');
     writeFileSync(file, script);

@@ -129,10 +129,15 @@ export const SEED_ALIASES: [string, string][] = [
 
 /** Writes pages, headings, sections and aliases the way the importer does, then builds the search index. */
 export function seedContent(db: Database, pages: SeedPage[] = SEED_PAGES, aliases: [string, string][] = SEED_ALIASES): void {
-  const insertPage = db.prepare(`
-    INSERT INTO pages (id, path, blob_sha, title, description, tier, status, relevance, type, category, difficulty,
-                       meta_json, html_raw, html, word_count, reading_minutes)
-    VALUES (?, ?, 'sha', ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', 0, 1)`);
+  // Only the columns search reads are given; any other NOT NULL column of the (evolving)
+  // pages table gets a neutral value, so the seed follows schema changes by the importer.
+  const given = ['id', 'path', 'title', 'description', 'tier', 'status', 'relevance', 'type', 'category', 'difficulty', 'meta_json'];
+  const fillers = (db.prepare('PRAGMA table_info(pages)').all() as { name: string; type: string; notnull: number; dflt_value: unknown }[])
+    .filter((c) => c.notnull && c.dflt_value === null && !given.includes(c.name))
+    .map((c) => ({ name: c.name, value: /INT|REAL/i.test(c.type) ? 0 : '' }));
+  const columns = [...given, ...fillers.map((f) => f.name)];
+  const insertPageRow = db.prepare(`INSERT INTO pages (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+  const insertPage = { run: (...values: unknown[]) => insertPageRow.run(...values, ...fillers.map((f) => f.value)) };
   const insertHeading = db.prepare('INSERT INTO headings (page_id, ord, level, text, anchor, alt_anchors) VALUES (?, ?, 2, ?, ?, ?)');
   const insertSection = db.prepare('INSERT INTO sections (page_id, ord, anchor, heading, level, body) VALUES (?, ?, ?, ?, ?, ?)');
   const insertAlias = db.prepare('INSERT INTO aliases (id, path, target_id, target_anchor, redirect_to) VALUES (?, ?, ?, NULL, ?)');

@@ -2,18 +2,21 @@ import { resolve } from 'node:path';
 import { importCorpus } from '../../corpus/import-service';
 import { CorpusRootError } from '../../corpus/corpus-reader';
 import { openContentDb } from '../../database/connection';
-import { requireString, type CliIo, type Command } from '../command';
+import { requireString, type Command } from '../command';
 import { gitHeadOf } from '../git-head';
 
-function progressBar(io: CliIo) {
-  let last = -1;
-  return (done: number, total: number) => {
+/** A one-line progress bar on stderr, redrawn in place (only when stderr is a terminal). */
+function progressBar() {
+  let last = '';
+  return (done: number, total: number, phase: 'parse' | 'write') => {
     const pct = total ? Math.floor((done / total) * 100) : 100;
-    if (pct === last) return;
-    last = pct;
+    const key = `${phase}${pct}`;
+    if (key === last) return;
+    last = key;
     const width = 30;
     const filled = Math.round((pct / 100) * width);
-    process.stderr.write(`\rImporting [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${pct}% ${done}/${total}`);
+    const label = phase === 'parse' ? 'Rendering' : 'Writing  ';
+    process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(pct).padStart(3)}% ${done}/${total}`);
     if (done === total) process.stderr.write('\n');
   };
 }
@@ -27,11 +30,11 @@ export const importCommand: Command = {
     const corpus = resolve(requireString(values, 'corpus'));
     const db = openContentDb(resolve(requireString(values, 'db')));
     try {
-      const report = importCorpus(db, corpus, {
+      const report = await importCorpus(db, corpus, {
         force: values.force === true,
         source: corpus,
         commit: gitHeadOf(corpus),
-        onProgress: io.isTty && !values.json ? progressBar(io) : undefined,
+        onProgress: io.isTty && !values.json ? progressBar() : undefined,
       });
       if (values.json) {
         io.out(JSON.stringify(report));

@@ -33,10 +33,9 @@ export const m001: Migration = {
         is_template INTEGER NOT NULL DEFAULT 0,
         meta_json TEXT NOT NULL,
         front_matter_raw TEXT,
-        -- rendered HTML with internal links still pointing at their written targets (data-link="n")
-        html_raw TEXT NOT NULL,
-        -- html_raw with links resolved against the whole corpus (re-derived on every import)
-        html TEXT NOT NULL,
+        -- rendered HTML, raw-deflated (HTML is most of the database). Links keep data-link="n";
+        -- the reader rewrites them from the links table, so a change elsewhere never re-renders a page.
+        html BLOB NOT NULL,
         word_count INTEGER NOT NULL,
         reading_minutes INTEGER NOT NULL
       );
@@ -82,6 +81,7 @@ export const m001: Migration = {
         anchor TEXT,
         broken INTEGER NOT NULL,
         candidate TEXT,
+        asset INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (page_id, ord)
       );
       CREATE INDEX links_broken ON links (broken);

@@ -1,0 +1,94 @@
+import { resolve } from 'node:path';
+import type { SearchFilters } from '../../../shared/contract/search';
+import { TIERS, type Tier } from '../../../shared/domain';
+import { openContentDb } from '../../database/connection';
+import { SearchService } from '../../search/search-service';
+import { requireString, UsageError, type Command } from '../command';
+
+const LIST_FILTERS = ['type', 'category', 'status', 'relevance', 'difficulty'] as const;
+
+/** `--tier gold,silver` → ['gold', 'silver']; also accepts the option repeated. */
+function listOption(value: unknown): string[] | undefined {
+  const raw = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+  const items = raw.flatMap((v: string) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return items.length > 0 ? items : undefined;
+}
+
+/** Plain text for a terminal: matched terms in *stars*, entities decoded. */
+function plainSnippet(html: string): string {
+  return html
+    .replace(/<\/?mark>/g, '*')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+export const searchCommand: Command = {
+  name: 'search',
+  summary: 'Search a content database (words, "phrases", -exclude, OR; filters by tier, type, …).',
+  usage:
+    'dstudio search --db FILE [--json] [--limit N] [--tier gold,silver] [--type pattern] [--category C] [--status S] [--relevance R] [--difficulty D] "QUERY"',
+  options: {
+    db: { type: 'string' },
+    json: { type: 'boolean' },
+    limit: { type: 'string' },
+    tier: { type: 'string', multiple: true },
+    type: { type: 'string', multiple: true },
+    category: { type: 'string', multiple: true },
+    status: { type: 'string', multiple: true },
+    relevance: { type: 'string', multiple: true },
+    difficulty: { type: 'string', multiple: true },
+  },
+  async run(values, positionals, io) {
+    const file = resolve(requireString(values, 'db'));
+    const limit = values.limit === undefined ? 10 : Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new UsageError('--limit must be a whole number from 1 to 200');
+    const filters: SearchFilters = {};
+    const tiers = listOption(values.tier);
+    if (tiers) {
+      const bad = tiers.find((t) => !(TIERS as readonly string[]).includes(t));
+      if (bad) throw new UsageError(`unknown tier "${bad}" (use ${TIERS.join(', ')})`);
+      filters.tier = tiers as Tier[];
+    }
+    for (const f of LIST_FILTERS) {
+      const v = listOption(values[f]);
+      if (v) filters[f] = v;
+    }
+    const text = positionals.join(' ');
+    if (text.trim() === '' && Object.keys(filters).length === 0) throw new UsageError('give a query, or a filter to browse by');
+
+    const db = openContentDb(file, { readonly: true });
+    try {
+      const hasIndex = db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'sections_fts'`).get();
+      if (!hasIndex) {
+        io.err(`dstudio search: ${file} has no search index (it was written by an older DStudio). Import the corpus again: dstudio import --corpus DIR --db ${file}`);
+        return 1;
+      }
+      const response = new SearchService(db, { recentPageIds: () => [] }).searchSync({ text, filters, limit });
+      if (values.json) {
+        io.out(
+          JSON.stringify({
+            results: response.results.map(({ id, title, section, snippet, tier, score }) => ({ id, title, section, snippet, tier, score })),
+            total: response.total,
+            corrected: response.corrected,
+          }),
+        );
+        return 0;
+      }
+      if (response.corrected) io.out(`Showing results for "${response.corrected}" (searched for "${text}")`);
+      if (response.results.length === 0) io.out('No results.');
+      response.results.forEach((h, i) => {
+        const chips = [h.tier, h.type].filter(Boolean).join(' · ');
+        io.out(`${i + 1}. ${h.title}${h.section ? ` › ${h.section}` : ''}${chips ? `  [${chips}]` : ''}`);
+        io.out(`   ${h.id}${h.anchor ? `#${h.anchor}` : ''}`);
+        if (h.snippet) io.out(`   ${plainSnippet(h.snippet)}`);
+      });
+      io.out(`${response.results.length} of ${response.total} pages`);
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+};

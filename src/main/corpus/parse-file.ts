@@ -1,0 +1,147 @@
+import { deflateRawSync } from 'node:zlib';
+import { posix } from 'node:path';
+import type { Checklist, Heading, ImportWarning, PageId, PageMeta, TimelineFact } from '../../shared/domain';
+import { renderPage } from '../render/render-page';
+import type { RenderedLink, RenderedSection } from '../render/types';
+import { extractChecklists } from './checklists';
+import { decodeMarkdown } from './decode';
+import { splitFrontMatter } from './front-matter';
+import { pageIdOf } from './link-resolver';
+import { normaliseMetadata } from './normalise-metadata';
+import { extractTimeline } from './timeline';
+
+/** Lines longer than this get a warning (they still import). */
+const LONG_LINE = 10_000;
+
+export interface ParsedPage {
+  kind: 'page';
+  path: string;
+  sha: string;
+  id: PageId;
+  title: string;
+  meta: PageMeta;
+  frontMatterRaw: string | null;
+  /** Rendered HTML, deflated (raw deflate): HTML is most of the database, and compresses ~5×. */
+  htmlDeflated: Uint8Array;
+  wordCount: number;
+  headings: Heading[];
+  sections: RenderedSection[];
+  links: RenderedLink[];
+  checklists: Checklist[];
+  facts: TimelineFact[];
+  warnings: ImportWarning[];
+}
+
+export interface ParsedAlias {
+  kind: 'alias';
+  path: string;
+  sha: string;
+  id: PageId;
+  redirectTo: string;
+  warnings: ImportWarning[];
+}
+
+export interface SkippedParse {
+  kind: 'skipped';
+  path: string;
+  sha: string;
+  reason: string;
+}
+
+export type ParsedFile = ParsedPage | ParsedAlias | SkippedParse;
+
+function humanise(path: string): string {
+  const base = posix.basename(path, '.md');
+  return (base === 'index' ? posix.basename(posix.dirname(path)) || 'Home' : base)
+    .replace(/[-_]+/g, ' ')
+    .replace(/\b\w/g, (c) => c.toUpperCase());
+}
+
+function bodyChecks(path: string, body: string, bodyLine: number): ImportWarning[] {
+  const out: ImportWarning[] = [];
+  let fenceOpen: number | null = null;
+  let fenceMarker = '';
+  const lines = body.split('\n');
+  lines.forEach((line, i) => {
+    if (line.length > LONG_LINE && !out.some((w) => w.kind === 'long-line')) {
+      out.push({ path, kind: 'long-line', message: `line ${bodyLine + i} is ${line.length} characters long`, line: bodyLine + i });
+    }
+    const m = /^\s*(`{3,}|~{3,})/.exec(line);
+    if (!m) return;
+    if (fenceOpen === null) {
+      fenceOpen = bodyLine + i;
+      fenceMarker = m[1]!;
+    } else if (m[1]!.startsWith(fenceMarker[0]!) && m[1]!.length >= fenceMarker.length && line.trim() === m[1]) {
+      fenceOpen = null;
+    }
+  });
+  if (fenceOpen !== null) {
+    out.push({ path, kind: 'unclosed-fence', message: `code fence opened on line ${fenceOpen} is never closed; the rest of the page shows as code`, line: fenceOpen });
+  }
+  return out;
+}
+
+/** The title written in front matter that did not parse, when it is a simple `title:` line. */
+function rawTitle(raw: string | null): string | null {
+  const m = raw ? /^title:\s*["']?(.+?)["']?\s*$/m.exec(raw) : null;
+  return m?.[1] ?? null;
+}
+
+/**
+ * Turns one file's bytes into everything the importer stores for it: a page, an alias
+ * (`redirect_to` stubs) or a skip with its reason. Pure (no database), so it can run in a
+ * worker thread; never throws — a bug or a pathological file becomes a skip.
+ */
+export function parseFile(path: string, bytes: Uint8Array, sha: string): ParsedFile {
+  const id = pageIdOf(path);
+  try {
+    const decoded = decodeMarkdown(bytes);
+    if (!decoded.ok) return { kind: 'skipped', path, sha, reason: decoded.reason };
+    const warnings: ImportWarning[] = decoded.notes.map((message) => ({ path, kind: 'encoding', message }));
+    const fm = splitFrontMatter(decoded.text);
+    for (const p of fm.problems) warnings.push({ path, kind: p.kind, message: p.message, line: p.line });
+    for (const note of fm.notes) warnings.push({ path, kind: 'front-matter-note', message: note });
+
+    const redirect = fm.data.redirect_to;
+    if (typeof redirect === 'string' && redirect.trim()) return { kind: 'alias', path, sha, id, redirectTo: redirect.trim(), warnings };
+
+    const meta = normaliseMetadata(fm.data);
+    const rendered = renderPage(fm.body, { pageId: id });
+    const shift = fm.bodyLine - 1;
+    const fmTitle = typeof fm.data.title === 'string' || typeof fm.data.title === 'number' ? String(fm.data.title).trim() : '';
+    const title = fmTitle || rendered.firstH1 || rawTitle(fm.raw) || humanise(path);
+
+    for (const flag of meta.flags) warnings.push({ path, kind: flag.startsWith('template page') ? 'template' : 'odd-value', message: flag });
+    for (const problem of rendered.problems) warnings.push({ path, kind: 'render', message: problem });
+    warnings.push(...bodyChecks(path, fm.body, fm.bodyLine));
+
+    const tasks = rendered.tasks.map((t) => ({ ...t, line: t.line + shift }));
+    const fences = rendered.fences.map((f) => ({ ...f, line: f.line + shift }));
+    const { checklists, taskKeys } = extractChecklists(id, tasks, fences, fm.data.production_checklist);
+    const facts = extractTimeline(id, meta, rendered.sections);
+    if (facts.some((f) => f.conflict)) {
+      warnings.push({ path, kind: 'timeline-conflict', message: `year_implemented ${meta.yearImplemented} is earlier than introduced ${meta.introduced?.year}` });
+    }
+    // Task checkboxes carry their item's stable key (the checklist feature makes them live).
+    const html = rendered.html.replace(/data-task-index="(\d+)"/g, (_, n: string) => `data-item-key="${taskKeys[Number(n)] ?? ''}"`);
+    return {
+      kind: 'page',
+      path,
+      sha,
+      id,
+      title,
+      meta,
+      frontMatterRaw: fm.raw,
+      htmlDeflated: deflateRawSync(html, { level: 1 }),
+      wordCount: rendered.wordCount,
+      headings: rendered.headings,
+      sections: rendered.sections,
+      links: rendered.links.map((l) => ({ ...l, line: l.line + shift })),
+      checklists,
+      facts,
+      warnings,
+    };
+  } catch (e) {
+    return { kind: 'skipped', path, sha, reason: `could not be imported: ${(e as Error).message}` };
+  }
+}

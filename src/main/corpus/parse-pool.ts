@@ -1,0 +1,81 @@
+import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { parseFile, type ParsedFile } from './parse-file';
+
+export interface ParseJob {
+  path: string;
+  bytes: Uint8Array;
+  sha: string;
+}
+
+/** Below this many files, threads cost more than they save. */
+const MIN_FILES_FOR_WORKERS = 40;
+
+/**
+ * Where the worker's code is: next to this module, as TypeScript when running from
+ * source (tests, CLI through tsx) or as the built `parse-worker.js` in the app bundle.
+ */
+function workerEntry(): URL | null {
+  const dev = new URL('./parse-worker-dev.mjs', import.meta.url);
+  if (import.meta.url.endsWith('.ts') && existsSync(dev)) return dev;
+  const js = new URL('./parse-worker.js', import.meta.url);
+  return existsSync(js) ? js : null;
+}
+
+/**
+ * Parses files on all cores (worker threads), reporting progress; falls back to the
+ * current thread for small batches or when workers cannot start. Results keep job order.
+ */
+export async function parseAll(jobs: ParseJob[], onProgress?: (done: number, total: number) => void): Promise<ParsedFile[]> {
+  const results: ParsedFile[] = new Array(jobs.length);
+  const entry = workerEntry();
+  const threads = Math.min(availableParallelism(), 8);
+  if (jobs.length < MIN_FILES_FOR_WORKERS || threads < 2 || !entry) {
+    jobs.forEach((j, i) => {
+      results[i] = parseFile(j.path, j.bytes, j.sha);
+      onProgress?.(i + 1, jobs.length);
+    });
+    return results;
+  }
+  let next = 0;
+  let done = 0;
+  const retry: number[] = [];
+  const finish = (index: number, result: ParsedFile) => {
+    results[index] = result;
+    onProgress?.(++done, jobs.length);
+  };
+  const workers = Array.from({ length: threads }, () => new Worker(entry));
+  try {
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            let current = -1;
+            const feed = () => {
+              if (next >= jobs.length) return resolve();
+              current = next++;
+              const job = jobs[current]!;
+              w.postMessage({ index: current, path: job.path, bytes: job.bytes, sha: job.sha });
+            };
+            w.on('message', (msg: { index: number; result: ParsedFile }) => {
+              finish(msg.index, msg.result);
+              feed();
+            });
+            // A worker that dies (or cannot start) hands the file it held back to this thread.
+            w.on('error', () => {
+              if (current >= 0 && results[current] === undefined) retry.push(current);
+              resolve();
+            });
+            feed();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  // Jobs handed back by dead workers, or left over if every worker died: parse them here.
+  for (; next < jobs.length; next++) retry.push(next);
+  for (const i of retry) finish(i, parseFile(jobs[i]!.path, jobs[i]!.bytes, jobs[i]!.sha));
+  return results;
+}

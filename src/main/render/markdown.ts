@@ -1,0 +1,70 @@
+import MarkdownIt from 'markdown-it';
+import abbr from 'markdown-it-abbr';
+import attrs from 'markdown-it-attrs';
+import deflist from 'markdown-it-deflist';
+import footnote from 'markdown-it-footnote';
+import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
+import { admonitionsPlugin } from './admonitions';
+import { contentTabsPlugin } from './content-tabs';
+import { fencesPlugin } from './fences';
+import { iconsPlugin } from './icons';
+import { keysPlugin } from './keys';
+import { mathPlugin } from './math';
+import { mdInHtmlPlugin } from './md-in-html';
+
+/** What the render passes down to the rules through markdown-it's env. */
+export interface RenderEnv {
+  /** performance.now() after which inline parsing stops and the rest is shown as text. */
+  deadline?: number;
+  /** Set when the deadline was hit. */
+  overBudget?: boolean;
+  tabSets?: number;
+}
+
+/** Longest paragraph parsed inline; longer ones are shown as text (inline rules can be superlinear). */
+const MAX_INLINE_CHARS = 100_000;
+
+/**
+ * The inline stage with a time budget: markdown-it's own `inline` core rule, except that once
+ * the page's deadline has passed (or for an absurdly long paragraph) the remaining inline
+ * blocks are kept as plain text instead of being parsed.
+ */
+function budgetedInline(state: StateCore): void {
+  const env = state.env as RenderEnv;
+  for (const token of state.tokens) {
+    if (token.type !== 'inline') continue;
+    token.children ??= [];
+    const late = env.deadline !== undefined && performance.now() > env.deadline;
+    if (late || token.content.length > MAX_INLINE_CHARS) {
+      if (late) env.overBudget = true;
+      const text = new state.Token('text', '', 0);
+      text.content = token.content;
+      token.children.push(text);
+      continue;
+    }
+    state.md.inline.parse(token.content, state.md, state.env, token.children);
+  }
+}
+
+/**
+ * The markdown-it instance for the corpus: CommonMark + raw HTML (sanitised later, in the
+ * renderer) + the Python-Markdown / pymdownx extensions MkDocs Material pages use.
+ */
+export function createMarkdown(): MarkdownIt {
+  // html: the corpus relies on raw HTML; it is sanitised in the renderer just before it enters the DOM.
+  const md = new MarkdownIt({ html: true, linkify: false, typographer: false, maxNesting: 40 });
+  md.core.ruler.at('inline', budgetedInline);
+  md.use(footnote)
+    .use(deflist)
+    .use(abbr)
+    // Only presentational attributes: `{onclick=…}` or `{data-link=…}` must not reach the HTML.
+    .use(attrs, { allowedAttributes: ['id', 'class', 'title', 'width', 'height', 'align'] })
+    .use(admonitionsPlugin)
+    .use(contentTabsPlugin)
+    .use(mdInHtmlPlugin)
+    .use(mathPlugin)
+    .use(iconsPlugin)
+    .use(keysPlugin)
+    .use(fencesPlugin);
+  return md;
+}

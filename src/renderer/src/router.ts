@@ -1,0 +1,36 @@
+import { createRouter, createWebHashHistory, type RouteLocationNormalizedLoaded } from 'vue-router';
+import { parsePageRoute, routeOf } from '../../shared/routes';
+import type { PageId } from '../../shared/domain';
+import HomeView from './views/HomeView.vue';
+import PageView from './views/PageView.vue';
+import CatalogueView from './views/CatalogueView.vue';
+import SearchView from './views/SearchView.vue';
+import BookmarksView from './views/BookmarksView.vue';
+import HistoryView from './views/HistoryView.vue';
+import NotFoundView from './views/NotFoundView.vue';
+
+/** Hash routes, so the same build works from `app://` (Electron) and from `dstudio serve`. */
+export function createAppRouter() {
+  return createRouter({
+    history: createWebHashHistory(),
+    routes: [
+      { path: '/', name: 'home', component: HomeView, meta: { title: 'Home' } },
+      { path: '/page/:id(.*)', name: 'page', component: PageView },
+      { path: '/catalogue', name: 'catalogue', component: CatalogueView, meta: { title: 'Pattern catalogue' } },
+      { path: '/search', name: 'search', component: SearchView, meta: { title: 'Search' } },
+      { path: '/bookmarks', name: 'bookmarks', component: BookmarksView, meta: { title: 'Bookmarks' } },
+      { path: '/history', name: 'history', component: HistoryView, meta: { title: 'History' } },
+      { path: '/:rest(.*)', name: 'not-found', component: NotFoundView, meta: { title: 'Not found' } },
+    ],
+  });
+}
+
+/** The router path of a page (what `routeOf` gives, without the `#`). */
+export function pagePath(id: PageId, anchor: string | null = null): string {
+  return routeOf(id, anchor).slice(1);
+}
+
+/** Page id and anchor of the current route, read with the same parser the stored links are written for. */
+export function pageRouteOf(route: RouteLocationNormalizedLoaded): { id: PageId; anchor: string | null } | null {
+  return route.name === 'page' ? parsePageRoute(`#${route.fullPath}`) : null;
+}

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** One judged query: graded relevant page ids (3 = the page wanted, 2 = highly relevant, 1 = relevant). */
+export interface JudgedQuery {
+  q: string;
+  kind: 'name' | 'title' | 'concept' | 'typo' | 'phrase';
+  relevant: Record<string, number>;
+}
+
+/** The judged query set for the real corpus (tests/fixtures/search-judgements.json). */
+export function loadJudgements(): { corpus: 'snap-5'; queries: JudgedQuery[] } {
+  return JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/search-judgements.json'), 'utf8')) as {
+    corpus: 'snap-5';
+    queries: JudgedQuery[];
+  };
+}
+
+/** nDCG@k with gains 2^grade − 1 (the usual graded form). */
+export function ndcgAt(ranked: readonly string[], relevant: Record<string, number>, k = 10): number {
+  const gain = (g: number): number => 2 ** g - 1;
+  const dcg = ranked.slice(0, k).reduce((sum, id, i) => sum + gain(relevant[id] ?? 0) / Math.log2(i + 2), 0);
+  const ideal = Object.values(relevant)
+    .sort((a, b) => b - a)
+    .slice(0, k)
+    .reduce((sum, g, i) => sum + gain(g) / Math.log2(i + 2), 0);
+  return ideal === 0 ? 0 : dcg / ideal;
+}
+
+/** Reciprocal rank of the first result graded as the page wanted (the highest grade of the query). */
+export function reciprocalRank(ranked: readonly string[], relevant: Record<string, number>, k = 10): number {
+  const top = Math.max(...Object.values(relevant));
+  const i = ranked.slice(0, k).findIndex((id) => (relevant[id] ?? 0) >= top);
+  return i === -1 ? 0 : 1 / (i + 1);
+}
+
+/** Mean nDCG@10 and MRR of a search function over the judged set, with the per-query numbers. */
+export function evaluate(
+  queries: readonly JudgedQuery[],
+  search: (q: string) => string[],
+): { ndcg: number; mrr: number; perQuery: { q: string; kind: string; ndcg: number; rr: number; top: string[] }[] } {
+  const perQuery = queries.map((j) => {
+    const top = search(j.q).slice(0, 10);
+    return { q: j.q, kind: j.kind, ndcg: ndcgAt(top, j.relevant), rr: reciprocalRank(top, j.relevant), top };
+  });
+  const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  return { ndcg: mean(perQuery.map((p) => p.ndcg)), mrr: mean(perQuery.map((p) => p.rr)), perQuery };
+}

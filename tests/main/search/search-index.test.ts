@@ -1,0 +1,148 @@
+import type { Database } from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importCorpus } from '../../../src/main/corpus/import-service';
+import { openContentDb } from '../../../src/main/database/connection';
+import { buildSearchIndex, SearchService, titleKeys } from '../../../src/main/search/search-index';
+import { corpusAvailable, realCorpusAt, SKIP_MESSAGE, STARTER_CORPUS } from '../../helpers/corpus';
+import { evaluate, loadJudgements } from './relevance-metrics';
+import { seededContentDb } from './seed-content';
+
+function freshDb(): { db: Database; done: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'dstudio-search-index-'));
+  const db = openContentDb(join(dir, 'content.db'));
+  return { db, done: () => (db.close(), rmSync(dir, { recursive: true, force: true })) };
+}
+
+/** FTS5's own consistency check of the index against its external content. */
+function ftsIntegrity(db: Database): void {
+  db.prepare(`INSERT INTO sections_fts (sections_fts, rank) VALUES ('integrity-check', 1)`).run();
+  db.prepare(`INSERT INTO search_terms_tri (search_terms_tri, rank) VALUES ('integrity-check', 1)`).run();
+}
+
+describe('titleKeys', () => {
+  it('names a page by its title, its head, the abbreviation in parentheses and its file name', () => {
+    expect(titleKeys('Two-Phase Commit (2PC): Atomic Commitment', 'patterns/coordination/two-phase-commit').map((k) => k.key)).toEqual([
+      'two phase commit 2pc atomic commitment',
+      'two phase commit atomic commitment',
+      '2pc',
+      'two phase commit',
+      'two phase commit',
+    ]);
+    expect(titleKeys('Index', 'pattern-library/resilience/index').at(-1)).toEqual({ key: 'resilience', kind: 'file' });
+  });
+});
+
+describe('buildSearchIndex', () => {
+  it('keeps the text once (external content) and passes the FTS5 integrity check', () => {
+    const { db, cleanup } = seededContentDb();
+    try {
+      const tables = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name);
+      expect(tables).toContain('sections_fts_data');
+      expect(tables).not.toContain('sections_fts_content');
+      ftsIntegrity(db);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('is idempotent and follows deleted pages', () => {
+    const { db, cleanup } = seededContentDb();
+    try {
+      const count = () => db.prepare(`SELECT count(*) AS n FROM sections_fts WHERE sections_fts MATCH 'bulkhead'`).get() as { n: number };
+      const before = count().n;
+      buildSearchIndex(db);
+      expect(count().n).toBe(before);
+      db.prepare(`DELETE FROM pages WHERE id = 'pattern-library/resilience/bulkhead'`).run();
+      buildSearchIndex(db);
+      expect(count().n).toBe(0);
+      ftsIntegrity(db);
+      expect(db.prepare(`SELECT count(*) AS n FROM search_titles WHERE page_id = 'pattern-library/resilience/bulkhead'`).get()).toEqual({ n: 0 });
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('works on an empty database', () => {
+    const { db, done } = freshDb();
+    try {
+      buildSearchIndex(db);
+      const s = new SearchService(db, { recentPageIds: () => [] });
+      expect(s.searchSync({ text: 'anything' })).toMatchObject({ results: [], total: 0, corrected: null });
+      expect(s.quickSwitchSync('x')).toEqual([]);
+    } finally {
+      done();
+    }
+  });
+});
+
+describe('search over the starter corpus (content/)', () => {
+  let db: Database;
+  let done: () => void;
+  let search: SearchService;
+  beforeAll(async () => {
+    ({ db, done } = freshDb());
+    await importCorpus(db, STARTER_CORPUS);
+    search = new SearchService(db, { recentPageIds: () => [] });
+  });
+  afterAll(() => done());
+
+  it('is built by the importer and consistent', () => {
+    ftsIntegrity(db);
+    expect(search.searchSync({ text: 'circuit breaker' }).results[0]!.id).toBe('pattern-library/resilience/circuit-breaker');
+    expect(search.searchSync({ text: '2pc' }).results[0]!.id).toBe('pattern-library/data-management/two-phase-commit');
+  });
+
+  it('finds every page by its exact title, first', () => {
+    const pages = db.prepare('SELECT id, title FROM pages').all() as { id: string; title: string }[];
+    for (const p of pages) expect(search.searchSync({ text: p.title }).results.map((r) => r.id), p.title).toContain(p.id);
+  });
+});
+
+describe.skipIf(!corpusAvailable())('search over the real corpus (snap-5)', () => {
+  let db: Database;
+  let done: () => void;
+  let search: SearchService;
+  const judged = loadJudgements();
+  beforeAll(async () => {
+    ({ db, done } = freshDb());
+    await importCorpus(db, realCorpusAt(judged.corpus));
+    search = new SearchService(db, { recentPageIds: () => [] });
+  });
+  afterAll(() => done?.());
+
+  it('passes the FTS5 integrity check', () => ftsIntegrity(db));
+
+  it('meets the relevance goal on the judged queries (nDCG@10 ≥ 0.85)', () => {
+    const r = evaluate(judged.queries, (q) => search.searchSync({ text: q, limit: 10 }).results.map((h) => h.id));
+    expect(r.ndcg).toBeGreaterThanOrEqual(0.85);
+    expect(r.mrr).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('puts the page first for every exact-title query and returns results for every typo', () => {
+    for (const j of judged.queries.filter((q) => q.kind === 'title')) {
+      const first = search.searchSync({ text: j.q, limit: 1 }).results[0]?.id ?? '';
+      expect(j.relevant[first], `${j.q} → ${first}`).toBe(3);
+    }
+    for (const j of judged.queries.filter((q) => q.kind === 'typo')) {
+      const r = search.searchSync({ text: j.q });
+      expect(r.total, j.q).toBeGreaterThan(0);
+      expect(r.corrected, j.q).not.toBeNull();
+    }
+  });
+
+  it('never returns an alias and never throws on odd input', () => {
+    const aliases = new Set((db.prepare('SELECT id FROM aliases').all() as { id: string }[]).map((a) => a.id));
+    for (const text of ['', 'the', 'patterns', '"', 'a OR', '-x', '*', 'NEAR(a b)', 'cap:theorem', '(((', '🚀 saga']) {
+      const r = search.searchSync({ text, limit: 200 });
+      expect(r.results.some((h) => aliases.has(h.id)), text).toBe(false);
+    }
+  });
+
+  it('serves the quick switcher from the stored index', () => {
+    expect(search.quickSwitchSync('circuit br')[0]).toMatchObject({ id: 'pattern-library/resilience/circuit-breaker', kind: 'title' });
+    expect(search.quickSwitchSync('hlc').map((h) => h.id)).toContain('pattern-library/coordination/hlc');
+  });
+});

@@ -1,0 +1,151 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from 'better-sqlite3';
+import { buildSearchIndex, SearchService } from '../../../src/main/search/search-index';
+import { seededContentDb } from './seed-content';
+
+let db: Database;
+let cleanup: () => void;
+let recent: string[];
+let search: SearchService;
+
+beforeEach(() => {
+  ({ db, cleanup } = seededContentDb());
+  recent = [];
+  search = new SearchService(db, { recentPageIds: () => recent });
+});
+afterEach(() => cleanup());
+
+const ids = async (text: string, extra: object = {}) => (await search.search({ text, ...extra })).results.map((r) => r.id);
+
+describe('SearchService.search', () => {
+  it('ranks an exact title, abbreviation or alias name first', async () => {
+    expect((await ids('hlc'))[0]).toBe('pattern-library/coordination/hybrid-logical-clocks');
+    expect((await ids('2PC'))[0]).toBe('pattern-library/coordination/two-phase-commit');
+    expect((await ids('two phase commit'))[0]).toBe('pattern-library/coordination/two-phase-commit');
+    // the payment page mentions the circuit breaker too, but the title wins
+    expect(await ids('circuit breaker')).toEqual(['pattern-library/resilience/circuit-breaker', 'case-studies/payments/payment-system']);
+  });
+
+  it('returns each page once, with its best section, anchor and a marked, escaped snippet', async () => {
+    const { results } = await search.search({ text: 'ledger bookkeeping' });
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({
+      id: 'case-studies/payments/payment-system',
+      section: 'Ledger <design> & "quotes"',
+      anchor: 'ledger-design-quotes',
+      tier: null,
+      type: 'case-study',
+    });
+    expect(results[0]!.snippet).toContain('<mark>bookkeeping</mark>');
+    expect(results[0]!.snippet.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
+  });
+
+  it('never returns a redirect alias as a result', async () => {
+    const all = await search.search({ text: 'patterns' });
+    expect(all.results.map((r) => r.id)).not.toContain('patterns/circuit-breaker');
+    expect((await search.search({ text: '', limit: 200 })).results.every((r) => !r.id.startsWith('patterns/'))).toBe(true);
+  });
+
+  it('supports phrases, exclusions, OR and the last word as a prefix', async () => {
+    expect(await ids('"fail fast"')).toEqual(['pattern-library/resilience/circuit-breaker']);
+    expect(await ids('"fast fail"')).toEqual([]);
+    expect(await ids('idempotency -ledger')).toEqual(['pattern-library/communication/idempotent-receiver']);
+    expect((await ids('bulkhead OR hlc')).sort()).toEqual(['pattern-library/coordination/hybrid-logical-clocks', 'pattern-library/resilience/bulkhead']);
+    expect(await ids('coordinat')).toContain('pattern-library/coordination/two-phase-commit');
+  });
+
+  it('corrects a misspelt word from the corpus vocabulary', async () => {
+    const r = await search.search({ text: 'idempotncy keys' });
+    expect(r.corrected).toBe('idempotency keys');
+    expect(r.results.map((h) => h.id)).toContain('pattern-library/communication/idempotent-receiver');
+    expect((await search.search({ text: 'idempotency keys' })).corrected).toBeNull();
+  });
+
+  it('relaxes a multi-word query whose words never meet, keeping full matches first', async () => {
+    const r = await search.search({ text: 'breaker coordinator' });
+    expect(r.total).toBeGreaterThan(0);
+    expect(r.results.every((h) => h.score < 0)).toBe(true);
+  });
+
+  it('filters and counts facets, each facet counted with the other filters applied', async () => {
+    const r = await search.search({ text: 'failures', filters: { tier: ['gold'] } });
+    expect(r.results.map((h) => h.id)).toEqual(['pattern-library/resilience/circuit-breaker']);
+    expect(r.total).toBe(1);
+    expect(r.facets.tier).toEqual([
+      { value: 'gold', count: 1 },
+      { value: 'silver', count: 1 },
+    ]);
+    expect(r.facets.category).toEqual([{ value: 'resilience', count: 1 }]);
+  });
+
+  it('browses by facet with an empty query', async () => {
+    const r = await search.search({ text: '', filters: { category: ['coordination'] } });
+    expect(r.results.map((h) => h.id)).toEqual([
+      'pattern-library/coordination/hybrid-logical-clocks',
+      'pattern-library/coordination/two-phase-commit',
+    ]);
+    expect(r.results[0]!.snippet).toBe('Timestamps that combine physical time with a logical counter.');
+    expect(r.facets.type).toEqual([{ value: 'pattern', count: 2 }]);
+    const all = await search.search({ text: '  ' });
+    expect(all.total).toBe(6);
+    expect(all.facets.tier.map((f) => f.value)).toEqual(['gold', 'silver', 'bronze']);
+  });
+
+  it('pages with limit and offset', async () => {
+    const first = await search.search({ text: '', limit: 2 });
+    const second = await search.search({ text: '', limit: 2, offset: 2 });
+    expect(first.results).toHaveLength(2);
+    expect(second.results.map((r) => r.id)).not.toContain(first.results[0]!.id);
+    expect(second.total).toBe(6);
+  });
+
+  it('sees a rebuilt index without being recreated', async () => {
+    expect(await ids('zebra')).toEqual([]);
+    db.prepare(`UPDATE sections SET body = body || ' zebra' WHERE page_id = 'pattern-library/resilience/bulkhead' AND ord = 0`).run();
+    buildSearchIndex(db);
+    expect(await ids('zebra')).toEqual(['pattern-library/resilience/bulkhead']);
+  });
+
+  it('never throws on odd input (fuzz)', async () => {
+    const samples = ['"', '""', '-', '--x', '(', ')', '*', 'a*', '^x', 'col:x', 'NEAR(a b)', 'OR', 'AND OR NOT', '-"', '"a" OR', '\u0000', '🚀',
+      'x'.repeat(2000), 'é"ß(', 'title:hlc', '{title}: hlc', '"unclosed phrase', 'a OR OR b', '- - -', 'NOT hlc'];
+    for (let i = 0; i < 300; i++) samples.push(Array.from({ length: 8 }, (_, j) => String.fromCharCode(((i * 7919 + j * 104729) % 0x2fff) + 1)).join(''));
+    for (const text of samples) {
+      const r = await search.search({ text, filters: { tier: ['gold'] } });
+      expect(r.total, JSON.stringify(text)).toBeGreaterThanOrEqual(0);
+    }
+  });
+});
+
+describe('SearchService.quickSwitch', () => {
+  it('finds titles by prefix and with typos, titles before headings', async () => {
+    const hits = await search.quickSwitch('circ');
+    expect(hits[0]).toMatchObject({ id: 'pattern-library/resilience/circuit-breaker', kind: 'title', tier: 'gold' });
+    expect((await search.quickSwitch('bulkhaed'))[0]).toMatchObject({ id: 'pattern-library/resilience/bulkhead', kind: 'title' });
+  });
+
+  it('finds headings with their anchor, tags and alias names', async () => {
+    expect(await search.quickSwitch('half open')).toContainEqual(
+      expect.objectContaining({ id: 'pattern-library/resilience/circuit-breaker', kind: 'heading', anchor: 'half-open-state' }),
+    );
+    expect(await search.quickSwitch('messaging')).toContainEqual(
+      expect.objectContaining({ id: 'pattern-library/communication/idempotent-receiver', kind: 'tag' }),
+    );
+    expect((await search.quickSwitch('2pc'))[0]).toMatchObject({ id: 'pattern-library/coordination/two-phase-commit' });
+  });
+
+  it('lists recent pages for an empty query and ranks them first among similar matches', async () => {
+    recent = ['pattern-library/resilience/bulkhead', 'no/such/page', 'pattern-library/coordination/hybrid-logical-clocks'];
+    expect((await search.quickSwitch('')).map((h) => h.id)).toEqual([
+      'pattern-library/resilience/bulkhead',
+      'pattern-library/coordination/hybrid-logical-clocks',
+    ]);
+    recent = ['case-studies/payments/payment-system'];
+    expect((await search.quickSwitch('p'))[0]!.id).toBe('case-studies/payments/payment-system');
+  });
+
+  it('respects the limit and never throws on odd input', async () => {
+    expect(await search.quickSwitch('a', 1)).toHaveLength(1);
+    for (const text of ['"', '(', '*', '\u0000', 'x'.repeat(600), '🚀🚀']) await expect(search.quickSwitch(text)).resolves.toBeInstanceOf(Array);
+  });
+});
