@@ -13,7 +13,8 @@ export function originOf(url: string): string | null {
     return null;
   }
   if (u.origin !== 'null') return u.origin;
-  if (u.protocol === 'app:' && u.host !== '' && u.username === '' && u.password === '') return `app://${u.host}`;
+  // Node keeps a non-special scheme's host as written; Chromium lowercases a standard scheme's host.
+  if (u.protocol === 'app:' && u.host !== '' && u.username === '' && u.password === '') return `app://${u.host.toLowerCase()}`;
   return null;
 }
 

@@ -1,4 +1,4 @@
-import MarkdownIt from 'markdown-it';
+import MarkdownIt, { type PluginSimple, type PluginWithOptions } from 'markdown-it';
 import abbr from 'markdown-it-abbr';
 import attrs from 'markdown-it-attrs';
 import deflist from 'markdown-it-deflist';
@@ -11,6 +11,8 @@ import { iconsPlugin } from './icons';
 import { keysPlugin } from './keys';
 import { mathPlugin } from './math';
 import { mdInHtmlPlugin } from './md-in-html';
+
+// The plugins' typings point at markdown-it's CJS declarations, ours at its ESM ones: same runtime object.
 
 /** What the render passes down to the rules through markdown-it's env. */
 export interface RenderEnv {
@@ -52,13 +54,15 @@ function budgetedInline(state: StateCore): void {
  */
 export function createMarkdown(): MarkdownIt {
   // html: the corpus relies on raw HTML; it is sanitised in the renderer just before it enters the DOM.
-  const md = new MarkdownIt({ html: true, linkify: false, typographer: false, maxNesting: 40 });
+  const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+  // Bounds nesting depth (and so recursion in the container rules); not in the typings.
+  Object.assign(md.options, { maxNesting: 40 });
   md.core.ruler.at('inline', budgetedInline);
-  md.use(footnote)
+  md.use(footnote as unknown as PluginSimple)
     .use(deflist)
     .use(abbr)
     // Only presentational attributes: `{onclick=…}` or `{data-link=…}` must not reach the HTML.
-    .use(attrs, { allowedAttributes: ['id', 'class', 'title', 'width', 'height', 'align'] })
+    .use(attrs as unknown as PluginWithOptions<{ allowedAttributes: string[] }>, { allowedAttributes: ['id', 'class', 'title', 'width', 'height', 'align'] })
     .use(admonitionsPlugin)
     .use(contentTabsPlugin)
     .use(mdInHtmlPlugin)

@@ -1,21 +1,36 @@
-import MarkdownIt from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Heading } from '../../shared/domain';
+import { createMarkdown, type RenderEnv } from './markdown';
 import { githubSlug, pythonMarkdownSlug, SlugRegistry } from './slug';
-import type { RenderedPage, RenderedSection, RenderOptions } from './types';
+import type { RenderedFeatures, RenderedPage, RenderedSection, RenderOptions } from './types';
 
 /** Largest Markdown body rendered; larger documents are cut with a visible notice (parser DoS bound). */
 export const MAX_RENDER_BYTES = 2 * 1024 * 1024;
+/** Default time budget per page; the slowest corpus page renders in a few tens of ms. */
+export const RENDER_BUDGET_MS = 3000;
 
 const TASK_RE = /^\[([ xX])\]\s+/;
 const EXTERNAL_RE = /^[a-z][a-z0-9+.-]*:/i;
+const SCRIPT_RE = /<script\b/gi;
 
-function createMarkdown(): MarkdownIt {
-  // html: the corpus relies on raw HTML; it is sanitised in the renderer just before it enters the DOM.
-  return new MarkdownIt({ html: true, linkify: false, typographer: false });
-}
+/** Shown at the top of a page whose raw HTML has scripts (the corpus's calculators): they never run here. */
+export const SCRIPT_NOTICE =
+  '<div class="offline-notice" role="note"><p><strong>The interactive part of this page is not available offline.</strong> ' +
+  'It relies on a script, and the reader never runs scripts from pages. Its controls are left out; the text, tables and diagrams are shown as written.</p></div>\n';
 
 let shared: MarkdownIt | undefined;
+
+/** Puts a disabled checkbox carrying `data-task-index` in place of the `[ ]` / `[x]` marker. */
+function markTask(tokens: Token[], inlineIndex: number, taskIndex: number, checked: boolean, Tok: typeof Token): void {
+  const inline = tokens[inlineIndex]!;
+  const first = inline.children?.[0];
+  if (first?.type === 'text') first.content = first.content.replace(TASK_RE, '');
+  const box = new Tok('html_inline', '', 0);
+  box.content = `<input type="checkbox" class="task-list-item-checkbox" disabled data-task-index="${taskIndex}"${checked ? ' checked' : ''}> `;
+  inline.children?.unshift(box);
+  tokens[inlineIndex - 2]!.attrJoin('class', 'task-list-item');
+}
 
 function inlineText(token: Token): string {
   if (!token.children) return token.content;
@@ -30,7 +45,7 @@ function inlineText(token: Token): string {
  * importer needs from the same parse: headings with both anchor spellings, sections,
  * links, task-list items and fences.
  */
-export function renderPage(markdown: string, _opts: RenderOptions): RenderedPage {
+export function renderPage(markdown: string, opts: RenderOptions): RenderedPage {
   const md = (shared ??= createMarkdown());
   const problems: string[] = [];
   let source = markdown;
@@ -38,8 +53,9 @@ export function renderPage(markdown: string, _opts: RenderOptions): RenderedPage
     problems.push(`Page is larger than ${MAX_RENDER_BYTES} bytes; only the first part is shown.`);
     source = source.slice(0, MAX_RENDER_BYTES);
   }
-  const env = {};
+  const env: RenderEnv = { deadline: performance.now() + (opts.budgetMs ?? RENDER_BUDGET_MS) };
   const tokens = md.parse(source, env);
+  const features: RenderedFeatures = { math: 0, diagrams: 0, scripts: 0 };
 
   const headings: Heading[] = [];
   const sections: RenderedSection[] = [{ anchor: null, heading: null, level: 0, text: '' }];
@@ -70,7 +86,16 @@ export function renderPage(markdown: string, _opts: RenderOptions): RenderedPage
       sections.push(current);
       continue;
     }
+    if (t.type === 'html_block') {
+      features.scripts += t.content.match(SCRIPT_RE)?.length ?? 0;
+      continue;
+    }
+    if (t.type === 'math_block') {
+      features.math++;
+      continue;
+    }
     if (t.type === 'fence' || t.type === 'code_block') {
+      if (t.type === 'fence' && /^mermaid\b/i.test(t.info.trim())) features.diagrams++;
       fences.push({ lang: t.info.trim().split(/\s+/)[0] ?? '', content: t.content, line, ...sectionOf() });
       current.text += '\n' + t.content;
       continue;
@@ -85,9 +110,13 @@ export function renderPage(markdown: string, _opts: RenderOptions): RenderedPage
     // A task item is an inline token directly inside a list item's paragraph.
     const match = TASK_RE.exec(t.content);
     if (match && tokens[i - 2]?.type === 'list_item_open') {
-      tasks.push({ text: t.content.slice(match[0].length).trim(), checked: match[1] !== ' ', line, ...sectionOf() });
+      const checked = match[1] !== ' ';
+      markTask(tokens, i, tasks.length, checked, t.constructor as typeof Token);
+      tasks.push({ text: t.content.slice(match[0].length).trim(), checked, line, ...sectionOf() });
     }
     for (const child of t.children ?? []) {
+      if (child.type === 'math_inline') features.math++;
+      if (child.type === 'html_inline') features.scripts += child.content.match(SCRIPT_RE)?.length ?? 0;
       if (child.type !== 'link_open') continue;
       const href = child.attrGet('href') ?? '';
       if (EXTERNAL_RE.test(href)) continue;
@@ -96,7 +125,9 @@ export function renderPage(markdown: string, _opts: RenderOptions): RenderedPage
     }
   }
 
-  const html = md.renderer.render(tokens, md.options, env);
+  if (env.overBudget) problems.push(`Rendering took longer than ${opts.budgetMs ?? RENDER_BUDGET_MS} ms; the rest of the page is shown as plain text.`);
+  const body = md.renderer.render(tokens, md.options, env);
+  const html = features.scripts > 0 ? SCRIPT_NOTICE + body : body;
   const nonEmpty = sections.filter((s, i) => i > 0 || s.text.trim() !== '');
-  return { html, headings, sections: nonEmpty, links, tasks, fences, firstH1, wordCount: words, problems };
+  return { html, headings, sections: nonEmpty, links, tasks, fences, firstH1, wordCount: words, problems, features };
 }

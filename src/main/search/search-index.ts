@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import MiniSearch from 'minisearch';
 import { normaliseKey, tokenize } from './fts-query';
-import { GENERATION_BLOB } from './search-repository';
+import { GENERATION_BLOB, type TitleKeyKind } from './search-repository';
 import { QUICK_SWITCH_BLOB, quickSwitchOptions, type QuickSwitchDoc } from './quick-switch';
 
 
@@ -24,15 +24,19 @@ function nameOfId(id: string): string {
   return normaliseKey(last);
 }
 
-/** Strings that name a page exactly: its title in a few spellings and its file name. */
-export function titleKeys(title: string, id: string): { key: string; kind: string }[] {
-  const keys: { key: string; kind: string }[] = [{ key: normaliseKey(title), kind: 'title' }];
+/** Strings that name a page exactly: its title in a few spellings and its file name, with how strongly each names it. */
+export function titleKeys(title: string, id: string): { key: string; kind: TitleKeyKind }[] {
   const withoutParens = title.replace(/\([^)]*\)/g, ' ');
-  keys.push({ key: normaliseKey(withoutParens), kind: 'title' });
+  const keys: { key: string; kind: TitleKeyKind }[] = [
+    { key: normaliseKey(title), kind: 'title' },
+    { key: normaliseKey(withoutParens), kind: 'title' },
+    // "Rate Limiting Pattern" is what "rate limiting" asks for.
+    { key: normaliseKey(withoutParens.replace(/\s+pattern\s*$/i, '')), kind: 'title' },
+  ];
   for (const m of title.matchAll(/\(([^)]{1,40})\)/g)) keys.push({ key: normaliseKey(m[1]!), kind: 'abbreviation' });
-  // "Circuit Breaker: Fail Fast" and "Circuit Breaker - Fail Fast" are named by their head too.
+  // "Circuit Breaker: Fail Fast" and "Rate Limiting - Elite Engineering" are named by their head too, less strongly.
   const head = withoutParens.split(/\s[-–—:|]\s|:\s/)[0]!;
-  keys.push({ key: normaliseKey(head), kind: 'title' });
+  keys.push({ key: normaliseKey(head), kind: 'head' });
   keys.push({ key: nameOfId(id), kind: 'file' });
   return keys.filter((k) => k.key !== '');
 }

@@ -11,6 +11,9 @@ export const MARK_END = '\u0003';
 /** Tokens of context in a snippet. */
 const SNIPPET_TOKENS = 18;
 
+/** How a title key names a page, strongest first: its title, the abbreviation in it, a redirect's name, the title's head, its file name. */
+export type TitleKeyKind = 'title' | 'abbreviation' | 'alias' | 'head' | 'file';
+
 /** The metadata the service filters and facets on, one row per page. */
 export interface PageFacetRow {
   id: PageId;
@@ -74,7 +77,7 @@ export class SearchRepository {
         SELECT s.heading, s.anchor, coalesce(p.description, substr(s.body, 1, 240)) AS snippet
         FROM pages p LEFT JOIN sections s ON s.page_id = p.id
         WHERE p.id = ? ORDER BY s.ord LIMIT 1`),
-      titleMatches: p('SELECT page_id AS pageId FROM search_titles WHERE key = ?'),
+      titleMatches: p('SELECT page_id AS pageId, kind FROM search_titles WHERE key = ?'),
       hasTerm: p('SELECT 1 FROM search_terms WHERE term = ?'),
       // The range form uses the UNIQUE index on term (LIKE would not, being case-insensitive).
       termsWithPrefix: p(`SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY freq DESC LIMIT ?`),
@@ -114,8 +117,8 @@ export class SearchRepository {
   }
 
   /** Pages whose title, abbreviation, file or alias name equals the normalised key. */
-  findByTitleKey(key: string): PageId[] {
-    return (this.s.titleMatches!.all(key) as { pageId: PageId }[]).map((r) => r.pageId);
+  findByTitleKey(key: string): { pageId: PageId; kind: TitleKeyKind }[] {
+    return this.s.titleMatches!.all(key) as { pageId: PageId; kind: TitleKeyKind }[];
   }
 
   hasTerm(term: string): boolean {

@@ -13,7 +13,7 @@ import {
   type ParsedQuery,
 } from './fts-query';
 import { QUICK_SWITCH_BLOB, QuickSwitcher } from './quick-switch';
-import { MARK_END, MARK_START, SearchRepository, type PageFacetRow, type PageMatch } from './search-repository';
+import { MARK_END, MARK_START, SearchRepository, type PageFacetRow, type PageMatch, type TitleKeyKind } from './search-repository';
 import { bestCorrection, trigramExpression } from './spelling';
 
 export interface SearchServiceDeps {
@@ -32,8 +32,8 @@ const RELAX_BELOW = 5;
 /** How many corpus words a prefix expands to. */
 const PREFIX_EXPANSIONS = 12;
 const TRIGRAM_CANDIDATES = 100;
-/** Score added to a page whose title (or alias, abbreviation, file name) is exactly the query: it ranks first. */
-const EXACT_TITLE_BONUS = 1000;
+/** Score added to a page named exactly by the query: it ranks first, a full title above a file name. */
+const EXACT_TITLE_BONUS: Record<TitleKeyKind, number> = { title: 1000, abbreviation: 950, alias: 900, head: 850, file: 800 };
 /** Scores of results found only by the relaxed (any-word) query stay below every AND result. */
 const RELAXED_PENALTY = 500;
 const TIER_ORDER: Record<string, number> = { gold: 0, silver: 1, bronze: 2 };
@@ -134,11 +134,13 @@ export class SearchService implements SearchApi {
     if (match) for (const m of this.repo.findMatchingPages(match)) addMatch(byPage, pages, m, match, 0);
     if (parsed.groups.every((g) => g.alternatives.length === 1) && parsed.excluded.length === 0) {
       const key = normaliseKey(titleKeyOf(parsed));
-      for (const id of this.repo.findByTitleKey(key)) {
+      const bonus = new Map<PageId, number>();
+      for (const { pageId, kind } of this.repo.findByTitleKey(key)) bonus.set(pageId, Math.max(bonus.get(pageId) ?? 0, EXACT_TITLE_BONUS[kind]));
+      for (const [id, b] of bonus) {
         const r = byPage.get(id);
         // The page itself, not one of its sections, is what an exact title asks for.
-        if (r) Object.assign(r, { score: r.score + EXACT_TITLE_BONUS, sectionId: null, match: null });
-        else if (pages.has(id)) byPage.set(id, { pageId: id, sectionId: null, score: EXACT_TITLE_BONUS, match: null });
+        if (r) Object.assign(r, { score: r.score + b, sectionId: null, match: null });
+        else if (pages.has(id)) byPage.set(id, { pageId: id, sectionId: null, score: b, match: null });
       }
     }
     return [...byPage.values()].sort((a, b) => b.score - a.score);

@@ -18,6 +18,7 @@ const pageId = z
   .string()
   .min(1)
   .max(512)
+  // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
   .refine((s) => !/[\u0000-\u001f]/.test(s), 'control characters are not allowed');
 const shortText = z.string().max(1000);
 const list = z.array(z.string().max(200)).max(50).optional();

@@ -21,9 +21,12 @@ export function defaultFilter(): CatalogueFilter {
   return { tiers: ['gold'], category: [], status: [], relevance: [], text: '', sort: 'name' };
 }
 
-/** A pattern of the library: a page with an excellence tier or typed as a pattern, not a template. */
+/**
+ * A pattern of the library: typed as a pattern, or tiered and under pattern-library/.
+ * Case studies carry tiers too, but the site's tier selector is for patterns only.
+ */
 export function isPattern(p: PageSummary): boolean {
-  return !p.isTemplate && (p.tier !== null || p.type === 'pattern');
+  return !p.isTemplate && (p.type === 'pattern' || (p.tier !== null && p.id.startsWith('pattern-library/')));
 }
 
 const strings = (v: SettingValue | undefined, allowed?: readonly string[]): string[] =>
