@@ -8,6 +8,7 @@ import { admonitionsPlugin } from './admonitions';
 import { contentTabsPlugin } from './content-tabs';
 import { fencesPlugin } from './fences';
 import { iconsPlugin } from './icons';
+import { jinjaPlugin } from './jinja';
 import { keysPlugin } from './keys';
 import { mathPlugin } from './math';
 import { mdInHtmlPlugin } from './md-in-html';
@@ -69,6 +70,7 @@ export function createMarkdown(): MarkdownIt {
     .use(mathPlugin)
     .use(iconsPlugin)
     .use(keysPlugin)
+    .use(jinjaPlugin)
     .use(fencesPlugin);
   return md;
 }

@@ -35,7 +35,7 @@ function markTask(tokens: Token[], inlineIndex: number, taskIndex: number, check
 function inlineText(token: Token): string {
   if (!token.children) return token.content;
   return token.children
-    .filter((c) => c.type === 'text' || c.type === 'code_inline' || c.type === 'softbreak')
+    .filter((c) => c.type === 'text' || c.type === 'code_inline' || c.type === 'jinja' || c.type === 'softbreak')
     .map((c) => (c.type === 'softbreak' ? ' ' : c.content))
     .join('');
 }

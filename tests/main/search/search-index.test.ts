@@ -24,13 +24,15 @@ function ftsIntegrity(db: Database): void {
 
 describe('titleKeys', () => {
   it('names a page by its title, its head, the abbreviation in parentheses and its file name', () => {
-    expect(titleKeys('Two-Phase Commit (2PC): Atomic Commitment', 'patterns/coordination/two-phase-commit').map((k) => k.key)).toEqual([
-      'two phase commit 2pc atomic commitment',
-      'two phase commit atomic commitment',
-      '2pc',
-      'two phase commit',
-      'two phase commit',
+    expect(titleKeys('Two-Phase Commit (2PC): Atomic Commitment', 'patterns/coordination/two-phase-commit')).toEqual([
+      { key: 'two phase commit 2pc atomic commitment', kind: 'title' },
+      { key: 'two phase commit atomic commitment', kind: 'title' },
+      { key: 'two phase commit atomic commitment', kind: 'title' },
+      { key: '2pc', kind: 'abbreviation' },
+      { key: 'two phase commit', kind: 'head' },
+      { key: 'two phase commit', kind: 'file' },
     ]);
+    expect(titleKeys('Rate Limiting Pattern', 'x/rate-limiting')[2]).toEqual({ key: 'rate limiting', kind: 'title' });
     expect(titleKeys('Index', 'pattern-library/resilience/index').at(-1)).toEqual({ key: 'resilience', kind: 'file' });
   });
 });
@@ -101,7 +103,7 @@ describe('search over the starter corpus (content/)', () => {
   });
 });
 
-describe.skipIf(!corpusAvailable())('search over the real corpus (snap-5)', () => {
+describe.skipIf(!corpusAvailable())(`search over the real corpus (${corpusAvailable() ? 'snap-5' : SKIP_MESSAGE})`, () => {
   let db: Database;
   let done: () => void;
   let search: SearchService;

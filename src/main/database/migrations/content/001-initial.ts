@@ -58,7 +58,7 @@ export const m001: Migration = {
         anchor TEXT NOT NULL,
         alt_anchors TEXT NOT NULL, -- JSON array
         PRIMARY KEY (page_id, ord)
-      );
+      ) WITHOUT ROWID; -- the key is the only index: no separate rowid b-tree (smaller file)
 
       -- the search unit: a page split at its headings
       CREATE TABLE sections (
@@ -83,8 +83,7 @@ export const m001: Migration = {
         candidate TEXT,
         asset INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (page_id, ord)
-      );
-      CREATE INDEX links_broken ON links (broken);
+      ) WITHOUT ROWID;
 
       CREATE TABLE checklists (
         id INTEGER PRIMARY KEY,
@@ -104,7 +103,7 @@ export const m001: Migration = {
         author_checked INTEGER NOT NULL,
         line INTEGER,
         PRIMARY KEY (checklist_id, ord)
-      );
+      ) WITHOUT ROWID;
       CREATE INDEX checklist_items_key ON checklist_items (key);
 
       CREATE TABLE timeline_facts (

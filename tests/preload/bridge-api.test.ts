@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { createBridgeApi } from '../../src/preload/bridge-api';
+import { API_METHODS, channelOf, type Domain } from '../../src/shared/contract';
+
+describe('createBridgeApi', () => {
+  it('exposes exactly the contract methods, frozen, and nothing that reaches IPC directly', () => {
+    const api = createBridgeApi(async () => ({ ok: true, value: null }));
+    expect(Object.keys(api).sort()).toEqual(Object.keys(API_METHODS).sort());
+    for (const domain of Object.keys(API_METHODS) as Domain[]) {
+      const methods = api[domain] as unknown as Record<string, unknown>;
+      expect(Object.keys(methods).sort()).toEqual([...API_METHODS[domain]].sort());
+      for (const m of Object.values(methods)) expect(typeof m).toBe('function');
+      expect(Object.isFrozen(methods)).toBe(true);
+    }
+    expect(Object.isFrozen(api)).toBe(true);
+    expect(JSON.stringify(Object.keys(api))).not.toMatch(/ipc|invoke|send|on\b/i);
+  });
+
+  it('sends each call on its derived channel with its arguments, and returns the value', async () => {
+    const calls: unknown[][] = [];
+    const api = createBridgeApi(async (channel, ...args) => {
+      calls.push([channel, ...args]);
+      return { ok: true, value: { echoed: args } };
+    });
+    expect(await api.search.quickSwitch('sagg', 5)).toEqual({ echoed: ['sagg', 5] });
+    await api.user.listHistory(10);
+    expect(calls).toEqual([
+      [channelOf('search', 'quickSwitch'), 'sagg', 5],
+      [channelOf('user', 'listHistory'), 10],
+    ]);
+  });
+
+  it("throws main's error message, and a clear error for an answer of the wrong shape", async () => {
+    const failing = createBridgeApi(async () => ({ ok: false, error: { code: 'not-found', message: 'No page "x"' } }));
+    await expect(failing.content.getPages(['x'])).rejects.toThrow('No page "x"');
+    const odd = createBridgeApi(async () => 'surprise');
+    await expect(odd.content.getStatus()).rejects.toThrow(/unexpected answer to content\.getStatus/);
+  });
+});
