@@ -59,7 +59,7 @@ function iconRule(state: StateInline, silent: boolean): boolean {
   if (!silent) {
     const token = state.push('html_inline', '', 0);
     token.content = iconHtml(m[1]!, m[2]!, classesOf(m[3]));
-    token.meta = { icon: true };
+    token.meta = { own: true };
   }
   state.pos += m[0].length;
   return true;

@@ -5,6 +5,7 @@ import deflist from 'markdown-it-deflist';
 import footnote from 'markdown-it-footnote';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import { admonitionsPlugin } from './admonitions';
+import { attrLeftoversPlugin } from './attr-leftovers';
 import { contentTabsPlugin } from './content-tabs';
 import { fencesPlugin } from './fences';
 import { iconsPlugin } from './icons';
@@ -71,6 +72,7 @@ export function createMarkdown(): MarkdownIt {
     .use(iconsPlugin)
     .use(keysPlugin)
     .use(jinjaPlugin)
-    .use(fencesPlugin);
+    .use(fencesPlugin)
+    .use(attrLeftoversPlugin);
   return md;
 }

@@ -21,12 +21,38 @@ export const SCRIPT_NOTICE =
 
 let shared: MarkdownIt | undefined;
 
+const RAW_ANCHOR_RE = /<a\b([^>]*)>/gi;
+const RAW_HREF_RE = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
+/** Attributes the importer gives meaning to: an author must not be able to write them. */
+const RESERVED_ATTR_RE = /\sdata-(?:link|task-index|item-key|page|candidate|broken-href)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*)/gi;
+
+function decodeAttr(s: string): string {
+  return s.replace(/&quot;/g, '"').replace(/&#0*39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/**
+ * Raw HTML anchors (`<a href="../x/">` in the corpus's hand-written cards) get `data-link="n"`
+ * like Markdown links, with the href re-quoted in double quotes, so the importer resolves them too.
+ */
+function tagRawLinks(html: string, add: (href: string) => number): string {
+  return html.replace(RESERVED_ATTR_RE, '').replace(RAW_ANCHOR_RE, (tag, attrs: string) => {
+    const m = RAW_HREF_RE.exec(attrs);
+    if (!m) return tag;
+    const written = m[1] ?? m[2] ?? m[3] ?? '';
+    const href = decodeAttr(written);
+    if (EXTERNAL_RE.test(href)) return tag;
+    const quoted = m[1] !== undefined ? written : href.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+    return `<a href="${quoted}"${attrs.replace(m[0], '')} data-link="${add(href)}">`;
+  });
+}
+
 /** Puts a disabled checkbox carrying `data-task-index` in place of the `[ ]` / `[x]` marker. */
 function markTask(tokens: Token[], inlineIndex: number, taskIndex: number, checked: boolean, Tok: typeof Token): void {
   const inline = tokens[inlineIndex]!;
   const first = inline.children?.[0];
   if (first?.type === 'text') first.content = first.content.replace(TASK_RE, '');
   const box = new Tok('html_inline', '', 0);
+  box.meta = { own: true };
   box.content = `<input type="checkbox" class="task-list-item-checkbox" disabled data-task-index="${taskIndex}"${checked ? ' checked' : ''}> `;
   inline.children?.unshift(box);
   tokens[inlineIndex - 2]!.attrJoin('class', 'task-list-item');
@@ -88,6 +114,7 @@ export function renderPage(markdown: string, opts: RenderOptions): RenderedPage 
     }
     if (t.type === 'html_block') {
       features.scripts += t.content.match(SCRIPT_RE)?.length ?? 0;
+      t.content = tagRawLinks(t.content, (href) => links.push({ href, line }) - 1);
       continue;
     }
     if (t.type === 'math_block') {
@@ -116,7 +143,10 @@ export function renderPage(markdown: string, opts: RenderOptions): RenderedPage 
     }
     for (const child of t.children ?? []) {
       if (child.type === 'math_inline') features.math++;
-      if (child.type === 'html_inline') features.scripts += child.content.match(SCRIPT_RE)?.length ?? 0;
+      if (child.type === 'html_inline') {
+        features.scripts += child.content.match(SCRIPT_RE)?.length ?? 0;
+        if (!(child.meta as { own?: boolean } | null)?.own) child.content = tagRawLinks(child.content, (href) => links.push({ href, line }) - 1);
+      }
       if (child.type !== 'link_open') continue;
       const href = child.attrGet('href') ?? '';
       if (EXTERNAL_RE.test(href)) continue;

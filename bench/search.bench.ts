@@ -1,0 +1,315 @@
+/**
+ * Search, side by side on the real corpus (snap-5) in one run: the app's SearchService
+ * (top 10 with snippets) against the raw FTS5 floor (ranked top-10 section ids, no
+ * snippets), lunr as MkDocs uses it and as Material for MkDocs uses it (prefix + edit
+ * distance 1), minisearch, flexsearch and ripgrep. For each: build time, time from
+ * opening to the first result, retained JS heap, p50/p95 latency over the judged
+ * queries, and their nDCG@10 / MRR. Ratios are against the FTS5 floor and Material-style lunr.
+ */
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { Index as FlexIndex } from 'flexsearch';
+import lunr from 'lunr';
+import MiniSearch from 'minisearch';
+import { importCorpus } from '../src/main/corpus/import-service';
+import { openContentDb } from '../src/main/database/connection';
+import { parseQuery, toMatchExpression, tokenize } from '../src/main/search/fts-query';
+import { buildSearchIndex, SearchService } from '../src/main/search/search-index';
+import { realCorpusAt } from '../tests/helpers/corpus';
+import { evaluate, loadJudgements } from '../tests/main/search/relevance-metrics';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+/** Each query is run this many times (after one warm-up pass) for the latency percentiles. */
+const REPS = 5;
+
+interface Engine {
+  name: string;
+  buildMs: number | null;
+  openToFirstMs: number;
+  heapBytes: number | null;
+  /** Ranked page ids for a query (top 10). */
+  search: (q: string) => string[];
+  note?: string;
+}
+
+interface Row extends Engine {
+  p50: number;
+  p95: number;
+  ndcg: number;
+  mrr: number;
+}
+
+function heapNow(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+function time<T>(f: () => T): [T, number] {
+  const t = performance.now();
+  const v = f();
+  return [v, performance.now() - t];
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Page ids in rank order, each once, from ranked section ids. */
+function pagesOf(sectionIds: readonly (string | number)[], pageOf: Map<number, string>, k = 10): string[] {
+  const out: string[] = [];
+  for (const id of sectionIds) {
+    const p = pageOf.get(Number(id));
+    if (p && !out.includes(p)) out.push(p);
+    if (out.length >= k) break;
+  }
+  return out;
+}
+
+interface SectionDoc {
+  id: number;
+  pageId: string;
+  title: string;
+  text: string;
+}
+
+export default async function searchBench(): Promise<void> {
+  const corpus = realCorpusAt('snap-5');
+  const dir = mkdtempSync(join(tmpdir(), 'dstudio-search-bench-'));
+  const file = join(dir, 'content.db');
+  const queries = loadJudgements().queries;
+  try {
+    const writable = openContentDb(file);
+    await importCorpus(writable, corpus);
+    // Build times measured on the imported content: the whole search build, and FTS5 alone.
+    const [, searchBuildMs] = time(() => buildSearchIndex(writable));
+    const [, ftsBuildMs] = time(() => writable.prepare(`INSERT INTO sections_fts (sections_fts) VALUES ('rebuild')`).run());
+    buildSearchIndex(writable);
+    const docs = writable
+      .prepare(`SELECT s.id, s.page_id AS pageId, p.title || coalesce(' › ' || s.heading, '') AS title, s.body AS text FROM sections s JOIN pages p ON p.id = s.page_id`)
+      .all() as SectionDoc[];
+    const pageOf = new Map(docs.map((d) => [d.id, d.pageId]));
+    writable.pragma('wal_checkpoint(TRUNCATE)');
+    writable.close();
+    const docsJson = JSON.stringify(docs);
+    console.log(`corpus snap-5: ${pageOf.size} sections, ${new Set(pageOf.values()).size} pages, ${queries.length} judged queries × ${REPS}`);
+
+    const engines: Engine[] = [];
+    const keep: unknown[] = [];
+
+    // --- The app's SearchService: open the file, first query with snippets. ---
+    {
+      const before = heapNow();
+      const [svc, openMs] = time(() => {
+        const db = new BetterSqlite3(file, { readonly: true });
+        const s = new SearchService(db, { recentPageIds: () => [] });
+        s.searchSync({ text: queries[0]!.q, limit: 10 });
+        return s;
+      });
+      keep.push(svc);
+      engines.push({
+        name: 'DStudio search (top 10 + snippets)',
+        buildMs: searchBuildMs,
+        openToFirstMs: openMs,
+        heapBytes: heapNow() - before,
+        search: (q) => svc.searchSync({ text: q, limit: 10 }).results.map((r) => r.id),
+      });
+      const [, qsLoadMs] = time(() => svc.quickSwitchSync('circ'));
+      const qsHeap = heapNow() - before;
+      engines.push({
+        name: 'DStudio quick switcher (minisearch)',
+        buildMs: null,
+        openToFirstMs: qsLoadMs,
+        heapBytes: qsHeap - (engines.at(-1)!.heapBytes ?? 0),
+        search: (q) => [...new Set(svc.quickSwitchSync(q, 20).map((h) => h.id))].slice(0, 10),
+        note: 'lazy: loaded on first Ctrl+K, not at start-up',
+      });
+    }
+
+    // --- The raw FTS5 floor: ranked section ids, no grouping, no snippets. ---
+    {
+      const before = heapNow();
+      let db: Database | null = null;
+      const floor = (q: string): string[] => {
+        const expr = toMatchExpression(parseQuery(q));
+        if (!expr) return [];
+        const rows = db!.prepare('SELECT rowid FROM sections_fts WHERE sections_fts MATCH ? ORDER BY rank LIMIT 10').all(expr) as { rowid: number }[];
+        return rows.map((r) => String(r.rowid));
+      };
+      const [, openMs] = time(() => {
+        db = new BetterSqlite3(file, { readonly: true });
+        floor(queries[0]!.q);
+      });
+      keep.push(db);
+      engines.push({ name: 'FTS5 floor (ids, no snippets)', buildMs: ftsBuildMs, openToFirstMs: openMs, heapBytes: heapNow() - before, search: (q) => pagesOf(floor(q), pageOf) });
+    }
+
+    // --- lunr, built in the page from search_index.json as MkDocs and Material do. ---
+    let lunrIndex: lunr.Index | null = null;
+    {
+      const before = heapNow();
+      const [, buildMs] = time(() => {
+        const parsed = JSON.parse(docsJson) as SectionDoc[];
+        lunrIndex = lunr(function () {
+          this.ref('id');
+          this.field('title', { boost: 10 });
+          this.field('text');
+          for (const d of parsed) this.add(d);
+        });
+      });
+      const idx = lunrIndex!;
+      const heap = heapNow() - before;
+      keep.push(idx);
+      // MkDocs' own theme passes the typed text to lunr's query parser, which throws on odd syntax.
+      const mkdocs = (q: string): string[] => {
+        try {
+          return pagesOf(idx.search(q).map((r) => r.ref), pageOf);
+        } catch {
+          return [];
+        }
+      };
+      // Material transforms every word into a prefix and an edit-distance-1 term.
+      const material = (q: string): string[] => {
+        const words = tokenize(q);
+        if (words.length === 0) return [];
+        const res = idx.query((b) => {
+          for (const w of words) {
+            b.term(w, { wildcard: lunr.Query.wildcard.TRAILING, presence: lunr.Query.presence.OPTIONAL });
+            b.term(w, { editDistance: 1, presence: lunr.Query.presence.OPTIONAL });
+          }
+        });
+        return pagesOf(res.map((r) => r.ref), pageOf);
+      };
+      const [, firstMkdocs] = time(() => mkdocs(queries[0]!.q));
+      const [, firstMaterial] = time(() => material(queries[0]!.q));
+      engines.push({ name: 'lunr (MkDocs)', buildMs, openToFirstMs: buildMs + firstMkdocs, heapBytes: heap, search: mkdocs, note: 'index built from JSON on open' });
+      engines.push({ name: 'lunr (Material: prefix + ~1)', buildMs, openToFirstMs: buildMs + firstMaterial, heapBytes: heap, search: material, note: 'same index' });
+    }
+
+    // --- minisearch over sections (prefix + fuzzy), loaded from its serialised index. ---
+    {
+      const options = { fields: ['title', 'text'], searchOptions: { prefix: true, fuzzy: 0.2, boost: { title: 3 } } };
+      const [built, buildMs] = time(() => {
+        const m = new MiniSearch<SectionDoc>(options);
+        m.addAll(JSON.parse(docsJson) as SectionDoc[]);
+        return JSON.stringify(m);
+      });
+      const before = heapNow();
+      const [mini, openMs] = time(() => {
+        const m = MiniSearch.loadJSON<SectionDoc>(built, options);
+        m.search(queries[0]!.q);
+        return m;
+      });
+      keep.push(mini);
+      engines.push({
+        name: 'minisearch (prefix + fuzzy)',
+        buildMs,
+        openToFirstMs: openMs,
+        heapBytes: heapNow() - before,
+        search: (q) => pagesOf(mini.search(q).map((r) => r.id as number), pageOf),
+        note: 'open = loadJSON of the built index',
+      });
+    }
+
+    // --- flexsearch (forward tokenizer = prefix), built from the documents. ---
+    {
+      const before = heapNow();
+      const [flex, buildMs] = time(() => {
+        const f = new FlexIndex({ tokenize: 'forward', resolution: 9 });
+        for (const d of JSON.parse(docsJson) as SectionDoc[]) f.add(d.id, `${d.title} ${d.title} ${d.text}`);
+        return f;
+      });
+      const heap = heapNow() - before;
+      keep.push(flex);
+      const run = (q: string): string[] => pagesOf((flex.search(q, { limit: 100 }) as (string | number)[]).map(Number), pageOf);
+      const [, first] = time(() => run(queries[0]!.q));
+      engines.push({ name: 'flexsearch (forward)', buildMs, openToFirstMs: buildMs + first, heapBytes: heap, search: run, note: 'no serialised form used: open = build' });
+    }
+
+    // --- ripgrep over the Markdown files: no index, ranked by match count. ---
+    const rg = spawnSync('rg', ['--version']);
+    if (rg.status === 0) {
+      const docsDir = join(corpus, 'docs');
+      const run = (q: string): string[] => {
+        const words = tokenize(q);
+        if (words.length === 0) return [];
+        let out = '';
+        try {
+          out = execFileSync('rg', ['--count-matches', '-i', '-F', ...words.flatMap((w) => ['-e', w]), docsDir], { encoding: 'utf8', maxBuffer: 1 << 26 });
+        } catch {
+          return []; // rg exits 1 when nothing matches
+        }
+        return out
+          .trim()
+          .split('\n')
+          .map((line) => {
+            const i = line.lastIndexOf(':');
+            return { id: line.slice(docsDir.length + 1, i).replace(/\.md$/, ''), n: Number(line.slice(i + 1)) };
+          })
+          .sort((a, b) => b.n - a.n)
+          .slice(0, 10)
+          .map((r) => r.id);
+      };
+      const [, first] = time(() => run(queries[0]!.q));
+      engines.push({ name: 'ripgrep (count-ranked)', buildMs: 0, openToFirstMs: first, heapBytes: null, search: run, note: 'one process per query' });
+    } else {
+      console.log('ripgrep: skipped — `rg` is not installed (apt-get install ripgrep).');
+    }
+
+    // --- Latency and relevance, every engine on the same queries. ---
+    const rows: Row[] = engines.map((e) => {
+      for (const j of queries) e.search(j.q); // warm-up
+      const times: number[] = [];
+      const reps = e.name.startsWith('ripgrep') ? 1 : REPS;
+      for (let r = 0; r < reps; r++) for (const j of queries) times.push(time(() => e.search(j.q))[1]);
+      times.sort((a, b) => a - b);
+      const rel = evaluate(queries, e.search);
+      return { ...e, p50: percentile(times, 50), p95: percentile(times, 95), ndcg: rel.ndcg, mrr: rel.mrr };
+    });
+
+    const floor = rows.find((r) => r.name.startsWith('FTS5 floor'))!;
+    const material = rows.find((r) => r.name.startsWith('lunr (Material'))!;
+    const ms = (v: number | null): string => (v === null ? '—' : v < 10 ? v.toFixed(2) : v.toFixed(0));
+    const mb = (v: number | null): string => (v === null ? '—' : (v / 1024 / 1024).toFixed(2));
+    const ratio = (a: number, b: number): string => `${(a / b).toFixed(1)}×`;
+    const header = ['engine', 'build ms', 'open→1st ms', 'heap MB', 'p50 ms', 'p95 ms', 'p50/floor', 'p95/floor', 'p95/Material', 'nDCG@10', 'MRR'];
+    const table = rows.map((r) => [
+      r.name,
+      ms(r.buildMs),
+      ms(r.openToFirstMs),
+      mb(r.heapBytes),
+      ms(r.p50),
+      ms(r.p95),
+      ratio(r.p50, floor.p50),
+      ratio(r.p95, floor.p95),
+      ratio(r.p95, material.p95),
+      r.ndcg.toFixed(3),
+      r.mrr.toFixed(3),
+    ]);
+    const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+    const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+    console.log(line(header));
+    for (const row of table) console.log(line(row));
+    for (const r of rows) if (r.note) console.log(`  ${r.name}: ${r.note}`);
+
+    const app = rows[0]!;
+    console.log('\nGoals (issue 4):');
+    const goal = (label: string, ok: boolean, detail: string): void => console.log(`  ${ok ? 'met ' : 'MISS'}  ${label}: ${detail}`);
+    goal('nDCG@10 ≥ 0.85', app.ndcg >= 0.85, `${app.ndcg.toFixed(3)} (MRR ${app.mrr.toFixed(3)})`);
+    goal('p50 ≤ 3× FTS5 floor', app.p50 <= 3 * floor.p50, ratio(app.p50, floor.p50));
+    goal('p95 ≤ 6× FTS5 floor', app.p95 <= 6 * floor.p95, ratio(app.p95, floor.p95));
+    goal('p95 ≥ 3× faster than Material-style lunr', material.p95 >= 3 * app.p95, `${ratio(material.p95, app.p95)} faster`);
+    goal('ready ≤ 2× FTS5 open-and-first-query', app.openToFirstMs <= 2 * floor.openToFirstMs, ratio(app.openToFirstMs, floor.openToFirstMs));
+    goal('search heap ≤ 1 MB', (app.heapBytes ?? 0) <= 1024 * 1024, `${mb(app.heapBytes)} MB (JS heap retained; SQLite's page cache is native)`);
+    keep.length = 0;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,117 @@
+import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { UI_CSP_HEADER } from '../../src/main/server/csp';
+import { ReaderPage } from '../e2e/reader-page';
+import { findElectronBinary, SKIP_MESSAGE } from './electron-binary.mjs';
+
+/**
+ * The real desktop app: launch → first page → search, plus the window's security
+ * settings read back from the running app. Needs an Electron binary; run through
+ * tests/e2e-electron/run.mjs, which builds the app first.
+ */
+const REPO = resolve(import.meta.dirname, '../..');
+const binary = process.env.DSTUDIO_ELECTRON_PATH ?? findElectronBinary(REPO).path;
+const ENTRY = 'app://dstudio/index.html';
+
+test.skip(!binary, SKIP_MESSAGE);
+
+async function launch(userData: string): Promise<{ app: ElectronApplication; page: Page }> {
+  const app = await _electron.launch({
+    executablePath: binary!,
+    // Chromium refuses to start as root with its OS sandbox (CI containers); elsewhere the sandbox stays on.
+    args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), REPO],
+    cwd: REPO,
+    env: { ...process.env, DSTUDIO_USER_DATA: userData, ELECTRON_RENDERER_URL: '' },
+  });
+  const page = await app.firstWindow();
+  await expect(page.locator('.app-shell')).toBeVisible();
+  return { app, page };
+}
+
+test('launch → first page → search, in a locked-down window', async () => {
+  const userData = mkdtempSync(join(tmpdir(), 'dstudio-electron-'));
+  const { app, page } = await launch(userData);
+  const reader = new ReaderPage(page, ENTRY);
+
+  await test.step('first start imports the starter content and serves the UI from app://', async () => {
+    expect(page.url()).toMatch(/^app:\/\/dstudio\/index\.html/);
+    const status = await page.evaluate(() => window.dstudio!.content.getStatus());
+    expect(status.pages).toBeGreaterThan(5);
+    expect(status.source).toBe('DStudio starter content');
+  });
+
+  await test.step('the page has no Node, only the contract bridge', async () => {
+    const globals = await page.evaluate(() => ({
+      require: typeof (window as unknown as { require?: unknown }).require,
+      process: typeof (window as unknown as { process?: unknown }).process,
+      bridge: Object.keys(window.dstudio ?? {}).sort(),
+    }));
+    expect(globals).toEqual({ require: 'undefined', process: 'undefined', bridge: ['content', 'search', 'user'] });
+    const prefs = await app.evaluate(({ BrowserWindow }) => {
+      const wc = BrowserWindow.getAllWindows()[0]!.webContents as unknown as { getLastWebPreferences?: () => Record<string, unknown> };
+      return wc.getLastWebPreferences?.() ?? null;
+    });
+    if (prefs) expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+  });
+
+  await test.step('the CSP is sent and an injected inline script never runs', async () => {
+    const csp = await page.evaluate(async () => (await fetch('app://dstudio/index.html')).headers.get('content-security-policy'));
+    expect(csp).toBe(UI_CSP_HEADER);
+    const ran = await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__injected = true';
+      document.body.append(s);
+      return (window as unknown as { __injected?: boolean }).__injected === true;
+    });
+    expect(ran).toBe(false);
+  });
+
+  await test.step('navigation stays in the app, new windows are denied, https leaves through the system browser', async () => {
+    await app.evaluate(({ shell }) => {
+      const opened: string[] = [];
+      (globalThis as unknown as { opened: string[] }).opened = opened;
+      shell.openExternal = async (url: string) => void opened.push(url);
+    });
+    expect(await page.evaluate(() => window.open('https://example.invalid/popup') === null)).toBe(true);
+    await page.evaluate(() => (window.location.href = 'https://example.invalid/away'));
+    await page.evaluate(() => (window.location.href = 'file:///etc/passwd'));
+    await expect.poll(() => app.evaluate(() => (globalThis as unknown as { opened: string[] }).opened)).toEqual([
+      'https://example.invalid/popup',
+      'https://example.invalid/away',
+    ]);
+    expect(page.url()).toMatch(/^app:\/\/dstudio\//);
+    expect(app.windows()).toHaveLength(1);
+  });
+
+  await test.step('bad arguments come back as an error, and main keeps answering', async () => {
+    const message = await page.evaluate(() =>
+      (window.dstudio!.content.getPages as unknown as (x: unknown) => Promise<unknown>)('not-a-list').then(
+        () => 'resolved',
+        (e: Error) => e.message,
+      ),
+    );
+    expect(message).not.toBe('resolved');
+    expect((await page.evaluate(() => window.dstudio!.content.getStatus())).pages).toBeGreaterThan(5);
+  });
+
+  await test.step('search from the box and open a result', async () => {
+    const [first] = (await page.evaluate(() => window.dstudio!.search.search({ text: 'circuit breaker' }))).results;
+    expect(first).toBeTruthy();
+    await reader.searchBox.fill('circuit breaker');
+    await expect(reader.instantResults).toBeVisible();
+    await reader.instantResults.getByRole('option', { name: new RegExp(first!.title, 'i') }).first().click();
+    await reader.waitForPage(first!.title);
+    await page.evaluate((title) => window.dstudio!.user.addBookmark('pattern-library/resilience/circuit-breaker', title, null), first!.title);
+  });
+
+  await app.close();
+
+  await test.step('user data survives a restart; the starter content is not imported twice', async () => {
+    const again = await launch(userData);
+    const bookmarks = await again.page.evaluate(() => window.dstudio!.user.listBookmarks());
+    expect(bookmarks.map((b) => b.pageId)).toContain('pattern-library/resilience/circuit-breaker');
+    await again.app.close();
+  });
+});

@@ -1,0 +1,184 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { DStudioApi } from '../../src/shared/contract';
+import type { PageSummary } from '../../src/shared/domain';
+import { createHttpApi } from '../../src/renderer/src/http-api';
+import { isPattern } from '../../src/renderer/src/stores/catalogue-filter';
+import { trailOf } from '../../src/renderer/src/nav-tree';
+import { realCorpusAt, STARTER_CORPUS } from '../helpers/corpus';
+import { ReaderPage } from './reader-page';
+
+export const REPO = resolve(import.meta.dirname, '../..');
+const CLI = join(REPO, 'bin/dstudio.mjs');
+export const SCREENSHOTS = join(REPO, 'tests/e2e/screenshots');
+
+export interface CorpusOption {
+  corpus: 'starter' | 'real';
+}
+
+/** A running `dstudio serve`. */
+export interface ServeProcess {
+  url: string;
+  origin: string;
+  token: string;
+  api: DStudioApi;
+  stop(): Promise<void>;
+}
+
+/** Starts the real CLI, as a user would, and reads the URL it prints. */
+export async function startServe(contentDb: string, userDb: string): Promise<ServeProcess> {
+  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--db', contentDb, '--user-db', userDb], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+  const url = await new Promise<string>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`dstudio serve did not start in time.\n${out}\n${err}`)), 30_000);
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /DStudio reader: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        done(m[1]!);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`dstudio serve exited with ${code}.\n${out}\n${err}`));
+    });
+  });
+  const parsed = new URL(url);
+  const token = parsed.searchParams.get('token')!;
+  return {
+    url,
+    origin: parsed.origin,
+    token,
+    api: createHttpApi(parsed.origin, token, (u, init) => fetch(u, init)),
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** What the specs aim at, found through the API so the same specs run on any corpus. */
+export interface Targets {
+  pattern: { id: string; title: string; trail: string[] };
+  link: { from: string; to: string; anchor: string; href: string };
+  bronze: PageSummary;
+  switcherTypo: { typo: string; expectId: string };
+  search: { text: string; tier: 'gold' | 'silver' | 'bronze' };
+}
+
+async function findTargets(api: DStudioApi): Promise<Targets> {
+  const [nav, pages] = await Promise.all([api.content.getNav(), api.content.listPages()]);
+  const patternId = 'pattern-library/resilience/circuit-breaker';
+  const [pattern] = await api.content.getPages([patternId]);
+  if (!pattern) throw new Error(`${patternId} is missing from the corpus`);
+  const trail = (trailOf(nav, patternId) ?? []).map((n) => n.title);
+
+  // An in-app link to an anchor on another page: first the pattern's own, else any page's.
+  let link: Targets['link'] | null = null;
+  const candidates = [patternId, ...pages.filter(isPattern).map((p) => p.id)];
+  for (let i = 0; i < candidates.length && !link; i += 40) {
+    for (const p of await api.content.getPages(candidates.slice(i, i + 40))) {
+      const l = p.links.find((x) => !x.broken && x.anchor && x.targetId && x.targetId !== p.id);
+      if (l) {
+        const { routeOf } = await import('../../src/shared/routes');
+        link = { from: p.id, to: l.targetId!, anchor: l.anchor!, href: routeOf(l.targetId!, l.anchor) };
+        break;
+      }
+    }
+  }
+  if (!link) throw new Error('no internal link with an anchor in this corpus');
+
+  const bronzes = pages.filter((p) => isPattern(p) && p.tier === 'bronze');
+  const full = await api.content.getPages(bronzes.map((b) => b.id).slice(0, 100));
+  const withAlternatives = full.find((p) => p.meta.modernAlternatives.length > 0);
+  const bronze = withAlternatives ?? full[0];
+  if (!bronze) throw new Error('no bronze pattern in this corpus');
+
+  return {
+    pattern: { id: pattern.id, title: pattern.title, trail },
+    link,
+    bronze: bronzes.find((b) => b.id === bronze.id)!,
+    switcherTypo: { typo: 'circiut breaker', expectId: patternId },
+    search: { text: 'circuit breaker', tier: 'gold' },
+  };
+}
+
+interface WorkerFixtures {
+  contentDb: string;
+}
+
+interface TestFixtures {
+  profileDir: string;
+  server: ServeProcess;
+  targets: Targets;
+  reader: ReaderPage;
+  /** Saves a screenshot under tests/e2e/screenshots/<project>-<name>.png. */
+  snap: (name: string) => Promise<void>;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures & CorpusOption>({
+  corpus: ['starter', { option: true, scope: 'worker' }],
+
+  // A fresh content.db per worker, imported by the real CLI from the chosen corpus.
+  contentDb: [
+    async ({ corpus }, use) => {
+      const dir = mkdtempSync(join(tmpdir(), 'dstudio-e2e-content-'));
+      const db = join(dir, 'content.db');
+      const root = corpus === 'real' ? realCorpusAt('snap-5') : STARTER_CORPUS;
+      execFileSync(process.execPath, [CLI, 'import', '--corpus', root, '--db', db], { cwd: REPO, stdio: 'pipe' });
+      await use(db);
+      rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+
+  // A fresh user profile (user.db) for every test.
+  profileDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'dstudio-e2e-profile-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+
+  server: async ({ contentDb, profileDir }, use) => {
+    const s = await startServe(contentDb, join(profileDir, 'user.db'));
+    await use(s);
+    await s.stop();
+  },
+
+  targets: async ({ server }, use) => {
+    await use(await findTargets(server.api));
+  },
+
+  reader: async ({ page, server }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    const reader = new ReaderPage(page, server.url);
+    await use(reader);
+    expect(errors, 'the page logged errors').toEqual([]);
+  },
+
+  snap: async ({ page }, use, info) => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await use(async (name) => {
+      await page.evaluate(() => document.fonts.ready);
+      await page.screenshot({ path: join(SCREENSHOTS, `${info.project.name}-${name}.png`) });
+    });
+  },
+});
+
+export { expect };
+export type { Page };

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: builds the UI when out/renderer is missing or older than its sources,
+// runs the Playwright suite in Debian's Chromium against `dstudio serve`, then the Electron
+// spec runner (tests/e2e-electron/run.mjs) when the project has one.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: repo, stdio: 'inherit' });
+  return r.status ?? 1;
+}
+
+if (!existsSync(chromium)) {
+  console.error(`test:e2e: Chromium not found at ${chromium}. Install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
+  process.exit(1);
+}
+
+const builtIndex = join(repo, 'out/renderer/index.html');
+const sources = ['src/renderer', 'src/shared', 'electron.vite.config.ts', 'package-lock.json'].map((p) => newestMtime(join(repo, p)));
+if (!existsSync(builtIndex) || Math.max(...sources) > statSync(builtIndex).mtimeMs) {
+  console.log('test:e2e: building the UI (npx electron-vite build)…');
+  if (run('npx', ['electron-vite', 'build']) !== 0) {
+    console.error('test:e2e: the build failed.');
+    process.exit(1);
+  }
+}
+
+let status = run('npx', ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts', ...process.argv.slice(2)]);
+
+const electronRunner = join(repo, 'tests/e2e-electron/run.mjs');
+if (existsSync(electronRunner)) status = run(process.execPath, [electronRunner]) || status;
+
+process.exit(status);

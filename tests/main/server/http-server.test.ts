@@ -1,0 +1,233 @@
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DStudioApi } from '../../../src/shared/contract';
+import { ApiError } from '../../../src/shared/contract';
+import { MAX_BODY_BYTES, startHttpServer, type RunningServer } from '../../../src/main/server/http-server';
+import { UI_CSP } from '../../../src/main/server/csp';
+import { createHttpApi } from '../../../src/renderer/src/http-api';
+
+/** A hand-written stand-in for the services: the transport is what is under test here. */
+function fakeApi(calls: unknown[][]): DStudioApi {
+  const notUsed = async () => {
+    throw new Error('not used in this test');
+  };
+  return {
+    content: {
+      getStatus: async () => ({ pages: 2, aliases: 0, source: 'fake', commit: null, importedAt: null }),
+      listPages: notUsed,
+      getPages: async (ids) => {
+        calls.push(['getPages', ids]);
+        return [];
+      },
+      getNav: async () => [],
+      resolveId: async (id) => {
+        if (id === 'boom') throw new Error('exploded');
+        if (id === 'gone') throw new ApiError('not-found', 'no such page');
+        return id === 'alias' ? 'target' : null;
+      },
+    },
+    search: {
+      search: notUsed,
+      quickSwitch: async (text, limit) => {
+        calls.push(['quickSwitch', text, limit]);
+        return [];
+      },
+    },
+    user: {
+      listBookmarks: async () => [],
+      addBookmark: notUsed,
+      removeBookmark: notUsed,
+      recordVisit: notUsed,
+      listHistory: notUsed,
+      getReadingState: notUsed,
+      saveReadingState: notUsed,
+      getSettings: async () => ({ theme: 'dark' }),
+      setSetting: notUsed,
+    },
+  };
+}
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A raw request, so the test controls the path, Host header and body byte for byte. */
+function raw(server: RunningServer, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<RawResponse> {
+  return new Promise((done, fail) => {
+    const req = request(
+      { host: '127.0.0.1', port: server.port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', fail);
+    if (opts.body !== undefined) req.write(opts.body);
+    req.end();
+  });
+}
+
+describe('HTTP transport', () => {
+  let server: RunningServer;
+  let root: string;
+  const calls: unknown[][] = [];
+  const json = (token: string) => ({ 'content-type': 'application/json', 'x-dstudio-token': token });
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dstudio-http-'));
+    root = join(dir, 'ui');
+    mkdirSync(join(root, 'assets'), { recursive: true });
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>ui</title>');
+    writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(join(dir, 'secret.txt'), 'outside the root');
+    mkdirSync(join(root, '.hidden'));
+    writeFileSync(join(root, '.hidden', 'x.txt'), 'hidden');
+    server = await startHttpServer({ api: fakeApi(calls), staticRoot: root });
+  });
+  afterAll(() => server.close());
+
+  it('listens on 127.0.0.1 only, with a random token in the URL it reports', async () => {
+    expect(server.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(server.token.length).toBeGreaterThanOrEqual(32);
+    expect(new URL(server.url).searchParams.get('token')).toBe(server.token);
+    const other = await startHttpServer({ api: fakeApi([]), staticRoot: root });
+    expect(other.token).not.toBe(server.token);
+    await other.close();
+  });
+
+  it('answers a contract call with the JSON result of dispatch', async () => {
+    const res = await raw(server, { method: 'POST', path: '/api/content/resolveId', headers: json(server.token), body: '["alias"]' });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ ok: true, value: 'target' });
+    expect(res.headers['content-type']).toMatch(/application\/json/);
+  });
+
+  it('accepts the token as a query parameter too', async () => {
+    const res = await raw(server, {
+      method: 'POST',
+      path: `/api/user/getSettings?token=${encodeURIComponent(server.token)}`,
+      headers: { 'content-type': 'application/json' },
+      body: '[]',
+    });
+    expect(JSON.parse(res.body)).toEqual({ ok: true, value: { theme: 'dark' } });
+  });
+
+  it('refuses a missing or wrong token with 403 and never calls the service', async () => {
+    const before = calls.length;
+    for (const headers of [{ 'content-type': 'application/json' }, json('wrong'), json(server.token + 'x'), json(server.token.slice(1))]) {
+      const res = await raw(server, { method: 'POST', path: '/api/content/getPages', headers, body: '[["a"]]' });
+      expect(res.status).toBe(403);
+      expect(JSON.parse(res.body).error.code).toBe('forbidden');
+    }
+    expect(calls.length).toBe(before);
+  });
+
+  it('maps validation, unknown methods and service errors to status codes with readable messages', async () => {
+    const bad = await raw(server, { method: 'POST', path: '/api/content/getPages', headers: json(server.token), body: '[42]' });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).error.message).toMatch(/Bad arguments for content.getPages/);
+    const unknown = await raw(server, { method: 'POST', path: '/api/content/dropTables', headers: json(server.token), body: '[]' });
+    expect(unknown.status).toBe(404);
+    const proto = await raw(server, { method: 'POST', path: '/api/__proto__/toString', headers: json(server.token), body: '[]' });
+    expect(proto.status).toBe(404);
+    const thrown = await raw(server, { method: 'POST', path: '/api/content/resolveId', headers: json(server.token), body: '["boom"]' });
+    expect(thrown.status).toBe(500);
+    expect(JSON.parse(thrown.body).error).toEqual({ code: 'internal', message: 'exploded' });
+    const missing = await raw(server, { method: 'POST', path: '/api/content/resolveId', headers: json(server.token), body: '["gone"]' });
+    expect(missing.status).toBe(404);
+    expect(JSON.parse(missing.body).error.code).toBe('not-found');
+  });
+
+  it('rejects bad JSON, a non-JSON content type, other methods and oversized bodies', async () => {
+    const badJson = await raw(server, { method: 'POST', path: '/api/user/getSettings', headers: json(server.token), body: '[' });
+    expect(badJson.status).toBe(400);
+    const form = await raw(server, {
+      method: 'POST',
+      path: '/api/user/getSettings',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-dstudio-token': server.token },
+      body: '[]',
+    });
+    expect(form.status).toBe(415);
+    const get = await raw(server, { method: 'GET', path: '/api/user/getSettings', headers: { 'x-dstudio-token': server.token } });
+    expect(get.status).toBe(405);
+    const huge = await raw(server, {
+      method: 'POST',
+      path: '/api/content/getPages',
+      headers: json(server.token),
+      body: Buffer.alloc(MAX_BODY_BYTES + 10, 0x20),
+    }).catch(() => ({ status: 413 }) as RawResponse);
+    expect(huge.status).toBe(413);
+  });
+
+  it('refuses requests whose Host header is not the loopback address (DNS rebinding)', async () => {
+    const res = await raw(server, { path: '/', headers: { host: `evil.example:${server.port}` } });
+    expect(res.status).toBe(403);
+    const ok = await raw(server, { path: '/', headers: { host: `localhost:${server.port}` } });
+    expect(ok.status).toBe(200);
+  });
+
+  it('serves the UI with the strict CSP and other security headers', async () => {
+    const res = await raw(server, { path: '/' });
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('<title>ui</title>');
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    const js = await raw(server, { path: '/assets/app.js' });
+    expect(js.status).toBe(200);
+    expect(js.headers['content-type']).toMatch(/text\/javascript/);
+  });
+
+  it('never serves a file outside its root, however the path is spelt', async () => {
+    const attempts = [
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/%2E%2E%2Fsecret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+      '/..%5csecret.txt',
+      '/assets%5c..%5c..%5csecret.txt',
+      '/%00index.html',
+      '/.hidden/x.txt',
+      `/${resolve(root, '..', 'secret.txt')}`,
+      '//etc/passwd',
+      '/C:/Windows/win.ini',
+      '/%',
+      '/assets',
+    ];
+    for (const path of attempts) {
+      const res = await raw(server, { path });
+      expect(res.status, path).toBe(404);
+      expect(res.body, path).not.toContain('outside the root');
+    }
+  });
+
+  it('keeps the CSP of the HTML entry equal to the one the server sends', () => {
+    const html = readFileSync(resolve(import.meta.dirname, '../../../src/renderer/index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBe(UI_CSP);
+  });
+
+  it("is reached by the renderer's HTTP client, derived from the contract", async () => {
+    const api = createHttpApi(server.origin, server.token, (url, init) => fetch(url, init));
+    expect(await api.content.resolveId('alias')).toBe('target');
+    expect(await api.user.getSettings()).toEqual({ theme: 'dark' });
+    // A trailing optional argument left out must not reach the schema as null.
+    await api.search.quickSwitch('cb');
+    expect(calls.at(-1)).toEqual(['quickSwitch', 'cb', undefined]);
+    await expect(api.content.resolveId('gone')).rejects.toMatchObject({ name: 'ApiError', code: 'not-found', message: 'no such page' });
+    const wrong = createHttpApi(server.origin, 'nope', (url, init) => fetch(url, init));
+    await expect(wrong.content.getStatus()).rejects.toMatchObject({ code: 'forbidden' });
+    const offline = createHttpApi('http://127.0.0.1:1', server.token, (url, init) => fetch(url, init));
+    await expect(offline.content.getStatus()).rejects.toThrow(/Cannot reach the DStudio server/);
+  });
+});
