@@ -6,6 +6,7 @@
 // milliseconds when the stamp says the addon matches the installed versions.
 //
 // Usage: node build/scripts/prepare-electron-native.mjs [--force]
+// (DSTUDIO_NATIVE_VERBOSE=1 shows the output of prebuild-install and node-gyp as they run.)
 import { spawn } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';

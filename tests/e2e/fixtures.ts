@@ -73,6 +73,8 @@ export interface Targets {
   pattern: { id: string; title: string; trail: string[] };
   link: { from: string; to: string; anchor: string; href: string };
   bronze: PageSummary;
+  /** A page with a broken link, when the corpus has one. */
+  brokenLinkPage: string | null;
   switcherTypo: { typo: string; expectId: string };
   search: { text: string; tier: 'gold' | 'silver' | 'bronze' };
 }
@@ -89,7 +91,11 @@ async function findTargets(api: DStudioApi): Promise<Targets> {
   const candidates = [patternId, ...pages.filter(isPattern).map((p) => p.id)];
   for (let i = 0; i < candidates.length && !link; i += 40) {
     for (const p of await api.content.getPages(candidates.slice(i, i + 40))) {
-      const l = p.links.find((x) => !x.broken && x.anchor && x.targetId && x.targetId !== p.id);
+      const candidatesHere = p.links.filter((x) => !x.broken && x.anchor && x.targetId && x.targetId !== p.id);
+      const targetsHere = await api.content.getPages([...new Set(candidatesHere.map((x) => x.targetId!))]);
+      const l = candidatesHere.find((x) =>
+        targetsHere.some((t) => t.id === x.targetId && t.headings.some((h) => h.id === x.anchor)),
+      );
       if (l) {
         const { routeOf } = await import('../../src/shared/routes');
         link = { from: p.id, to: l.targetId!, anchor: l.anchor!, href: routeOf(l.targetId!, l.anchor) };
@@ -105,11 +111,18 @@ async function findTargets(api: DStudioApi): Promise<Targets> {
   const bronze = withAlternatives ?? full[0];
   if (!bronze) throw new Error('no bronze pattern in this corpus');
 
+  let brokenLinkPage: string | null = null;
+  for (let i = 0; i < candidates.length && !brokenLinkPage; i += 40) {
+    brokenLinkPage = (await api.content.getPages(candidates.slice(i, i + 40))).find((p) => p.links.some((l) => l.broken))?.id ?? null;
+  }
+
   return {
+    brokenLinkPage,
     pattern: { id: pattern.id, title: pattern.title, trail },
     link,
     bronze: bronzes.find((b) => b.id === bronze.id)!,
-    switcherTypo: { typo: 'circiut breaker', expectId: patternId },
+    // A dropped letter (the switcher's fuzzy match allows one edit per word).
+    switcherTypo: { typo: 'circut breaker', expectId: patternId },
     search: { text: 'circuit breaker', tier: 'gold' },
   };
 }

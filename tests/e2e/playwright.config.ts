@@ -25,6 +25,6 @@ export default defineConfig<CorpusOption>({
   },
   projects: [
     { name: 'starter', use: { corpus: 'starter' } },
-    ...(corpusAvailable() ? [{ name: 'real-corpus', use: { corpus: 'real' as const }, grepInvert: /@starter-only/ }] : []),
+    ...(corpusAvailable() ? [{ name: 'real-corpus', use: { corpus: 'real' as const } }] : []),
   ],
 });

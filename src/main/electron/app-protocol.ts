@@ -10,9 +10,10 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /**
  * Privileges for `protocol.registerSchemesAsPrivileged`: `standard` gives the scheme
- * real origins (so 'self' in the CSP and same-origin checks mean app://dstudio),
- * `secure` makes it a secure context like https. Nothing else (no CORS, no service
- * workers, no CSP bypass).
+ * real origins (so 'self' in the CSP and same-origin checks mean app://dstudio, and
+ * the bundle's same-origin module scripts load), `secure` makes it a secure context
+ * like https. Deliberately not `corsEnabled` (which would let other origins read
+ * app:// responses), `bypassCSP`, `allowServiceWorkers` or `stream`.
  */
 export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true, codeCache: true } as const;
 

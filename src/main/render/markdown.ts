@@ -1,11 +1,10 @@
-import MarkdownIt, { type PluginSimple, type PluginWithOptions } from 'markdown-it';
+import MarkdownIt, { type PluginSimple } from 'markdown-it';
 import abbr from 'markdown-it-abbr';
-import attrs from 'markdown-it-attrs';
 import deflist from 'markdown-it-deflist';
 import footnote from 'markdown-it-footnote';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import { admonitionsPlugin } from './admonitions';
-import { attrLeftoversPlugin } from './attr-leftovers';
+import { attrListPlugin } from './attr-list';
 import { contentTabsPlugin } from './content-tabs';
 import { fencesPlugin } from './fences';
 import { iconsPlugin } from './icons';
@@ -35,10 +34,13 @@ const MAX_INLINE_CHARS = 100_000;
  */
 function budgetedInline(state: StateCore): void {
   const env = state.env as RenderEnv;
+  let late = false;
+  let seen = 0;
   for (const token of state.tokens) {
     if (token.type !== 'inline') continue;
     token.children ??= [];
-    const late = env.deadline !== undefined && performance.now() > env.deadline;
+    // Reading the clock costs more than a small paragraph's parse: look every 16 blocks.
+    if (!late && env.deadline !== undefined && (seen++ & 15) === 0) late = performance.now() > env.deadline;
     if (late || token.content.length > MAX_INLINE_CHARS) {
       if (late) env.overBudget = true;
       const text = new state.Token('text', '', 0);
@@ -63,8 +65,7 @@ export function createMarkdown(): MarkdownIt {
   md.use(footnote as unknown as PluginSimple)
     .use(deflist)
     .use(abbr)
-    // Only presentational attributes: `{onclick=…}` or `{data-link=…}` must not reach the HTML.
-    .use(attrs as unknown as PluginWithOptions<{ allowedAttributes: string[] }>, { allowedAttributes: ['id', 'class', 'title', 'width', 'height', 'align'] })
+    .use(attrListPlugin)
     .use(admonitionsPlugin)
     .use(contentTabsPlugin)
     .use(mdInHtmlPlugin)
@@ -72,7 +73,6 @@ export function createMarkdown(): MarkdownIt {
     .use(iconsPlugin)
     .use(keysPlugin)
     .use(jinjaPlugin)
-    .use(fencesPlugin)
-    .use(attrLeftoversPlugin);
+    .use(fencesPlugin);
   return md;
 }

@@ -35,6 +35,7 @@ function decodeAttr(s: string): string {
  * like Markdown links, with the href re-quoted in double quotes, so the importer resolves them too.
  */
 function tagRawLinks(html: string, add: (href: string) => number): string {
+  if (!html.includes('<a') && !html.includes('<A') && !html.includes('data-')) return html;
   return html.replace(RESERVED_ATTR_RE, '').replace(RAW_ANCHOR_RE, (tag, attrs: string) => {
     const m = RAW_HREF_RE.exec(attrs);
     if (!m) return tag;
@@ -60,10 +61,25 @@ function markTask(tokens: Token[], inlineIndex: number, taskIndex: number, check
 
 function inlineText(token: Token): string {
   if (!token.children) return token.content;
-  return token.children
-    .filter((c) => c.type === 'text' || c.type === 'code_inline' || c.type === 'jinja' || c.type === 'softbreak')
-    .map((c) => (c.type === 'softbreak' ? ' ' : c.content))
-    .join('');
+  let text = '';
+  for (const c of token.children) {
+    if (c.type === 'text' || c.type === 'code_inline' || c.type === 'jinja') text += c.content;
+    else if (c.type === 'softbreak') text += ' ';
+  }
+  return text;
+}
+
+/** Number of whitespace-separated words (a loop: this runs on every paragraph of the corpus). */
+function countWords(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
 }
 
 /**
@@ -132,7 +148,7 @@ export function renderPage(markdown: string, opts: RenderOptions): RenderedPage 
     if (prev?.type !== 'heading_open') {
       const text = inlineText(t);
       current.text += (current.text ? '\n' : '') + text;
-      words += text.split(/\s+/).filter(Boolean).length;
+      words += countWords(text);
     }
     // A task item is an inline token directly inside a list item's paragraph.
     const match = TASK_RE.exec(t.content);

@@ -6,7 +6,7 @@
 
 /** Python-Markdown `toc` default slugify (what MkDocs emits): NFKD → ASCII, drop non-word chars, lowercase, spaces → '-'. */
 export function pythonMarkdownSlug(text: string): string {
-  const ascii = text.normalize('NFKD').replace(/[^\x00-\x7f]/g, '');
+  const ascii = text.normalize('NFKD').replace(/[^\p{ASCII}]/gu, '');
   return ascii
     .replace(/[^\w\s-]/g, '')
     .trim()

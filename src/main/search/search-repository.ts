@@ -42,11 +42,12 @@ export interface SectionText {
 
 /** All SQL of the search service, as prepared statements. */
 export class SearchRepository {
-  private readonly s: Record<string, Statement>;
+  private readonly sql: Record<string, string>;
+  private readonly prepared = new Map<string, Statement>();
 
-  constructor(db: Database) {
-    const p = (sql: string): Statement => db.prepare(sql);
-    this.s = {
+  constructor(private readonly db: Database) {
+    const p = (sql: string): string => sql;
+    this.sql = {
       generation: p(`SELECT value FROM search_blobs WHERE name = '${GENERATION_BLOB}'`),
       blob: p('SELECT value FROM search_blobs WHERE name = ?'),
       pages: p('SELECT id, title, tier, type, category, status, relevance, difficulty FROM pages'),
@@ -81,57 +82,69 @@ export class SearchRepository {
       hasTerm: p('SELECT 1 FROM search_terms WHERE term = ?'),
       // The range form uses the UNIQUE index on term (LIKE would not, being case-insensitive).
       termsWithPrefix: p(`SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY freq DESC LIMIT ?`),
+      // No ORDER BY rank: ranking every word that shares a trigram cost up to 10 ms; the
+      // expression already asks for two shared trigrams, and the length window does the rest.
       trigramCandidates: p(`
         SELECT t.term, t.freq FROM search_terms_tri JOIN search_terms t ON t.id = search_terms_tri.rowid
-        WHERE search_terms_tri MATCH ? ORDER BY rank LIMIT ?`),
+        WHERE search_terms_tri MATCH ? AND length(t.term) BETWEEN ? AND ? LIMIT ?`),
     };
+  }
+
+  /** Statements are prepared on first use: a search that never corrects a typo never pays for preparing that SQL (start-up time). */
+  private st(name: string): Statement {
+    let stmt = this.prepared.get(name);
+    if (!stmt) {
+      stmt = this.db.prepare(this.sql[name]!);
+      this.prepared.set(name, stmt);
+    }
+    return stmt;
   }
 
   /** Changes whenever the index is rebuilt. */
   generation(): string | null {
-    return (this.s.generation!.get() as { value: string } | undefined)?.value ?? null;
+    return (this.st('generation').get() as { value: string } | undefined)?.value ?? null;
   }
 
   blob(name: string): string | null {
-    return (this.s.blob!.get(name) as { value: string } | undefined)?.value ?? null;
+    return (this.st('blob').get(name) as { value: string } | undefined)?.value ?? null;
   }
 
   listPageFacets(): PageFacetRow[] {
-    return this.s.pages!.all() as PageFacetRow[];
+    return this.st('pages').all() as PageFacetRow[];
   }
 
   /** Every page with at least one section matching the FTS5 expression, with its best section. */
   findMatchingPages(match: string): PageMatch[] {
-    return this.s.matchPages!.all(match) as PageMatch[];
+    return this.st('matchPages').all(match) as PageMatch[];
   }
 
   /** Heading, anchor and a marked snippet of one matched section. */
   findSectionSnippet(match: string, sectionId: number): SectionText | null {
-    return (this.s.snippet!.get(match, sectionId) as SectionText | undefined) ?? null;
+    return (this.st('snippet').get(match, sectionId) as SectionText | undefined) ?? null;
   }
 
   /** The lead section of a page and its description (or its first words): for pages shown without a text match. */
   findLead(pageId: PageId): SectionText | null {
-    const row = this.s.lead!.get(pageId) as { heading: string | null; anchor: string | null; snippet: string | null } | undefined;
+    const row = this.st('lead').get(pageId) as { heading: string | null; anchor: string | null; snippet: string | null } | undefined;
     return row ? { heading: row.heading, anchor: row.anchor, snippet: row.snippet ?? '' } : null;
   }
 
   /** Pages whose title, abbreviation, file or alias name equals the normalised key. */
   findByTitleKey(key: string): { pageId: PageId; kind: TitleKeyKind }[] {
-    return this.s.titleMatches!.all(key) as { pageId: PageId; kind: TitleKeyKind }[];
+    return this.st('titleMatches').all(key) as { pageId: PageId; kind: TitleKeyKind }[];
   }
 
   hasTerm(term: string): boolean {
-    return this.s.hasTerm!.get(term) !== undefined;
+    return this.st('hasTerm').get(term) !== undefined;
   }
 
   /** The most frequent corpus words that start with prefix. */
   findTermsWithPrefix(prefix: string, limit: number): string[] {
-    return (this.s.termsWithPrefix!.all(prefix, prefix + '\u{10FFFF}', limit) as { term: string }[]).map((r) => r.term);
+    return (this.st('termsWithPrefix').all(prefix, prefix + '\u{10FFFF}', limit) as { term: string }[]).map((r) => r.term);
   }
 
-  /** Corpus words sharing the most trigrams with a word (a trigram MATCH expression). */
-  findTrigramCandidates(match: string, limit: number): { term: string; freq: number }[] {
-    return this.s.trigramCandidates!.all(match, limit) as { term: string; freq: number }[];
+  /** Corpus words of a length within [minLength, maxLength] that match a trigram MATCH expression. */
+  findTrigramCandidates(match: string, minLength: number, maxLength: number, limit: number): { term: string; freq: number }[] {
+    return this.st('trigramCandidates').all(match, minLength, maxLength, limit) as { term: string; freq: number }[];
   }
 }

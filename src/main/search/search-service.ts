@@ -14,7 +14,7 @@ import {
 } from './fts-query';
 import { QUICK_SWITCH_BLOB, QuickSwitcher } from './quick-switch';
 import { MARK_END, MARK_START, SearchRepository, type PageFacetRow, type PageMatch, type TitleKeyKind } from './search-repository';
-import { bestCorrection, trigramExpression } from './spelling';
+import { bestCorrection, maxEditsFor, trigramExpression } from './spelling';
 
 export interface SearchServiceDeps {
   /** Recently read pages, most recent first (from user.db history, supplied by the composition root). */
@@ -31,7 +31,7 @@ const ENOUGH_RESULTS = 10;
 const RELAX_BELOW = 5;
 /** How many corpus words a prefix expands to. */
 const PREFIX_EXPANSIONS = 12;
-const TRIGRAM_CANDIDATES = 100;
+const TRIGRAM_CANDIDATES = 2000;
 /** Score added to a page named exactly by the query: it ranks first, a full title above a file name. */
 const EXACT_TITLE_BONUS: Record<TitleKeyKind, number> = { title: 1000, abbreviation: 950, alias: 900, head: 850, file: 800 };
 /** Scores of results found only by the relaxed (any-word) query stay below every AND result. */
@@ -170,7 +170,8 @@ export class SearchService implements SearchApi {
       if (term.prefix && this.repo.findTermsWithPrefix(word, 1).length > 0) continue;
       const expr = trigramExpression(word);
       if (!expr) continue;
-      const fix = bestCorrection(word, this.repo.findTrigramCandidates(expr, TRIGRAM_CANDIDATES));
+      const maxEdits = maxEditsFor(word);
+      const fix = bestCorrection(word, this.repo.findTrigramCandidates(expr, word.length - maxEdits, word.length + maxEdits, TRIGRAM_CANDIDATES));
       if (fix) edits.push({ span: term.span, word: fix });
     }
     if (edits.length === 0) return null;

@@ -33,14 +33,23 @@ export function maxEditsFor(word: string): number {
   return word.length <= 4 ? 1 : 2;
 }
 
-/** A trigram FTS5 MATCH expression for a word ("idempotncy" → "ide" OR "dem" OR …), or null when it is too short. */
+/** Trigrams beyond this many are ignored (long words): the expression grows with their square. */
+const MAX_TRIGRAMS = 10;
+
+/**
+ * A trigram FTS5 MATCH expression for the candidates of a word: corpus words sharing at
+ * least two of its trigrams ("idempotncy" → ("ide" AND "dem") OR ("ide" AND "emp") OR …),
+ * or any one for a word with fewer than three. Null when the word is too short.
+ */
 export function trigramExpression(word: string): string | null {
   const chars = [...word];
   if (chars.length < 3) return null;
-  const grams = new Set<string>();
-  for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''));
+  const set = new Set<string>();
+  for (let i = 0; i + 3 <= chars.length; i++) set.add(chars.slice(i, i + 3).join(''));
   // Words are letters and digits only (tokenize), so quoting is safe.
-  return [...grams].map((g) => `"${g}"`).join(' OR ');
+  const grams = [...set].slice(0, MAX_TRIGRAMS).map((g) => `"${g}"`);
+  if (grams.length < 3) return grams.join(' OR ');
+  return grams.flatMap((a, i) => grams.slice(i + 1).map((b) => `(${a} AND ${b})`)).join(' OR ');
 }
 
 /** Picks the closest, then most frequent, candidate within the allowed edits; null when none is close enough. */

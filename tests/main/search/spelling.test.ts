@@ -35,8 +35,9 @@ describe('bestCorrection', () => {
 });
 
 describe('trigramExpression', () => {
-  it('lists the distinct trigrams, quoted', () => {
-    expect(trigramExpression('abcab')).toBe('"abc" OR "bca" OR "cab"');
+  it('asks for two shared trigrams, or one when the word has fewer than three', () => {
+    expect(trigramExpression('abcab')).toBe('("abc" AND "bca") OR ("abc" AND "cab") OR ("bca" AND "cab")');
+    expect(trigramExpression('abcd')).toBe('"abc" OR "bcd"');
     expect(trigramExpression('ab')).toBeNull();
   });
 });

@@ -1,0 +1,7 @@
+/** Page content for the UI: call mountPageHtml with the stored HTML of a page. */
+import 'katex/dist/katex.min.css';
+import './content.css';
+
+export { mountPageHtml, type MountedPage, type MountOptions } from './mount';
+export { findAnchor } from './enhance';
+export { ID_PREFIX } from './sanitize';

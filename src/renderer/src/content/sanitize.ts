@@ -1,0 +1,88 @@
+import DOMPurify, { type Config } from 'dompurify';
+
+/**
+ * The last step before page HTML enters the DOM. The stored HTML is the corpus's Markdown
+ * rendered with raw HTML kept, so it can hold anything an author (or a hostile upstream
+ * change) wrote: scripts, handlers, forms, iframes, `javascript:` URLs, DOM-clobbering names.
+ * DOMPurify removes all of that; the hooks below keep the few interactive elements the
+ * renderer itself emits (tab buttons, disabled task checkboxes) and mark external links.
+ */
+
+/** Elements dropped with their content (a calculator's <select> options would otherwise leak as text). */
+const FORBID_CONTENTS = ['script', 'style', 'template', 'noscript', 'select', 'textarea', 'iframe', 'object', 'embed', 'title'];
+
+const PAGE_CONFIG: Config = {
+  FORBID_TAGS: [...FORBID_CONTENTS, 'form', 'frame', 'frameset', 'base', 'link', 'meta', 'option', 'optgroup', 'dialog', 'portal', 'applet', 'audio', 'video', 'source', 'track'],
+  ADD_FORBID_CONTENTS: FORBID_CONTENTS,
+  FORBID_ATTR: ['formaction', 'action', 'srcdoc', 'ping', 'autofocus'],
+  // http(s), mailto, in-page (#…) and relative URLs; no javascript:, data:, file:, vbscript:…
+  ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto):|[^a-z]|[a-z0-9+.-]+(?:[^a-z0-9+.\-:]|$))/i,
+  // Every id/name becomes `user-content-…`, so no page element can clobber document or window properties.
+  SANITIZE_NAMED_PROPS: true,
+  ALLOW_DATA_ATTR: true,
+  ALLOW_ARIA_ATTR: true,
+};
+
+/** The prefix DOMPurify puts on every id (and name) of page content. */
+export const ID_PREFIX = 'user-content-';
+
+const EXTERNAL_RE = /^(?:https?|mailto):/i;
+
+let purifier: ReturnType<typeof DOMPurify> | undefined;
+
+function pagePurifier(): ReturnType<typeof DOMPurify> {
+  if (purifier) return purifier;
+  const p = DOMPurify(window);
+  p.addHook('afterSanitizeAttributes', (node) => {
+    if (node.tagName === 'INPUT') {
+      node.setAttribute('disabled', '');
+      node.removeAttribute('name');
+      node.removeAttribute('value');
+    }
+    if (node.tagName === 'BUTTON') node.setAttribute('type', 'button');
+    if (node.tagName === 'A' && EXTERNAL_RE.test(node.getAttribute('href') ?? '')) {
+      // External links leave the app: the shell opens them in the system browser.
+      node.setAttribute('rel', 'noopener noreferrer');
+      node.setAttribute('target', '_blank');
+      node.setAttribute('data-external', '');
+    } else if (node.tagName === 'A') {
+      node.removeAttribute('target');
+    }
+  });
+  return (purifier = p);
+}
+
+/** Only the renderer's own controls survive: disabled task checkboxes and tab buttons (an author's buttons keep their text). */
+function dropForeignControls(fragment: DocumentFragment): DocumentFragment {
+  for (const input of fragment.querySelectorAll('input:not([type="checkbox" i])')) input.remove();
+  for (const button of fragment.querySelectorAll('button:not([role="tab"])')) button.replaceWith(...Array.from(button.childNodes));
+  return fragment;
+}
+
+/** Sanitises page HTML into a fragment ready to insert (no second HTML parse). */
+export function sanitizePageHtml(html: string): DocumentFragment {
+  return dropForeignControls(pagePurifier().sanitize(html, { ...PAGE_CONFIG, RETURN_DOM_FRAGMENT: true }));
+}
+
+/** Sanitises page HTML to a string (for tests and previews). */
+export function sanitizePageHtmlToString(html: string): string {
+  const holder = document.createElement('div');
+  holder.append(sanitizePageHtml(html));
+  return holder.innerHTML;
+}
+
+/** Sanitises an SVG string (a mermaid diagram) with DOMPurify's SVG profile; `<style>` is kept for its theme. */
+export function sanitizeSvg(svg: string): DocumentFragment {
+  return DOMPurify(window).sanitize(svg, {
+    USE_PROFILES: { svg: true, svgFilters: true },
+    ADD_TAGS: ['style'],
+    FORBID_TAGS: ['foreignObject', 'script', 'a'],
+    ALLOWED_URI_REGEXP: /^#/,
+    RETURN_DOM_FRAGMENT: true,
+  });
+}
+
+/** Sanitises highlighter output: only spans with classes. */
+export function sanitizeHighlight(html: string): DocumentFragment {
+  return DOMPurify(window).sanitize(html, { ALLOWED_TAGS: ['span'], ALLOWED_ATTR: ['class'], RETURN_DOM_FRAGMENT: true });
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../../src/main/cli/main';
+import type { CliIo } from '../../../../src/main/cli/command';
+import { seededContentDb } from '../../search/seed-content';
+
+function captureIo(): CliIo & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), isTty: false };
+}
+
+async function run(args: string[]) {
+  const { db, file, cleanup } = seededContentDb();
+  db.close();
+  const io = captureIo();
+  try {
+    const code = await main(['search', '--db', file, ...args], io);
+    return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
+  } finally {
+    cleanup();
+  }
+}
+
+describe('dstudio search', () => {
+  it('prints the JSON shape of the issue, with the page id', async () => {
+    const { code, out } = await run(['--json', '--limit', '1', 'circuit breaker']);
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as { results: Record<string, unknown>[]; total: number; corrected: string | null };
+    expect(json.total).toBe(2);
+    expect(json.corrected).toBeNull();
+    expect(json.results).toHaveLength(1);
+    expect(Object.keys(json.results[0]!).sort()).toEqual(['id', 'score', 'section', 'snippet', 'tier', 'title']);
+    expect(json.results[0]).toMatchObject({ id: 'pattern-library/resilience/circuit-breaker', tier: 'gold' });
+  });
+
+  it('filters by tier and type (comma lists) and reports a correction', async () => {
+    const json = JSON.parse((await run(['--json', '--tier', 'gold,silver', '--type', 'pattern', 'idempotncy'])).out);
+    expect(json.corrected).toBe('idempotency');
+    expect(json.results.map((r: { id: string }) => r.id)).toEqual(['pattern-library/communication/idempotent-receiver']);
+  });
+
+  it('browses with filters only, and prints readable text without --json', async () => {
+    const { code, out } = await run(['--category', 'coordination']);
+    expect(code).toBe(0);
+    expect(out).toContain('1. Hybrid Logical Clocks (HLC)');
+    expect(out).toContain('2 of 2 pages');
+    const typo = await run(['idempotncy']);
+    expect(typo.out).toContain('Showing results for "idempotency"');
+    expect(typo.out).toContain('1. Idempotent Receiver');
+  });
+
+  it('rejects bad options with the usage and exit code 2', async () => {
+    expect((await run(['--tier', 'platinum', 'x'])).code).toBe(2);
+    expect((await run(['--limit', '0', 'x'])).code).toBe(2);
+    expect((await run([])).err).toContain('give a query');
+  });
+});

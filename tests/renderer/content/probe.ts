@@ -1,0 +1,106 @@
+/**
+ * Browser side of the content tests and the open-time bench: bundled with esbuild and loaded
+ * in Chromium by chromium-harness.ts. Exposes the real content module plus a recorder for
+ * anything a payload manages to execute.
+ */
+import { mermaidRequested } from '../../../src/renderer/src/content/mermaid';
+import { mountPageHtml } from '../../../src/renderer/src/content/mount';
+import { sanitizePageHtmlToString } from '../../../src/renderer/src/content/sanitize';
+
+declare global {
+  interface Window {
+    __xss: string[];
+    __probe: typeof probe;
+  }
+}
+
+window.__xss = [];
+const record = (how: string) => (arg?: unknown) => void window.__xss.push(`${how}(${String(arg)})`);
+window.alert = record('alert');
+window.confirm = (a?: string) => (record('confirm')(a), false);
+window.prompt = (a?: string) => (record('prompt')(a), null);
+window.print = () => record('print')();
+
+function root(): HTMLElement {
+  return document.getElementById('root')!;
+}
+
+/** Fires the events payloads hook (mouse, focus, animation, clicks) on every element of the root. */
+async function poke(): Promise<void> {
+  for (const el of Array.from(root().querySelectorAll<HTMLElement>('*'))) {
+    for (const type of ['mouseover', 'mouseenter', 'mousemove', 'pointerdown', 'focus', 'focusin', 'animationstart', 'toggle']) {
+      el.dispatchEvent(new Event(type, { bubbles: true }));
+    }
+    el.focus?.();
+    el.click?.();
+  }
+  await new Promise((r) => setTimeout(r, 150));
+}
+
+/** Keeps ordinary links from navigating away from the test page; javascript: URLs still run (positive control). */
+document.addEventListener('click', (e) => {
+  const a = (e.target as Element).closest?.('a');
+  if (a && !/^\s*javascript:/i.test(a.getAttribute('href') ?? '')) e.preventDefault();
+}, true);
+
+const probe = {
+  async mount(html: string): Promise<string[]> {
+    window.__xss = [];
+    mountPageHtml(root(), html);
+    await new Promise((r) => setTimeout(r, 100));
+    await poke();
+    return window.__xss;
+  },
+  async bare(html: string): Promise<string[]> {
+    window.__xss = [];
+    root().innerHTML = html;
+    await new Promise((r) => setTimeout(r, 100));
+    await poke();
+    return window.__xss;
+  },
+  sanitize(html: string): string {
+    return sanitizePageHtmlToString(html);
+  },
+  /** Dangerous things left in the live DOM after mounting (independent of whether they fired). */
+  residue(): string[] {
+    const found: string[] = [];
+    for (const el of Array.from(root().querySelectorAll('*'))) {
+      const tag = el.tagName.toLowerCase();
+      if (['script', 'iframe', 'object', 'embed', 'form', 'style', 'base', 'meta', 'link', 'frame', 'foreignobject'].includes(tag)) found.push(`<${tag}>`);
+      for (const attr of Array.from(el.attributes)) {
+        if (/^on/i.test(attr.name)) found.push(`${tag}[${attr.name}]`);
+        if (/^(href|src|action|formaction|xlink:href|data|srcdoc|background|poster|lowsrc|dynsrc)$/i.test(attr.name)) {
+          // eslint-disable-next-line no-control-regex
+          const v = attr.value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+          if (!/^(https?:|mailto:|#|[^a-z]|[a-z0-9+.-]+([^a-z0-9+.\-:]|$))/.test(v) || /^(javascript|data|vbscript):/.test(v)) found.push(`${tag}[${attr.name}=${attr.value.slice(0, 40)}]`);
+        }
+        if (attr.name === 'id' || attr.name === 'name') {
+          if (!attr.value.startsWith('user-content-')) found.push(`${tag}[${attr.name}=${attr.value}] unprefixed`);
+        }
+      }
+    }
+    return found;
+  },
+  /** Time to sanitise + insert + enhance, against a bare innerHTML of the same HTML (ms, median of runs). */
+  timeOpen(html: string, runs: number): { bare: number; mounted: number; mermaidLoaded: boolean } {
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const bare: number[] = [];
+    const mounted: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      root().replaceChildren();
+      let t0 = performance.now();
+      root().innerHTML = html;
+      void root().offsetHeight;
+      bare.push(performance.now() - t0);
+      root().replaceChildren();
+      t0 = performance.now();
+      const page = mountPageHtml(root(), html);
+      void root().offsetHeight;
+      mounted.push(performance.now() - t0);
+      page.destroy();
+    }
+    return { bare: median(bare), mounted: median(mounted), mermaidLoaded: mermaidRequested() };
+  },
+  mermaidRequested,
+};
+window.__probe = probe;
