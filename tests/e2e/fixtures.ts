@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import type { DStudioApi } from '../../src/shared/contract';
 import type { PageSummary } from '../../src/shared/domain';
 import { createHttpApi } from '../../src/renderer/src/http-api';
+import { routeOf } from '../../src/shared/routes';
 import { isPattern } from '../../src/renderer/src/stores/catalogue-filter';
 import { trailOf } from '../../src/renderer/src/nav-tree';
 import { realCorpusAt, STARTER_CORPUS } from '../helpers/corpus';
@@ -71,7 +72,7 @@ export async function startServe(contentDb: string, userDb: string): Promise<Ser
 /** What the specs aim at, found through the API so the same specs run on any corpus. */
 export interface Targets {
   pattern: { id: string; title: string; trail: string[] };
-  link: { from: string; to: string; anchor: string; href: string };
+  link: { from: string; to: string; anchor: string; headingId: string; href: string };
   bronze: PageSummary;
   /** A page with a broken link, when the corpus has one. */
   brokenLinkPage: string | null;
@@ -88,19 +89,21 @@ async function findTargets(api: DStudioApi): Promise<Targets> {
 
   // An in-app link to an anchor on another page: first the pattern's own, else any page's.
   let link: Targets['link'] | null = null;
-  const candidates = [patternId, ...pages.filter(isPattern).map((p) => p.id)];
+  const candidates = [patternId, ...pages.filter(isPattern).map((p) => p.id), ...pages.filter((p) => !isPattern(p)).map((p) => p.id)];
   for (let i = 0; i < candidates.length && !link; i += 40) {
     for (const p of await api.content.getPages(candidates.slice(i, i + 40))) {
       const candidatesHere = p.links.filter((x) => !x.broken && x.anchor && x.targetId && x.targetId !== p.id);
       const targetsHere = await api.content.getPages([...new Set(candidatesHere.map((x) => x.targetId!))]);
-      const l = candidatesHere.find((x) =>
-        targetsHere.some((t) => t.id === x.targetId && t.headings.some((h) => h.id === x.anchor)),
-      );
-      if (l) {
-        const { routeOf } = await import('../../src/shared/routes');
-        link = { from: p.id, to: l.targetId!, anchor: l.anchor!, href: routeOf(l.targetId!, l.anchor) };
-        break;
+      for (const l of candidatesHere) {
+        const heading = targetsHere
+          .find((t) => t.id === l.targetId)
+          ?.headings.find((h) => h.id === l.anchor || h.altIds.includes(l.anchor!));
+        if (heading) {
+          link = { from: p.id, to: l.targetId!, anchor: l.anchor!, headingId: heading.id, href: routeOf(l.targetId!, l.anchor) };
+          break;
+        }
       }
+      if (link) break;
     }
   }
   if (!link) throw new Error('no internal link with an anchor in this corpus');
@@ -129,12 +132,12 @@ async function findTargets(api: DStudioApi): Promise<Targets> {
 
 interface WorkerFixtures {
   contentDb: string;
+  targets: Targets;
 }
 
 interface TestFixtures {
   profileDir: string;
   server: ServeProcess;
-  targets: Targets;
   reader: ReaderPage;
   /** Saves a screenshot under tests/e2e/screenshots/<project>-<name>.png. */
   snap: (name: string) => Promise<void>;
@@ -169,9 +172,22 @@ export const test = base.extend<TestFixtures, WorkerFixtures & CorpusOption>({
     await s.stop();
   },
 
-  targets: async ({ server }, use) => {
-    await use(await findTargets(server.api));
-  },
+  // Found once per worker, through a server of its own over the same content.
+  targets: [
+    async ({ contentDb }, use) => {
+      const dir = mkdtempSync(join(tmpdir(), 'dstudio-e2e-targets-'));
+      const s = await startServe(contentDb, join(dir, 'user.db'));
+      let found: Targets;
+      try {
+        found = await findTargets(s.api);
+      } finally {
+        await s.stop();
+      }
+      await use(found);
+      rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
 
   reader: async ({ page, server }, use) => {
     const errors: string[] = [];

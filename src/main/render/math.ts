@@ -24,6 +24,9 @@ const KATEX_OPTIONS = {
   output: 'htmlAndMathml',
 } as const;
 
+const ANNOTATION_RE = /<annotation encoding="application\/x-tex">[\s\S]*?<\/annotation>/g;
+const SEMANTICS_RE = /<\/?semantics>/g;
+
 /** Longest TeX source typeset; longer ones are shown as code (bounds KaTeX's time). */
 export const MAX_TEX_LENGTH = 4000;
 
@@ -31,7 +34,8 @@ export const MAX_TEX_LENGTH = 4000;
 export function renderTex(tex: string, displayMode: boolean, escapeHtml: (s: string) => string): string {
   if (tex.length > MAX_TEX_LENGTH) return `<code class="math-error" title="Formula too long to typeset">${escapeHtml(tex)}</code>`;
   try {
-    return katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode });
+    // The TeX annotation duplicates the source and DOMPurify drops <semantics>/<annotation> anyway.
+    return katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode }).replace(ANNOTATION_RE, '').replace(SEMANTICS_RE, '');
   } catch (e) {
     // throwOnError:false covers parse errors; this catches anything else (e.g. exceeded maxExpand).
     return `<code class="math-error" title="${escapeHtml((e as Error).message)}">${escapeHtml(tex)}</code>`;

@@ -39,7 +39,7 @@ test('follows an internal link to an anchor and comes back to where it was', asy
   await link.click();
   await reader.waitForPage();
   expect(await reader.route()).toBe(routeOf(targets.link.to, targets.link.anchor).slice(1));
-  const heading = reader.content.locator(`[id="${targets.link.anchor}"]`);
+  const heading = reader.content.locator(`[id="${targets.link.headingId}"]`);
   await expect(heading).toBeVisible();
   await expect.poll(() => reader.isInView(heading)).toBe(true);
 

@@ -21,8 +21,10 @@ window.confirm = (a?: string) => (record('confirm')(a), false);
 window.prompt = (a?: string) => (record('prompt')(a), null);
 window.print = () => record('print')();
 
+// Taken once: the positive control's DOM-clobbering payloads really do clobber document.getElementById.
+const rootElement = document.getElementById('root')!;
 function root(): HTMLElement {
-  return document.getElementById('root')!;
+  return rootElement;
 }
 
 /** Fires the events payloads hook (mouse, focus, animation, clicks) on every element of the root. */

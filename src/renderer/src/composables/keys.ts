@@ -18,3 +18,8 @@ export function isPrimaryModifier(e: KeyboardEvent): boolean {
 export function scrollBehavior(): ScrollBehavior {
   return window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
 }
+
+/** Moves keyboard focus to the reading pane (after opening a page from search or the switcher). */
+export function focusReadingPane(): void {
+  document.getElementById('main')?.focus({ preventScroll: true });
+}
