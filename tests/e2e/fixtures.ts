@@ -1,72 +1,24 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { DStudioApi } from '../../src/shared/contract';
 import type { PageSummary } from '../../src/shared/domain';
-import { createHttpApi } from '../../src/renderer/src/http-api';
 import { routeOf } from '../../src/shared/routes';
 import { isPattern } from '../../src/renderer/src/stores/catalogue-filter';
 import { trailOf } from '../../src/renderer/src/nav-tree';
 import { realCorpusAt, STARTER_CORPUS } from '../helpers/corpus';
 import { ReaderPage } from './reader-page';
+import { REPO, startServe, type ServeProcess } from './serve-process';
 
-export const REPO = resolve(import.meta.dirname, '../..');
+export { startServe };
+
 const CLI = join(REPO, 'bin/dstudio.mjs');
 export const SCREENSHOTS = join(REPO, 'tests/e2e/screenshots');
 
 export interface CorpusOption {
   corpus: 'starter' | 'real';
-}
-
-/** A running `dstudio serve`. */
-export interface ServeProcess {
-  url: string;
-  origin: string;
-  token: string;
-  api: DStudioApi;
-  stop(): Promise<void>;
-}
-
-/** Starts the real CLI, as a user would, and reads the URL it prints. */
-export async function startServe(contentDb: string, userDb: string): Promise<ServeProcess> {
-  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--db', contentDb, '--user-db', userDb], {
-    cwd: REPO,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-  const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`dstudio serve did not start in time.\n${out}\n${err}`)), 30_000);
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /DStudio reader: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        done(m[1]!);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`dstudio serve exited with ${code}.\n${out}\n${err}`));
-    });
-  });
-  const parsed = new URL(url);
-  const token = parsed.searchParams.get('token')!;
-  return {
-    url,
-    origin: parsed.origin,
-    token,
-    api: createHttpApi(parsed.origin, token, (u, init) => fetch(u, init)),
-    stop: () =>
-      new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      }),
-  };
 }
 
 /** What the specs aim at, found through the API so the same specs run on any corpus. */
@@ -160,6 +112,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures & CorpusOption>({
   ],
 
   // A fresh user profile (user.db) for every test.
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
   profileDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'dstudio-e2e-profile-'));
     await use(dir);

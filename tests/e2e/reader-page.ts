@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { routeOf } from '../../src/shared/routes';
+import { ID_PREFIX } from '../../src/renderer/src/content/sanitize';
 
 /** The reader as a user sees it: the shell's parts and the views, by role and label. */
 export class ReaderPage {
@@ -57,6 +58,11 @@ export class ReaderPage {
 
   treeLink(title: string): Locator {
     return this.tree.getByRole('link', { name: title, exact: true });
+  }
+
+  /** The element an anchor points at (the sanitiser may prefix ids in the DOM). */
+  anchorTarget(id: string): Locator {
+    return this.content.locator(`[id="${ID_PREFIX}${id}"], [id="${id}"]`).first();
   }
 
   get switcher(): Locator {

@@ -168,9 +168,15 @@ function termExpression(t: QueryTerm, expand: (prefix: string) => string[]): str
 export interface MatchOptions {
   /** Corpus words that start with a prefix, for the last word while typing. */
   expand?: (prefix: string) => string[];
-  /** 'all' (the default): every group must match; 'any': at least one (used to relax a query that found little). */
-  mode?: 'all' | 'any';
+  /**
+   * 'all' (the default): every group must match; 'two': at least two of them; 'any': at least
+   * one ('two' and 'any' relax a query that found little).
+   */
+  mode?: 'all' | 'two' | 'any';
 }
+
+/** Above this many groups, 'two' is written as 'any': the pairs would grow with the square. */
+const MAX_PAIR_GROUPS = 8;
 
 /** The FTS5 MATCH expression for a parsed query, or null when there is nothing to match. */
 export function toMatchExpression(q: ParsedQuery, opts: MatchOptions = {}): string | null {
@@ -180,7 +186,10 @@ export function toMatchExpression(q: ParsedQuery, opts: MatchOptions = {}): stri
     const alts = g.alternatives.map((t) => termExpression(t, expand));
     return alts.length === 1 ? alts[0]! : `(${alts.join(' OR ')})`;
   });
-  const positive = groups.length === 1 ? groups[0]! : `(${groups.join(opts.mode === 'any' ? ' OR ' : ' AND ')})`;
+  let positive: string;
+  if (groups.length === 1) positive = groups[0]!;
+  else if (opts.mode === 'two' && groups.length <= MAX_PAIR_GROUPS) positive = `(${groups.flatMap((a, i) => groups.slice(i + 1).map((b) => `(${a} AND ${b})`)).join(' OR ')})`;
+  else positive = `(${groups.join(opts.mode === 'any' || opts.mode === 'two' ? ' OR ' : ' AND ')})`;
   if (q.excluded.length === 0) return positive;
   return `${positive} NOT (${q.excluded.map((t) => quote(t.tokens)).join(' OR ')})`;
 }

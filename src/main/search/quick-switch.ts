@@ -1,75 +1,113 @@
 import MiniSearch, { type Options } from 'minisearch';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { QuickSwitchHit } from '../../shared/contract/search';
-import type { PageId, Tier } from '../../shared/domain';
 
-/** Name of the serialised quick-switcher index in search_blobs. */
-export const QUICK_SWITCH_BLOB = 'quick-switch';
+export type QuickSwitchKind = QuickSwitchHit['kind'];
+/** Kinds in the order the entries are stored (and win ties). */
+export const QUICK_SWITCH_KINDS = ['title', 'alias', 'tag', 'heading'] as const satisfies readonly QuickSwitchKind[];
 
-/** One entry of the quick switcher. Short keys: the index is stored and loaded as JSON. */
-export interface QuickSwitchDoc {
-  id: number;
-  /** Page id. */
-  p: PageId;
-  k: QuickSwitchHit['kind'];
-  /** The label that is searched and shown. */
-  l: string;
-  /** Anchor to open (headings, aliases with an anchor). */
-  a: string | null;
+/** One thing the switcher can open: a page (by its number in search_pages) and an anchor in it. */
+export interface QuickSwitchEntry {
+  kind: QuickSwitchKind;
+  label: string;
+  no: number;
+  anchor: string | null;
 }
 
-/** The same options must be used to build the index and to load it. */
-export const quickSwitchOptions: Options<QuickSwitchDoc> = {
+/**
+ * Stored form: one document per distinct (kind, label) — "Overview" or "Trade-offs" head
+ * hundreds of pages — with the pages and anchors it opens as a flat [no, anchor, …] list
+ * ('' = no anchor). Raw-deflated JSON: a tenth of minisearch's own serialisation, and
+ * indexing these few thousand short labels on load is faster than parsing that.
+ */
+type StoredDoc = [kind: number, label: string, targets: (number | string)[]];
+
+/** The quick switcher's entries in stored form (see StoredDoc). */
+export function encodeQuickSwitchDocs(entries: readonly QuickSwitchEntry[]): Buffer {
+  const docs = new Map<string, StoredDoc>();
+  for (const e of entries) {
+    const kind = QUICK_SWITCH_KINDS.indexOf(e.kind as (typeof QUICK_SWITCH_KINDS)[number]);
+    const key = `${kind}\u0000${e.label}`;
+    let doc = docs.get(key);
+    if (!doc) docs.set(key, (doc = [kind, e.label, []]));
+    const t = doc[2];
+    const anchor = e.anchor ?? '';
+    let seen = false;
+    for (let i = 0; i < t.length && !seen; i += 2) seen = t[i] === e.no && t[i + 1] === anchor;
+    if (!seen) t.push(e.no, anchor);
+  }
+  return deflateRawSync(JSON.stringify([...docs.values()]));
+}
+
+const options: Options<{ id: number; l: string }> = {
   fields: ['l'],
-  storeFields: ['p', 'k', 'l', 'a'],
+  storeFields: [],
   searchOptions: { prefix: true, fuzzy: 0.2, combineWith: 'AND' },
 };
 
 /** How much a match on each kind counts: a page's own title beats a heading that mentions the words. */
-const KIND_BOOST: Record<QuickSwitchHit['kind'], number> = { title: 3, alias: 2.5, tag: 1.2, heading: 1 };
+const KIND_BOOST: readonly number[] = QUICK_SWITCH_KINDS.map((k) => ({ title: 3, alias: 2.5, tag: 1.2, heading: 1 })[k]);
 /** Pages read recently come first among similar matches. */
 const RECENT_BOOST = 1.5;
 
-export interface PageLookup {
-  title(id: PageId): string | undefined;
-  tier(id: PageId): Tier | null;
+export interface SwitcherPages {
+  /** Title and tier of a page number, undefined when the page is gone. */
+  page(no: number): { id: string; title: string; tier: QuickSwitchHit['tier'] } | undefined;
+  /** Headings deeper than the stored ones that match the text, best first (the FTS heading column). */
+  deeperHeadings(text: string, limit: number): { no: number; label: string; anchor: string | null }[];
 }
 
-/** The quick switcher over a loaded minisearch index. */
+/** The quick switcher: minisearch over the stored entries, built when first used. */
 export class QuickSwitcher {
-  private constructor(private readonly mini: MiniSearch<QuickSwitchDoc>) {}
+  private constructor(
+    private readonly docs: StoredDoc[],
+    private readonly mini: MiniSearch<{ id: number; l: string }>,
+  ) {}
 
-  /** Loads the index serialised by buildSearchIndex. */
-  static fromJson(json: string): QuickSwitcher {
-    return new QuickSwitcher(MiniSearch.loadJSON<QuickSwitchDoc>(json, quickSwitchOptions));
+  /** Loads the entries stored by buildSearchIndex and indexes them. */
+  static fromBlob(blob: Buffer): QuickSwitcher {
+    const docs = JSON.parse(inflateRawSync(blob).toString('utf8')) as StoredDoc[];
+    const mini = new MiniSearch(options);
+    mini.addAll(docs.map((d, id) => ({ id, l: d[1] })));
+    return new QuickSwitcher(docs, mini);
   }
 
   /** Fuzzy and prefix matches, best first, one hit per page and anchor; recent pages first when the text is empty. */
-  find(text: string, limit: number, recent: readonly PageId[], pages: PageLookup): QuickSwitchHit[] {
+  find(text: string, limit: number, recent: readonly number[], pages: SwitcherPages): QuickSwitchHit[] {
     const hits: QuickSwitchHit[] = [];
     const seen = new Set<string>();
-    const add = (p: PageId, kind: QuickSwitchHit['kind'], label: string, anchor: string | null): void => {
-      const title = pages.title(p);
-      const key = `${p}#${anchor ?? ''}`;
-      if (title === undefined || seen.has(key) || hits.length >= limit) return;
+    const add = (no: number, kind: QuickSwitchKind, label: string | null, anchor: string | null): void => {
+      const page = pages.page(no);
+      const key = `${no}#${anchor ?? ''}`;
+      if (!page || seen.has(key) || hits.length >= limit) return;
       seen.add(key);
-      hits.push({ id: p, title, kind, label, anchor, tier: pages.tier(p) });
+      hits.push({ id: page.id, title: page.title, kind, label: label ?? page.title, anchor, tier: page.tier });
     };
     if (text.trim() === '') {
-      for (const p of recent) add(p, 'title', pages.title(p) ?? p, null);
+      for (const no of recent) add(no, 'title', null, null);
       return hits;
     }
     const recentSet = new Set(recent);
+    const isRecent = (doc: StoredDoc): boolean => doc[2].some((v, i) => i % 2 === 0 && recentSet.has(v as number));
     const results = this.mini.search(text, {
-      boostDocument: (_id, _term, stored) => {
-        const doc = stored as Partial<QuickSwitchDoc> | undefined;
-        const kind = KIND_BOOST[doc?.k ?? 'heading'] ?? 1;
-        return recentSet.has(doc?.p ?? '') ? kind * RECENT_BOOST : kind;
+      boostDocument: (id) => {
+        const doc = this.docs[id as number]!;
+        return KIND_BOOST[doc[0]]! * (recentSet.size > 0 && isRecent(doc) ? RECENT_BOOST : 1);
       },
     });
     for (const r of results) {
-      add(r['p'] as PageId, r['k'] as QuickSwitchHit['kind'], r['l'] as string, (r['a'] as string | null) ?? null);
-      if (hits.length >= limit) break;
+      const [kind, label, targets] = this.docs[r.id as number]!;
+      // A label shared by several pages: the recently read ones first.
+      for (const pass of recentSet.size > 0 ? [true, false] : [false]) {
+        for (let i = 0; i < targets.length; i += 2) {
+          const no = targets[i] as number;
+          if (recentSet.size > 0 && recentSet.has(no) !== pass) continue;
+          add(no, QUICK_SWITCH_KINDS[kind]!, label, (targets[i + 1] as string) || null);
+        }
+      }
+      if (hits.length >= limit) return hits;
     }
+    for (const h of pages.deeperHeadings(text, limit - hits.length)) add(h.no, 'heading', h.label, h.anchor);
     return hits;
   }
 }

@@ -1,8 +1,10 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { PageId, Tier } from '../../shared/domain';
 
-/** The key in search_blobs that changes on every rebuild, so a running service knows to drop its caches. */
+/** Keys in search_blobs. The generation changes on every rebuild, so a running service knows to drop its caches. */
 export const GENERATION_BLOB = 'generation';
+export const SECTION_PAGES_BLOB = 'section-pages';
+export const QUICK_SWITCH_BLOB = 'quick-switch';
 
 /** Marks snippet() puts around matched terms: control characters that cannot occur in section text, replaced by <mark> after escaping. */
 export const MARK_START = '\u0002';
@@ -14,8 +16,9 @@ const SNIPPET_TOKENS = 18;
 /** How a title key names a page, strongest first: its title, the abbreviation in it, a redirect's name, the title's head, its file name. */
 export type TitleKeyKind = 'title' | 'abbreviation' | 'alias' | 'head' | 'file';
 
-/** The metadata the service filters and facets on, one row per page. */
+/** The metadata the service filters and facets on, one row per page; `no` numbers the pages densely from 1. */
 export interface PageFacetRow {
+  no: number;
   id: PageId;
   title: string;
   tier: Tier | null;
@@ -26,75 +29,82 @@ export interface PageFacetRow {
   difficulty: string | null;
 }
 
-/** The best-matching section of one page. */
-export interface PageMatch {
-  pageId: PageId;
-  sectionId: number;
-  /** bm25 of the best three sections (1, ½, ¼): lower is better (FTS5 convention). */
-  bm25: number;
-}
-
 export interface SectionText {
+  sectionId: number;
   heading: string | null;
   anchor: string | null;
   snippet: string;
 }
 
+export interface LeadText {
+  pageId: PageId;
+  heading: string | null;
+  anchor: string | null;
+  snippet: string;
+}
+
+/** One row of the quick switcher's heading fallback. */
+export interface HeadingRow {
+  sectionId: number;
+  heading: string;
+  anchor: string | null;
+}
+
+const SQL = {
+  generation: `SELECT value FROM search_blobs WHERE name = '${GENERATION_BLOB}'`,
+  blob: 'SELECT value FROM search_blobs WHERE name = ?',
+  pages: 'SELECT no, id, title, tier, type, category, status, relevance, difficulty FROM search_pages ORDER BY no',
+  // Section id and rank (bm25 with the column weights set by migration 002) of every
+  // matching section; the service groups them by page in JS with its section → page map
+  // (a join and a window function here cost as much again as ranking itself).
+  matchSections: 'SELECT rowid, rank FROM sections_fts WHERE sections_fts MATCH ?',
+  // How many sections match, without ranking them (an order of magnitude cheaper).
+  countSections: 'SELECT count(*) FROM sections_fts WHERE sections_fts MATCH ?',
+  // The snippets of several sections in one statement: FTS5 scans the matches (cheap without
+  // rank) and computes snippet() only for the listed rows.
+  snippets: `
+    SELECT f.rowid AS sectionId, s.heading, s.anchor,
+           snippet(sections_fts, 3, '${MARK_START}', '${MARK_END}', '…', ${SNIPPET_TOKENS}) AS snippet
+    FROM sections_fts f JOIN sections s ON s.id = f.rowid
+    WHERE sections_fts MATCH ? AND f.rowid IN (SELECT value FROM json_each(?))`,
+  // The lead section of each listed page, with the page's description (or its first words).
+  leads: `
+    SELECT sp.id AS pageId, s.heading, s.anchor,
+           CASE WHEN sp.description <> '' THEN sp.description ELSE substr(s.body, 1, 240) END AS snippet
+    FROM search_pages sp LEFT JOIN sections s ON s.page_id = sp.id
+      AND s.ord = (SELECT min(ord) FROM sections WHERE page_id = sp.id)
+    WHERE sp.id IN (SELECT value FROM json_each(?))`,
+  titleMatches: 'SELECT page_id AS pageId, kind FROM search_titles WHERE key = ?',
+  hasTerm: 'SELECT 1 FROM search_terms WHERE term = ?',
+  // The range form uses the UNIQUE index on term (LIKE would not, being case-insensitive).
+  termsWithPrefix: 'SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY freq DESC LIMIT ?',
+  // No ORDER BY rank: ranking every word that shares a trigram cost up to 10 ms; the
+  // expression already asks for two shared trigrams, and the length window does the rest.
+  trigramCandidates: `
+    SELECT t.term, t.freq FROM search_terms_tri JOIN search_terms t ON t.id = search_terms_tri.rowid
+    WHERE search_terms_tri MATCH ? AND length(t.term) BETWEEN ? AND ? LIMIT ?`,
+  headingMatches: `
+    SELECT s.id AS sectionId, s.heading, s.anchor
+    FROM (SELECT rowid AS id, rank FROM sections_fts WHERE sections_fts MATCH ? ORDER BY rank LIMIT ?) h
+    JOIN sections s ON s.id = h.id WHERE s.heading IS NOT NULL ORDER BY h.rank`,
+} as const;
+
+type Name = keyof typeof SQL;
+/** Statements every search runs: prepared when the repository is made, so the first search does not pay for them. */
+const EAGER: readonly Name[] = ['generation', 'pages', 'matchSections', 'snippets', 'leads', 'titleMatches', 'hasTerm', 'termsWithPrefix'];
+
 /** All SQL of the search service, as prepared statements. */
 export class SearchRepository {
-  private readonly sql: Record<string, string>;
-  private readonly prepared = new Map<string, Statement>();
+  private readonly prepared = new Map<Name, Statement>();
 
   constructor(private readonly db: Database) {
-    const p = (sql: string): string => sql;
-    this.sql = {
-      generation: p(`SELECT value FROM search_blobs WHERE name = '${GENERATION_BLOB}'`),
-      blob: p('SELECT value FROM search_blobs WHERE name = ?'),
-      pages: p('SELECT id, title, tier, type, category, status, relevance, difficulty FROM pages'),
-      // One row per page: its best section (lowest rank: bm25 with the column weights set
-      // by migration 002) and a page score that adds its 2nd and 3rd best sections at half
-      // and quarter weight — a page that treats the words in several sections is more about
-      // them than one that mentions them once (nDCG@10 0.865 → 0.883 on the judged set).
-      // MATERIALIZED: flattened into the aggregate, rank is not available.
-      matchPages: p(`
-        WITH h AS MATERIALIZED (SELECT rowid AS sid, rank AS score FROM sections_fts WHERE sections_fts MATCH ?),
-        r AS (
-          SELECT s.page_id AS pageId, h.sid, h.score,
-                 row_number() OVER (PARTITION BY s.page_id ORDER BY h.score) AS rn
-          FROM h JOIN sections s ON s.id = h.sid
-        )
-        SELECT pageId, max(CASE WHEN rn = 1 THEN sid END) AS sectionId,
-               sum(CASE rn WHEN 1 THEN score WHEN 2 THEN score / 2 WHEN 3 THEN score / 4 ELSE 0 END) AS bm25
-        FROM r GROUP BY pageId`),
-      // rowid = ? lets FTS5 seek straight to the row: the snippet is computed for this section
-      // only. CAST: better-sqlite3 binds JS numbers as REAL, and FTS5 then silently ignores
-      // the rowid constraint (every matching row comes back).
-      snippet: p(`
-        SELECT s.heading, s.anchor,
-               snippet(sections_fts, 3, '${MARK_START}', '${MARK_END}', '…', ${SNIPPET_TOKENS}) AS snippet
-        FROM sections_fts JOIN sections s ON s.id = sections_fts.rowid
-        WHERE sections_fts MATCH ? AND sections_fts.rowid = CAST(? AS INTEGER)`),
-      lead: p(`
-        SELECT s.heading, s.anchor, coalesce(p.description, substr(s.body, 1, 240)) AS snippet
-        FROM pages p LEFT JOIN sections s ON s.page_id = p.id
-        WHERE p.id = ? ORDER BY s.ord LIMIT 1`),
-      titleMatches: p('SELECT page_id AS pageId, kind FROM search_titles WHERE key = ?'),
-      hasTerm: p('SELECT 1 FROM search_terms WHERE term = ?'),
-      // The range form uses the UNIQUE index on term (LIKE would not, being case-insensitive).
-      termsWithPrefix: p(`SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY freq DESC LIMIT ?`),
-      // No ORDER BY rank: ranking every word that shares a trigram cost up to 10 ms; the
-      // expression already asks for two shared trigrams, and the length window does the rest.
-      trigramCandidates: p(`
-        SELECT t.term, t.freq FROM search_terms_tri JOIN search_terms t ON t.id = search_terms_tri.rowid
-        WHERE search_terms_tri MATCH ? AND length(t.term) BETWEEN ? AND ? LIMIT ?`),
-    };
+    for (const name of EAGER) this.st(name);
   }
 
-  /** Statements are prepared on first use: a search that never corrects a typo never pays for preparing that SQL (start-up time). */
-  private st(name: string): Statement {
+  private st(name: Name): Statement {
     let stmt = this.prepared.get(name);
     if (!stmt) {
-      stmt = this.db.prepare(this.sql[name]!);
+      stmt = this.db.prepare(SQL[name]);
       this.prepared.set(name, stmt);
     }
     return stmt;
@@ -102,31 +112,39 @@ export class SearchRepository {
 
   /** Changes whenever the index is rebuilt. */
   generation(): string | null {
-    return (this.st('generation').get() as { value: string } | undefined)?.value ?? null;
+    const v = (this.st('generation').get() as { value: string | Buffer } | undefined)?.value;
+    return v === undefined ? null : String(v);
   }
 
-  blob(name: string): string | null {
-    return (this.st('blob').get(name) as { value: string } | undefined)?.value ?? null;
+  blob(name: string): Buffer | null {
+    const v = (this.st('blob').get(name) as { value: Buffer | string } | undefined)?.value;
+    return v === undefined ? null : Buffer.isBuffer(v) ? v : Buffer.from(v);
   }
 
   listPageFacets(): PageFacetRow[] {
     return this.st('pages').all() as PageFacetRow[];
   }
 
-  /** Every page with at least one section matching the FTS5 expression, with its best section. */
-  findMatchingPages(match: string): PageMatch[] {
-    return this.st('matchPages').all(match) as PageMatch[];
+  /** [section id, rank] of every section matching the FTS5 expression, in section id order; lower rank is better. */
+  findMatchingSections(match: string): [number, number][] {
+    return this.st('matchSections').raw(true).all(match) as [number, number][];
   }
 
-  /** Heading, anchor and a marked snippet of one matched section. */
-  findSectionSnippet(match: string, sectionId: number): SectionText | null {
-    return (this.st('snippet').get(match, sectionId) as SectionText | undefined) ?? null;
+  countMatchingSections(match: string): number {
+    return this.st('countSections').pluck(true).get(match) as number;
   }
 
-  /** The lead section of a page and its description (or its first words): for pages shown without a text match. */
-  findLead(pageId: PageId): SectionText | null {
-    const row = this.st('lead').get(pageId) as { heading: string | null; anchor: string | null; snippet: string | null } | undefined;
-    return row ? { heading: row.heading, anchor: row.anchor, snippet: row.snippet ?? '' } : null;
+  /** Heading, anchor and a marked snippet of each listed section that matches. */
+  findSectionSnippets(match: string, sectionIds: readonly number[]): SectionText[] {
+    return this.st('snippets').all(match, JSON.stringify(sectionIds)) as SectionText[];
+  }
+
+  /** The lead section of each listed page and its description (or its first words): for pages shown without a text match. */
+  findLeads(pageIds: readonly PageId[]): LeadText[] {
+    return (this.st('leads').all(JSON.stringify(pageIds)) as (Omit<LeadText, 'snippet'> & { snippet: string | null })[]).map((r) => ({
+      ...r,
+      snippet: r.snippet ?? '',
+    }));
   }
 
   /** Pages whose title, abbreviation, file or alias name equals the normalised key. */
@@ -140,11 +158,16 @@ export class SearchRepository {
 
   /** The most frequent corpus words that start with prefix. */
   findTermsWithPrefix(prefix: string, limit: number): string[] {
-    return (this.st('termsWithPrefix').all(prefix, prefix + '\u{10FFFF}', limit) as { term: string }[]).map((r) => r.term);
+    return this.st('termsWithPrefix').pluck(true).all(prefix, prefix + '\u{10FFFF}', limit) as string[];
   }
 
   /** Corpus words of a length within [minLength, maxLength] that match a trigram MATCH expression. */
   findTrigramCandidates(match: string, minLength: number, maxLength: number, limit: number): { term: string; freq: number }[] {
     return this.st('trigramCandidates').all(match, minLength, maxLength, limit) as { term: string; freq: number }[];
+  }
+
+  /** The best-ranked sections matching an FTS5 expression (meant for a heading-column filter), with their heading and anchor. */
+  findHeadingMatches(match: string, limit: number): HeadingRow[] {
+    return this.st('headingMatches').all(match, limit) as HeadingRow[];
   }
 }

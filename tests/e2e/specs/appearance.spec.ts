@@ -57,7 +57,7 @@ test('zooms with Ctrl +/−/0 and keeps the zoom', async ({ reader, page, server
 test('serves the UI with the strict CSP, and an empty library explains what to do', async ({ reader, server, profileDir }) => {
   const res = await reader.page.request.get(server.origin + '/');
   expect(res.headers()['content-security-policy']).toContain("script-src 'self'");
-  const { startServe } = await import('../fixtures');
+  const { startServe } = await import('../serve-process');
   const { join } = await import('node:path');
   const empty = await startServe(join(profileDir, 'empty-content.db'), join(profileDir, 'user.db'));
   try {

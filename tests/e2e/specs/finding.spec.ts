@@ -34,7 +34,7 @@ test('searches with a tier filter and opens a result at its section', async ({ r
   await reader.waitForPage();
   const anchor = new URLSearchParams((await reader.route()).split('?')[1]).get('h');
   expect(anchor).toBeTruthy();
-  const heading = reader.content.locator(`[id="${anchor}"]`);
+  const heading = reader.anchorTarget(anchor!);
   await expect.poll(() => reader.isInView(heading)).toBe(true);
 });
 

@@ -39,7 +39,7 @@ test('follows an internal link to an anchor and comes back to where it was', asy
   await link.click();
   await reader.waitForPage();
   expect(await reader.route()).toBe(routeOf(targets.link.to, targets.link.anchor).slice(1));
-  const heading = reader.content.locator(`[id="${targets.link.headingId}"]`);
+  const heading = reader.anchorTarget(targets.link.headingId);
   await expect(heading).toBeVisible();
   await expect.poll(() => reader.isInView(heading)).toBe(true);
 
@@ -95,7 +95,7 @@ test('bookmarks a page, keeps it across a reload and a server restart, and lists
   await expect(reader.page.getByTestId('bookmark-list')).toContainText(targets.pattern.title);
 
   // A new server over the same user.db: the bookmark lives in user.db, not in the browser.
-  const { startServe } = await import('../fixtures');
+  const { startServe } = await import('../serve-process');
   const { join } = await import('node:path');
   const second = await startServe(contentDb, join(profileDir, 'user.db'));
   try {

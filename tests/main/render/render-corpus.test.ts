@@ -64,7 +64,7 @@ describe.skipIf(!corpusAvailable())('rendering the real corpus (snap-5)', () => 
   it('gives every page with a mermaid fence one placeholder per diagram', () => {
     for (const { path, r } of pages) {
       const fences = r.fences.filter((f) => f.lang.toLowerCase() === 'mermaid').length;
-      expect(r.html.match(/<div class="mermaid-diagram" data-source="/g)?.length ?? 0, path).toBe(fences);
+      expect(r.html.match(/<div class="mermaid-diagram"><pre class="mermaid-source">/g)?.length ?? 0, path).toBe(fences);
     }
     expect(pages.filter((p) => p.r.features.diagrams > 0).length).toBeGreaterThan(300);
   });

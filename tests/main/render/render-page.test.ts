@@ -52,7 +52,7 @@ describe('renderPage', () => {
 
   it('makes mermaid fences placeholders and keeps other code escaped with its language', () => {
     const { html, features, fences } = render('```mermaid\ngraph TD\n  A["<b>x</b>"] --> B\n```\n\n```python\nif a < b: pass\n```');
-    expect(html).toContain('<div class="mermaid-diagram" data-source="graph TD\n  A[&quot;&lt;b&gt;x&lt;/b&gt;&quot;] --&gt; B\n"></div>');
+    expect(html).toContain('<div class="mermaid-diagram"><pre class="mermaid-source">graph TD\n  A[&quot;&lt;b&gt;x&lt;/b&gt;&quot;] --&gt; B\n</pre></div>');
     expect(html).toContain('<pre class="code-block" data-lang="python"><code class="language-python">if a &lt; b: pass\n</code></pre>');
     expect(features.diagrams).toBe(1);
     expect(fences.map((f) => f.lang)).toEqual(['mermaid', 'python']);

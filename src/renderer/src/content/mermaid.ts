@@ -65,10 +65,11 @@ function errorBox(source: string, message: string): HTMLElement {
   return box;
 }
 
-/** Renders one placeholder (`.mermaid-diagram[data-source]`) in place; diagrams render one at a time. */
+/** Renders one placeholder (`.mermaid-diagram` holding `pre.mermaid-source`) in place; diagrams render one at a time. */
 export function renderDiagram(el: HTMLElement): Promise<void> {
   const run = async () => {
-    const source = el.dataset.source ?? '';
+    el.dataset.source ??= el.querySelector('pre.mermaid-source')?.textContent ?? '';
+    const source = el.dataset.source;
     const theme = currentTheme();
     el.dataset.state = 'rendering';
     let content: Node;
@@ -102,7 +103,7 @@ export function renderDiagram(el: HTMLElement): Promise<void> {
  * again when the theme (`data-theme` on <html>) changes. Returns a cleanup function.
  */
 export function observeDiagrams(root: HTMLElement): () => void {
-  const placeholders = Array.from(root.querySelectorAll<HTMLElement>('.mermaid-diagram[data-source]'));
+  const placeholders = Array.from(root.querySelectorAll<HTMLElement>('.mermaid-diagram'));
   if (placeholders.length === 0) return () => {};
   const io = new IntersectionObserver(
     (entries) => {

@@ -61,7 +61,9 @@ function dropForeignControls(fragment: DocumentFragment): DocumentFragment {
 
 /** Sanitises page HTML into a fragment ready to insert (no second HTML parse). */
 export function sanitizePageHtml(html: string): DocumentFragment {
-  return dropForeignControls(pagePurifier().sanitize(html, { ...PAGE_CONFIG, RETURN_DOM_FRAGMENT: true }));
+  // DOMPurify returns null when the parse has no body at all (a page that is only a <frameset>).
+  const fragment = pagePurifier().sanitize(html, { ...PAGE_CONFIG, RETURN_DOM_FRAGMENT: true }) as DocumentFragment | null;
+  return dropForeignControls(fragment ?? document.createDocumentFragment());
 }
 
 /** Sanitises page HTML to a string (for tests and previews). */

@@ -5,23 +5,40 @@ export const m002: Migration = {
   why: 'Search: an FTS5 index over sections (external content, text stored once), title keys, vocabulary and the quick-switcher index.',
   up(db) {
     db.exec(`
+      -- What search needs of each page, in a table of its own (rebuilt with the index): the
+      -- facet columns the service loads when it opens (a scan of pages would read every page's
+      -- HTML), and the tags and description the FTS keywords column reads (extracting the tags
+      -- from meta_json once per section made the index build parse the JSON 22,000 times).
+      -- no numbers pages for the service's in-memory section → page map.
+      CREATE TABLE search_pages (
+        no INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        tier TEXT,
+        type TEXT,
+        category TEXT,
+        status TEXT,
+        relevance TEXT,
+        difficulty TEXT,
+        tags TEXT NOT NULL,
+        description TEXT NOT NULL
+      );
+
       -- What the FTS index sees for each section. A view, so the index is external-content
-      -- and the text lives only in sections/pages. The page title and tags are repeated in
-      -- every section so a query mixing title words and section words still matches one row;
-      -- the description only in the lead section (ord 0).
+      -- and the text lives only in sections (and search_pages). The page title and tags are
+      -- repeated in every section so a query mixing title words and section words still
+      -- matches one row; the description only in the lead section (ord 0).
       CREATE VIEW search_source AS
         SELECT s.id AS id,
-               p.title AS title,
+               sp.title AS title,
                coalesce(s.heading, '') AS heading,
-               -- the tags' JSON array text as is: the tokenizer skips brackets, quotes and commas
-               -- (json_each cannot be used: FTS5 reads the view schema-qualified, which breaks table-valued functions)
-               coalesce(CASE WHEN json_valid(p.meta_json) THEN json_extract(p.meta_json, '$.tags') END, '')
-                 || CASE WHEN s.ord = 0 THEN ' ' || coalesce(p.description, '') ELSE '' END AS keywords,
+               CASE WHEN s.ord = 0 THEN sp.tags || ' ' || sp.description ELSE sp.tags END AS keywords,
                s.body AS body
-        FROM sections s JOIN pages p ON p.id = s.page_id;
+        FROM sections s JOIN search_pages sp ON sp.id = s.page_id;
 
       -- porter for recall on inflections; prefixes go through search_terms (porter stems a
-      -- prefix query term, so "consistenc*" would miss "consistency").
+      -- prefix query term, so "consistenc*" would miss "consistency"). detail=full (the
+      -- default) keeps phrases and snippets working; column sizes stay for bm25.
       CREATE VIRTUAL TABLE sections_fts USING fts5(
         title, heading, keywords, body,
         content = 'search_source', content_rowid = 'id',
@@ -40,15 +57,18 @@ export const m002: Migration = {
         PRIMARY KEY (key, page_id)
       ) WITHOUT ROWID;
 
-      -- The corpus vocabulary (unstemmed words with frequencies): prefix expansion and typo correction.
+      -- The corpus vocabulary (unstemmed words; freq = how many sections use them): prefix
+      -- expansion and typo correction. ids follow the words' order.
       CREATE TABLE search_terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE, freq INTEGER NOT NULL);
-      -- Trigrams of the vocabulary: candidate words for a misspelling without loading the vocabulary into memory.
+      -- Trigrams of the vocabulary: candidate words for a misspelling without loading the
+      -- vocabulary into memory. Never ranked, so no column sizes (columnsize=0).
       CREATE VIRTUAL TABLE search_terms_tri USING fts5(
-        term, content = 'search_terms', content_rowid = 'id', tokenize = 'trigram', detail = 'none'
+        term, content = 'search_terms', content_rowid = 'id', tokenize = 'trigram', detail = 'none', columnsize = 0
       );
 
-      -- Serialised indexes built at import and loaded lazily (the quick switcher's minisearch).
-      CREATE TABLE search_blobs (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+      -- Small serialised structures built at import: the generation mark, the section → page
+      -- map and the quick switcher's entries (raw-deflated JSON).
+      CREATE TABLE search_blobs (name TEXT PRIMARY KEY, value BLOB NOT NULL);
     `);
   },
 };

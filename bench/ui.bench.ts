@@ -1,0 +1,201 @@
+/**
+ * UI bench, on the real corpus:
+ *  1. Cold start: `dstudio serve` + a fresh Chromium to the first page's content painted,
+ *     against the same Chromium opening a static HTML file of that page (goal ≤ 1.5×).
+ *  2. Quick switcher: keystroke → results painted, p50/p95 (goal p95 ≤ 16 ms), beside the
+ *     bare HTTP round trip of the same quickSwitch calls from Node.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { realCorpusAt } from '../tests/helpers/corpus';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/chromium';
+import { startServe } from '../tests/e2e/serve-process';
+import { routeOf } from '../src/shared/routes';
+
+const REPO = resolve(import.meta.dirname, '..');
+const PAGE_ID = 'pattern-library/resilience/circuit-breaker';
+const RUNS = 5;
+const QUERIES = ['circuit breaker', 'saga', 'consensus', 'leader election', 'bulkhead', 'rate limit', 'sharding', 'event sourcing'];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+
+async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** Resolves after the next two frames, i.e. once what is in the DOM has been painted. */
+async function painted(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+}
+
+async function coldApp(contentDb: string, userDb: string): Promise<{ total: number; serve: number }> {
+  const t0 = performance.now();
+  const server = await startServe(contentDb, userDb);
+  const serve = performance.now() - t0;
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}${routeOf(PAGE_ID)}`);
+    await page.waitForSelector('[data-testid="page-content"] h2');
+    await painted(page);
+    return { total: performance.now() - t0, serve };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+async function coldStatic(file: string): Promise<number> {
+  const t0 = performance.now();
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`file://${file}`);
+    await page.waitForSelector('h2');
+    await painted(page);
+    return performance.now() - t0;
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * In-page probe: resolves with ms from the next keydown's own timestamp to the frame after
+ * the result list changed (null when it did not change). A string, because tsx's name
+ * helpers would otherwise be serialised into the page.
+ */
+const MEASURE_KEYSTROKE = `new Promise((done) => {
+  const list = document.getElementById('switcher-list');
+  const input = document.querySelector('[data-testid="switcher-input"]');
+  let keyAt = 0;
+  input.addEventListener('keydown', (e) => { keyAt = e.timeStamp; }, { once: true });
+  const mo = new MutationObserver(() => {
+    if (!keyAt) return; // a late answer to an earlier keystroke
+    mo.disconnect();
+    requestAnimationFrame(() => done(performance.now() - keyAt));
+  });
+  mo.observe(list, { childList: true, subtree: true, characterData: true, attributes: true });
+  setTimeout(() => { mo.disconnect(); done(null); }, 1000);
+})`;
+
+/** Keystroke → listbox updated and painted, measured inside the page from the key event's own timestamp. */
+async function switcherLatencies(page: Page): Promise<number[]> {
+  const samples: number[] = [];
+  for (const query of QUERIES) {
+    await page.keyboard.press('Control+k');
+    const input = page.getByTestId('switcher-input');
+    await input.waitFor();
+    for (const ch of query) {
+      const sample = page.evaluate<number | null>(MEASURE_KEYSTROKE);
+      await page.keyboard.type(ch);
+      const ms = await sample;
+      if (ms !== null) samples.push(ms);
+    }
+    await page.keyboard.press('Escape');
+  }
+  return samples;
+}
+
+export default async function uiBench(): Promise<void> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    console.log(`ui bench: skipped — Chromium not found at ${CHROMIUM_PATH}.`);
+    return;
+  }
+  if (!existsSync(join(REPO, 'out/renderer/index.html'))) execFileSync('npx', ['electron-vite', 'build'], { cwd: REPO, stdio: 'inherit' });
+  const dir = mkdtempSync(join(tmpdir(), 'dstudio-ui-bench-'));
+  try {
+    const contentDb = join(dir, 'content.db');
+    execFileSync(process.execPath, [join(REPO, 'bin/dstudio.mjs'), 'import', '--corpus', realCorpusAt('snap-5'), '--db', contentDb], {
+      cwd: REPO,
+      stdio: 'pipe',
+    });
+
+    // The static reference: the same page's HTML as a plain file, no app, no server.
+    const server = await startServe(contentDb, join(dir, 'user.db'));
+    const [page] = await server.api.content.getPages([PAGE_ID]);
+    const staticFile = join(dir, 'static.html');
+    writeFileSync(staticFile, `<!doctype html><meta charset="utf-8"><title>${page!.title}</title><body>${page!.html}</body>`);
+
+    // Bare transport cost of the switcher's calls, for the side-by-side table.
+    const rtt: number[] = [];
+    for (const q of QUERIES) {
+      for (let i = 1; i <= q.length; i++) {
+        const t0 = performance.now();
+        await server.api.search.quickSwitch(q.slice(0, i), 12);
+        rtt.push(performance.now() - t0);
+      }
+    }
+
+    const browser = await launch();
+    let keys: number[];
+    try {
+      const p = await browser.newPage();
+      await p.goto(`${server.url}#/`);
+      await p.waitForSelector('.app-shell');
+      keys = await switcherLatencies(p);
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
+
+    const app: number[] = [];
+    const serveReady: number[] = [];
+    const stat: number[] = [];
+    await coldStatic(staticFile); // warm the OS file cache for Chromium itself, not measured
+    for (let i = 0; i < RUNS; i++) {
+      const run = await coldApp(contentDb, join(dir, `user-${i}.db`));
+      app.push(run.total);
+      serveReady.push(run.serve);
+      stat.push(await coldStatic(staticFile));
+    }
+
+    const appMs = median(app);
+    const staticMs = median(stat);
+    const serveMs = median(serveReady);
+    console.log(`Cold start to first page content painted (median of ${RUNS}):`);
+    console.table([
+      {
+        case: 'dstudio serve + Chromium → page painted',
+        ms: Math.round(appMs),
+        'vs static': `${(appMs / staticMs).toFixed(2)}×`,
+        goal: '≤ 1.50×',
+      },
+      { case: '  of which: serve started (URL printed)', ms: Math.round(serveMs), 'vs static': `${(serveMs / staticMs).toFixed(2)}×`, goal: '' },
+      {
+        case: '  of which: Chromium → app page painted',
+        ms: Math.round(appMs - serveMs),
+        'vs static': `${((appMs - serveMs) / staticMs).toFixed(2)}×`,
+        goal: '',
+      },
+      { case: 'Chromium → static HTML file painted', ms: Math.round(staticMs), 'vs static': '1.00×', goal: '' },
+    ]);
+    console.log(`Quick switcher, ${keys.length} keystrokes over ${QUERIES.length} queries:`);
+    console.table([
+      {
+        case: 'keystroke → results painted (in page)',
+        p50: median(keys).toFixed(1),
+        p95: percentile(keys, 95).toFixed(1),
+        'p95 vs 16 ms goal': `${(percentile(keys, 95) / 16).toFixed(2)}×`,
+      },
+      {
+        case: 'quickSwitch HTTP round trip (Node)',
+        p50: median(rtt).toFixed(1),
+        p95: percentile(rtt, 95).toFixed(1),
+        'p95 vs 16 ms goal': `${(percentile(rtt, 95) / 16).toFixed(2)}×`,
+      },
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
