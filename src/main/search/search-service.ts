@@ -39,28 +39,21 @@ const DEFAULT_LIMIT = 20;
 const ENOUGH_RESULTS = 10;
 /** A multi-word query whose words never meet in one section is relaxed when AND finds fewer pages than this. */
 const RELAX_BELOW = 5;
-/**
- * The any-word relaxation ranks every section that has any of the words; above this many
- * sections (counted without ranking, which is cheap) it is skipped when the most-words
- * relaxation already found something.
- */
-const ANY_WORD_MAX_SECTIONS = 4000;
+/** The any-word relaxation ranks every section with any of the words: affordable up to this many (~3 ms). */
+const ANY_WORD_MAX_SECTIONS = 3000;
 /** How many corpus words a prefix expands to. */
 const PREFIX_EXPANSIONS = 12;
 const TRIGRAM_CANDIDATES = 2000;
 /** Score added to a page named exactly by the query: it ranks first, a full title above a file name. */
 const EXACT_TITLE_BONUS: Record<TitleKeyKind, number> = { title: 1000, abbreviation: 950, alias: 900, head: 850, file: 800 };
-/** Scores of results found only by a relaxed query stay below every AND result; any-word below most-words. */
+/** Scores of results found only by the relaxed query stay below every AND result. */
 const RELAXED_PENALTY = 500;
-const ANY_WORD_PENALTY = 600;
 const TIER_ORDER: Record<string, number> = { gold: 0, silver: 1, bronze: 2 };
 
 interface Ranked {
   page: PageFacetRow;
   sectionId: number | null;
   score: number;
-  /** The MATCH expression that found it (for its snippet). */
-  match: string | null;
 }
 
 /** What the service keeps per index generation: small (tens of kB for the real corpus). */
@@ -176,13 +169,13 @@ export class SearchService implements SearchApi {
 
     const facets = this.countFacets(ranked, filters);
     const kept = ranked.filter((r) => matchesFilters(r.page, filters));
-    const results = this.hits(kept.slice(offset, offset + limit));
+    const results = this.hits(parsed, kept.slice(offset, offset + limit));
     return { results, total: kept.length, corrected, facets };
   }
 
   /** Every page the query finds, best first; every page (browse order) for an empty query. */
   private rank(s: IndexState, parsed: ParsedQuery): Ranked[] {
-    if (isEmptyQuery(parsed)) return s.browse.map((page) => ({ page, sectionId: null, score: 0, match: null }));
+    if (isEmptyQuery(parsed)) return s.browse.map((page) => ({ page, sectionId: null, score: 0 }));
     // A last word that is already a corpus word is taken as typed: expanding "saga" to
     // "sagastep", "sagaorchestrator"… only pulls code listings up.
     for (const g of parsed.groups) for (const t of g.alternatives) if (t.prefix && this.repo.hasTerm(t.tokens[0]!)) t.prefix = false;
@@ -199,8 +192,8 @@ export class SearchService implements SearchApi {
       for (const [page, b] of bonus) {
         const r = byPage.get(page);
         // The page itself, not one of its sections, is what an exact title asks for.
-        if (r) Object.assign(r, { score: r.score + b, sectionId: null, match: null });
-        else byPage.set(page, { page, sectionId: null, score: b, match: null });
+        if (r) Object.assign(r, { score: r.score + b, sectionId: null });
+        else byPage.set(page, { page, sectionId: null, score: b });
       }
     }
     return sortRanked([...byPage.values()]);
@@ -224,24 +217,28 @@ export class SearchService implements SearchApi {
       else if (rank < b.r2) Object.assign(b, { r2: rank, r3: b.r2 });
       else if (rank < b.r3) b.r3 = rank;
     }
-    for (const [page, b] of best) byPage.set(page, { page, sectionId: b.sectionId, score: -(b.r1 + b.r2 / 2 + b.r3 / 4) - penalty, match });
+    for (const [page, b] of best) byPage.set(page, { page, sectionId: b.sectionId, score: -(b.r1 + b.r2 / 2 + b.r3 / 4) - penalty });
   }
 
   private readonly expand = (prefix: string): string[] => this.repo.findTermsWithPrefix(prefix, PREFIX_EXPANSIONS);
 
   /**
    * A multi-word query whose words never meet in one section finds little: add the pages
-   * with a section holding two of its words, then (when that is affordable, or nothing was
-   * found) those with any of them, each below every page that matched more words.
+   * that have any of its words, below every page that matched them all. Ranking every
+   * section with any word of a long query costs up to ten times the AND query, so when
+   * there are many such sections (counted without ranking, which is cheap) only those with
+   * at least two of the words are ranked — unless that finds nothing.
    */
   private relax(s: IndexState, parsed: ParsedQuery, ranked: Ranked[]): Ranked[] {
     if (parsed.groups.length < 2) return ranked;
     const byPage = new Map(ranked.map((r) => [r.page, r]));
-    const most = parsed.groups.length > 2 ? toMatchExpression(parsed, { expand: this.expand, mode: 'two' }) : null;
-    if (most) this.addMatches(s, byPage, most, RELAXED_PENALTY);
     const any = toMatchExpression(parsed, { expand: this.expand, mode: 'any' });
-    if (any && (byPage.size < RELAX_BELOW || !most) && (byPage.size === 0 || this.repo.countMatchingSections(any) <= ANY_WORD_MAX_SECTIONS)) {
-      this.addMatches(s, byPage, any, most ? ANY_WORD_PENALTY : RELAXED_PENALTY);
+    if (!any) return ranked;
+    if (this.repo.countMatchingSections(any) <= ANY_WORD_MAX_SECTIONS) {
+      this.addMatches(s, byPage, any, RELAXED_PENALTY);
+    } else {
+      if (parsed.groups.length > 2) this.addMatches(s, byPage, toMatchExpression(parsed, { expand: this.expand, mode: 'two' })!, RELAXED_PENALTY);
+      if (byPage.size === 0) this.addMatches(s, byPage, any, RELAXED_PENALTY);
     }
     return sortRanked([...byPage.values()]);
   }
@@ -302,12 +299,16 @@ export class SearchService implements SearchApi {
     return out;
   }
 
-  /** The hits for one page of results: one snippet statement per MATCH expression, one for all lead sections. */
-  private hits(page: readonly Ranked[]): SearchHit[] {
-    const byMatch = new Map<string, number[]>();
-    for (const r of page) if (r.match !== null && r.sectionId !== null) byMatch.set(r.match, [...(byMatch.get(r.match) ?? []), r.sectionId]);
-    const sections = new Map<number, { heading: string | null; anchor: string | null; snippet: string }>();
-    for (const [match, ids] of byMatch) for (const row of this.repo.findSectionSnippets(match, ids)) sections.set(row.sectionId, row);
+  /**
+   * The hits for one page of results, with two statements: the snippets of all matched
+   * sections, then the lead text of pages without one. Snippets use the query's words joined
+   * by OR: the same words are marked as with the expression that found each section, and a
+   * relaxed expression (pairs of words) is several times dearer to evaluate again.
+   */
+  private hits(parsed: ParsedQuery, page: readonly Ranked[]): SearchHit[] {
+    const ids = page.flatMap((r) => (r.sectionId === null ? [] : [r.sectionId]));
+    const marks = ids.length > 0 ? toMatchExpression({ groups: parsed.groups, excluded: [] }, { expand: this.expand, mode: 'any' }) : null;
+    const sections = new Map(marks ? this.repo.findSectionSnippets(marks, ids).map((row) => [row.sectionId, row]) : []);
     // A section that matched only by its heading (or the page title) has nothing to show: use the page's description.
     const needLead = page.filter((r) => (sections.get(r.sectionId ?? -1)?.snippet.trim() ?? '') === '').map((r) => r.page.id);
     const leads = new Map(needLead.length > 0 ? this.repo.findLeads(needLead).map((l) => [l.pageId, l.snippet]) : []);

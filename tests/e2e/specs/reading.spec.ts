@@ -67,8 +67,16 @@ test('marks broken links visibly', async ({ reader, targets }) => {
 test('shows a not-found state for an unknown page and resolves aliases', async ({ reader, server }) => {
   await reader.open('/page/no/such/page');
   await expect(reader.page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
-  const status = await server.api.content.getStatus();
-  if (status.aliases > 0) test.info().annotations.push({ type: 'aliases', description: String(status.aliases) });
+
+  const ids = (await server.api.content.listPages()).map((p) => p.id);
+  let aliased: { id: string; alias: string } | null = null;
+  for (let i = 0; i < ids.length && !aliased; i += 50) {
+    const withAlias = (await server.api.content.getPages(ids.slice(i, i + 50))).find((p) => p.aliases.length > 0);
+    if (withAlias) aliased = { id: withAlias.id, alias: withAlias.aliases[0]! };
+  }
+  test.skip(!aliased, 'this corpus has no aliases');
+  await reader.openPage(aliased!.alias);
+  await expect.poll(() => reader.route()).toBe(routeOf(aliased!.id).slice(1));
 });
 
 test('restores the reading position when coming back to a page later', async ({ reader, targets }) => {

@@ -28,14 +28,7 @@ export const usePageStore = defineStore('page', () => {
     error.value = null;
     missingId.value = null;
     try {
-      const resolved = await api.content.resolveId(id);
-      if (mine !== generation) return { kind: 'stale' };
-      if (resolved === null) {
-        page.value = null;
-        missingId.value = id;
-        return { kind: 'missing' };
-      }
-      if (resolved !== id) return { kind: 'redirect', id: resolved };
+      // One round trip: getPages resolves aliases itself, so a different id back means an alias.
       const [found, state] = await Promise.all([api.content.getPages([id]), api.user.getReadingState(id)]);
       if (mine !== generation) return { kind: 'stale' };
       if (!found[0]) {
@@ -43,6 +36,7 @@ export const usePageStore = defineStore('page', () => {
         missingId.value = id;
         return { kind: 'missing' };
       }
+      if (found[0].id !== id) return { kind: 'redirect', id: found[0].id };
       page.value = found[0];
       readingState.value = state;
       void useLibraryStore().recordVisit(id, found[0].title);
