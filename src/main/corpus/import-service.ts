@@ -20,6 +20,8 @@ export interface ImportOptions {
   /** Recorded in content.db meta: where the corpus came from, and which commit. */
   source?: string;
   commit?: string | null;
+  /** Parser threads (default: by core count, see parse-pool.ts). */
+  threads?: number;
 }
 
 /**
@@ -51,7 +53,7 @@ export async function importCorpus(db: Database, root: string, opts: ImportOptio
     if (!opts.force && known.get(file.path)?.sha === sha) unchanged++;
     else jobs.push({ path: file.path, bytes, sha });
   }
-  const parsed = [...(await parseAll(jobs, (d, t) => opts.onProgress?.(d, t, 'parse'))), ...unreadable];
+  const parsed = [...(await parseAll(jobs, (d, t) => opts.onProgress?.(d, t, 'parse'), opts.threads)), ...unreadable];
 
   db.transaction(() => {
     const present = new Set(files.map((f) => f.path));

@@ -13,6 +13,16 @@ export interface ParseJob {
 const MIN_FILES_FOR_WORKERS = 40;
 
 /**
+ * Threads used by default. A worker starts cold (module load + unoptimised JIT, ~1 s for
+ * the render stack), so on a 2-core laptop one thread is as fast as two workers; from
+ * four cores on, workers win (measured with bench/import.bench.ts).
+ */
+export function defaultThreads(): number {
+  const cores = availableParallelism();
+  return cores >= 4 ? Math.min(cores - 1, 8) : 1;
+}
+
+/**
  * Where the worker's code is: next to this module, as TypeScript when running from
  * source (tests, CLI through tsx) or as the built `parse-worker.js` in the app bundle.
  */
@@ -24,13 +34,16 @@ function workerEntry(): URL | null {
 }
 
 /**
- * Parses files on all cores (worker threads), reporting progress; falls back to the
- * current thread for small batches or when workers cannot start. Results keep job order.
+ * Parses files on worker threads, reporting progress; runs on the current thread for
+ * small batches, one thread, or when workers cannot start. Results keep job order.
  */
-export async function parseAll(jobs: ParseJob[], onProgress?: (done: number, total: number) => void): Promise<ParsedFile[]> {
+export async function parseAll(
+  jobs: ParseJob[],
+  onProgress?: (done: number, total: number) => void,
+  threads = defaultThreads(),
+): Promise<ParsedFile[]> {
   const results: ParsedFile[] = new Array(jobs.length);
   const entry = workerEntry();
-  const threads = Math.min(availableParallelism(), 8);
   if (jobs.length < MIN_FILES_FOR_WORKERS || threads < 2 || !entry) {
     jobs.forEach((j, i) => {
       results[i] = parseFile(j.path, j.bytes, j.sha);

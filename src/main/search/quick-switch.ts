@@ -53,11 +53,16 @@ const RECENT_BOOST = 1.5;
 export interface SwitcherPages {
   /** Title and tier of a page number, undefined when the page is gone. */
   page(no: number): { id: string; title: string; tier: QuickSwitchHit['tier'] } | undefined;
-  /** Headings deeper than the stored ones that match the text, best first (the FTS heading column). */
-  deeperHeadings(text: string, limit: number): { no: number; label: string; anchor: string | null }[];
+  /** Headings that match the text, best first. */
+  headings(text: string, limit: number): { no: number; label: string; anchor: string | null }[];
 }
 
-/** The quick switcher: minisearch over the stored entries, built when first used. */
+/**
+ * The quick switcher: minisearch (fuzzy and prefix) over the pages' titles, alias names and
+ * tags, built from the stored entries when first used; headings come from the caller (the
+ * FTS index's heading column) and share the list. Keeping the ~20,000 headings out of
+ * minisearch keeps its index at about a megabyte instead of fourteen.
+ */
 export class QuickSwitcher {
   private constructor(
     private readonly docs: StoredDoc[],
@@ -95,19 +100,23 @@ export class QuickSwitcher {
         return KIND_BOOST[doc[0]]! * (recentSet.size > 0 && isRecent(doc) ? RECENT_BOOST : 1);
       },
     });
+    // Matching headings get up to half of the list, pages the rest (all of it if no heading matches).
+    const headings = pages.headings(text, limit);
+    headings.sort((a, b) => Number(recentSet.has(b.no)) - Number(recentSet.has(a.no)));
+    const pageSlots = limit - Math.min(headings.length, Math.floor(limit / 2));
     for (const r of results) {
       const [kind, label, targets] = this.docs[r.id as number]!;
       // A label shared by several pages: the recently read ones first.
       for (const pass of recentSet.size > 0 ? [true, false] : [false]) {
-        for (let i = 0; i < targets.length; i += 2) {
+        for (let i = 0; i < targets.length && hits.length < pageSlots; i += 2) {
           const no = targets[i] as number;
           if (recentSet.size > 0 && recentSet.has(no) !== pass) continue;
           add(no, QUICK_SWITCH_KINDS[kind]!, label, (targets[i + 1] as string) || null);
         }
       }
-      if (hits.length >= limit) return hits;
+      if (hits.length >= pageSlots) break;
     }
-    for (const h of pages.deeperHeadings(text, limit - hits.length)) add(h.no, 'heading', h.label, h.anchor);
+    for (const h of headings) add(h.no, 'heading', h.label, h.anchor);
     return hits;
   }
 }

@@ -6,12 +6,6 @@ import { GENERATION_BLOB, QUICK_SWITCH_BLOB, SECTION_PAGES_BLOB, type TitleKeyKi
 /** Words shorter or longer than this are not worth correcting or expanding. */
 const MIN_TERM_LENGTH = 2;
 const MAX_TERM_LENGTH = 40;
-/**
- * Headings deeper than this stay out of the quick switcher's in-memory index (level 3
- * would triple its size); the switcher finds deeper headings through the FTS heading
- * column instead (see QuickSwitcher).
- */
-export const QUICK_SWITCH_MAX_LEVEL = 2;
 
 /** Turns a file or alias id's last segment into words (`two-phase-commit` → `two phase commit`). */
 function nameOfId(id: string): string {
@@ -117,17 +111,14 @@ export function buildSearchIndex(db: Database): void {
       INSERT INTO search_terms_tri (rowid, term) SELECT id, term FROM search_terms;
     `);
 
-    // Quick switcher: titles, tags, aliases and top-level headings.
+    // Quick switcher: titles, tags and alias names (it finds headings through sections_fts).
     const entries = db
       .prepare(
         `SELECT 'title' AS kind, title AS label, no, NULL AS anchor FROM search_pages
          UNION ALL
-         SELECT DISTINCT 'tag', j.value, sp.no, NULL FROM search_pages sp, json_each(sp.tags) j
-         UNION ALL
-         SELECT 'heading', h.text, sp.no, h.anchor FROM headings h JOIN search_pages sp ON sp.id = h.page_id
-         WHERE h.level BETWEEN 2 AND ?`,
+         SELECT DISTINCT 'tag', j.value, sp.no, NULL FROM search_pages sp, json_each(sp.tags) j`,
       )
-      .all(QUICK_SWITCH_MAX_LEVEL) as { kind: QuickSwitchKind; label: string; no: number; anchor: string | null }[];
+      .all() as { kind: QuickSwitchKind; label: string; no: number; anchor: string | null }[];
     for (const a of aliases) {
       const label = nameOfId(a.id);
       if (label) entries.push({ kind: 'alias', label, no: a.no, anchor: a.anchor });

@@ -62,8 +62,8 @@ interface IndexState {
   /** By page number (search_pages.no); index 0 unused. */
   byNo: (PageFacetRow | undefined)[];
   byId: Map<PageId, PageFacetRow>;
-  /** Browse order for an empty query: tier, then title. */
-  browse: PageFacetRow[];
+  /** Browse order for an empty query (tier, then title), sorted when first asked for. */
+  browse: PageFacetRow[] | null;
   /** Section → page map as runs: runStart[i] is the first section id of a run of page runPage[i]. */
   runStart: Int32Array;
   runPage: Int32Array;
@@ -114,10 +114,7 @@ export class SearchService implements SearchApi {
       runStart[i] = pairs[2 * i]!;
       runPage[i] = pairs[2 * i + 1]!;
     }
-    const browse = [...rows].sort(
-      (a, b) => (TIER_ORDER[a.tier ?? ''] ?? 3) - (TIER_ORDER[b.tier ?? ''] ?? 3) || a.title.localeCompare(b.title),
-    );
-    this.state = { generation: gen, byNo, byId: new Map(rows.map((r) => [r.id, r])), browse, runStart, runPage, corrections: new Map(), switcher: null };
+    this.state = { generation: gen, byNo, byId: new Map(rows.map((r) => [r.id, r])), browse: null, runStart, runPage, corrections: new Map(), switcher: null };
     return this.state;
   }
 
@@ -175,7 +172,13 @@ export class SearchService implements SearchApi {
 
   /** Every page the query finds, best first; every page (browse order) for an empty query. */
   private rank(s: IndexState, parsed: ParsedQuery): Ranked[] {
-    if (isEmptyQuery(parsed)) return s.browse.map((page) => ({ page, sectionId: null, score: 0 }));
+    if (isEmptyQuery(parsed)) {
+      // localeCompare's first call loads ICU collation data (~10 ms): only browsing pays for it.
+      s.browse ??= [...s.byId.values()].sort(
+        (a, b) => (TIER_ORDER[a.tier ?? ''] ?? 3) - (TIER_ORDER[b.tier ?? ''] ?? 3) || a.title.localeCompare(b.title),
+      );
+      return s.browse.map((page) => ({ page, sectionId: null, score: 0 }));
+    }
     // A last word that is already a corpus word is taken as typed: expanding "saga" to
     // "sagastep", "sagaorchestrator"… only pulls code listings up.
     for (const g of parsed.groups) for (const t of g.alternatives) if (t.prefix && this.repo.hasTerm(t.tokens[0]!)) t.prefix = false;
@@ -292,7 +295,8 @@ export class SearchService implements SearchApi {
       entries.sort((a, b) =>
         f === 'tier'
           ? TIERS.indexOf(a.value as Tier) - TIERS.indexOf(b.value as Tier)
-          : b.count - a.count || a.value.localeCompare(b.value),
+          : // facet values are slugs: code-point order (localeCompare would load ICU collation on the first search)
+            b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
       );
       out[f] = entries;
     }
@@ -347,19 +351,30 @@ export class SearchService implements SearchApi {
       .filter((no): no is number => no !== undefined);
     return s.switcher.find(text.slice(0, 500), Math.max(1, Math.min(limit, 100)), recent, {
       page: (no) => s.byNo[no],
-      deeperHeadings: (t, n) => this.deeperHeadings(s, t, n),
+      headings: (t, n) => this.headings(s, t, n),
     });
   }
 
-  /** Headings below the quick switcher's stored levels, through the FTS index's heading column. */
-  private deeperHeadings(s: IndexState, text: string, limit: number): { no: number; label: string; anchor: string | null }[] {
-    if (limit <= 0) return [];
-    const match = toMatchExpression(parseQuery(text, { prefixLast: true }), { expand: this.expand });
-    if (!match) return [];
-    return this.repo.findHeadingMatches(`{heading} : (${match})`, limit).flatMap((h) => {
-      const page = this.pageOfSection(s, h.sectionId);
-      return page ? [{ no: page.no, label: h.heading, anchor: h.anchor }] : [];
-    });
+  /**
+   * Headings (any level) whose words match, through the FTS index's heading column: the last
+   * word as a prefix, and a misspelt word corrected from the vocabulary when the words as
+   * typed match no heading.
+   */
+  private headings(s: IndexState, text: string, limit: number): { no: number; label: string; anchor: string | null }[] {
+    const find = (t: string): { no: number; label: string; anchor: string | null }[] => {
+      const parsed = parseQuery(t, { prefixLast: true, minPrefixLength: 1 });
+      for (const g of parsed.groups) for (const term of g.alternatives) if (term.prefix && this.repo.hasTerm(term.tokens[0]!)) term.prefix = false;
+      const match = toMatchExpression(parsed, { expand: this.expand });
+      if (!match) return [];
+      return this.repo.findHeadingMatches(`{heading} : (${match})`, limit).flatMap((h) => {
+        const page = this.pageOfSection(s, h.sectionId);
+        return page ? [{ no: page.no, label: h.heading, anchor: h.anchor }] : [];
+      });
+    };
+    const found = find(text);
+    if (found.length > 0) return found;
+    const fix = this.correct(s, text, parseQuery(text, { prefixLast: true }));
+    return fix ? find(fix) : [];
   }
 }
 
