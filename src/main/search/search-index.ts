@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { normaliseKey } from './fts-query';
 import { encodeQuickSwitchDocs, QUICK_SWITCH_KINDS, type QuickSwitchKind } from './quick-switch';
-import { GENERATION_BLOB, QUICK_SWITCH_BLOB, SECTION_PAGES_BLOB, type TitleKeyKind } from './search-repository';
+import { GENERATION_BLOB, PAGES_BLOB, QUICK_SWITCH_BLOB, SECTION_PAGES_BLOB, type TitleKeyKind } from './search-repository';
 
 /** Words shorter or longer than this are not worth correcting or expanding. */
 const MIN_TERM_LENGTH = 2;
@@ -61,8 +61,8 @@ export function buildSearchIndex(db: Database): void {
   const run = db.transaction(() => {
     db.exec(`
       DELETE FROM search_pages;
-      INSERT INTO search_pages (id, title, tier, type, category, status, relevance, difficulty, tags, description)
-        SELECT id, title, tier, type, category, status, relevance, difficulty,
+      INSERT INTO search_pages (id, title, tags, description)
+        SELECT id, title,
                CASE WHEN json_valid(meta_json) AND json_type(meta_json, '$.tags') = 'array'
                     THEN (SELECT json_group_array(value) FROM json_each(meta_json, '$.tags') WHERE type = 'text')
                     ELSE '[]' END,
@@ -95,9 +95,11 @@ export function buildSearchIndex(db: Database): void {
       DROP TABLE IF EXISTS temp.search_vocab;
       CREATE VIRTUAL TABLE temp.search_vocab USING fts5(
         text, content = '', detail = 'none', columnsize = 0, tokenize = 'unicode61 remove_diacritics 2');
+      INSERT INTO temp.search_vocab (search_vocab, rank) VALUES ('hashsize', 8388608);
       INSERT INTO temp.search_vocab (rowid, text) SELECT id, coalesce(heading, '') || ' ' || body FROM sections;
+      -- rowids above every section's: a smaller rowid would make FTS5 flush its pending terms mid-build
       INSERT INTO temp.search_vocab (rowid, text)
-        SELECT -no, title || ' ' || tags || ' ' || description FROM search_pages;
+        SELECT 1000000000000 + no, title || ' ' || tags || ' ' || description FROM search_pages;
       CREATE VIRTUAL TABLE temp.search_vocab_terms USING fts5vocab(temp, search_vocab, row);
       DELETE FROM search_terms;
       INSERT INTO search_terms (term, freq)
@@ -128,6 +130,16 @@ export function buildSearchIndex(db: Database): void {
     const upsertBlob = db.prepare('INSERT INTO search_blobs (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value');
     upsertBlob.run(QUICK_SWITCH_BLOB, encodeQuickSwitchDocs(entries));
     upsertBlob.run(SECTION_PAGES_BLOB, sectionPageRuns(db));
+    upsertBlob.run(
+      PAGES_BLOB,
+      db
+        .prepare(
+          `SELECT json_group_array(json_array(sp.no, p.id, p.title, p.tier, p.type, p.category, p.status, p.relevance, p.difficulty))
+           FROM search_pages sp JOIN pages p ON p.id = sp.id`,
+        )
+        .pluck()
+        .get(),
+    );
     upsertBlob.run(GENERATION_BLOB, `${Date.now()}-${Math.random().toString(36).slice(2)}`);
   });
   run();

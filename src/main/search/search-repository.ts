@@ -4,6 +4,7 @@ import type { PageId, Tier } from '../../shared/domain';
 /** Keys in search_blobs. The generation changes on every rebuild, so a running service knows to drop its caches. */
 export const GENERATION_BLOB = 'generation';
 export const SECTION_PAGES_BLOB = 'section-pages';
+export const PAGES_BLOB = 'pages';
 export const QUICK_SWITCH_BLOB = 'quick-switch';
 
 /** Marks snippet() puts around matched terms: control characters that cannot occur in section text, replaced by <mark> after escaping. */
@@ -53,7 +54,7 @@ export interface HeadingRow {
 const SQL = {
   generation: `SELECT value FROM search_blobs WHERE name = '${GENERATION_BLOB}'`,
   blob: 'SELECT value FROM search_blobs WHERE name = ?',
-  pages: 'SELECT no, id, title, tier, type, category, status, relevance, difficulty FROM search_pages ORDER BY no',
+  state: `SELECT name, value FROM search_blobs WHERE name IN ('${GENERATION_BLOB}', '${PAGES_BLOB}', '${SECTION_PAGES_BLOB}')`,
   // Section id and rank (bm25 with the column weights set by migration 002) of every
   // matching section; the service groups them by page in JS with its section → page map
   // (a join and a window function here cost as much again as ranking itself).
@@ -91,7 +92,7 @@ const SQL = {
 
 type Name = keyof typeof SQL;
 /** Statements every search runs: prepared when the repository is made, so the first search does not pay for them. */
-const EAGER: readonly Name[] = ['generation', 'pages', 'matchSections', 'snippets', 'leads', 'titleMatches', 'hasTerm', 'termsWithPrefix'];
+const EAGER: readonly Name[] = ['generation', 'state', 'matchSections', 'snippets', 'leads', 'titleMatches', 'hasTerm', 'termsWithPrefix'];
 
 /** All SQL of the search service, as prepared statements. */
 export class SearchRepository {
@@ -121,8 +122,27 @@ export class SearchRepository {
     return v === undefined ? null : Buffer.isBuffer(v) ? v : Buffer.from(v);
   }
 
-  listPageFacets(): PageFacetRow[] {
-    return this.st('pages').all() as PageFacetRow[];
+  /** What the service keeps per index generation: the generation, every page's facets and the section → page runs. */
+  loadState(): { generation: string | null; pages: PageFacetRow[]; sectionPageRuns: Int32Array } {
+    const blobs = new Map((this.st('state').raw(true).all() as [string, string | Buffer][]).map(([k, v]) => [k, v]));
+    const pages = JSON.parse(String(blobs.get(PAGES_BLOB) ?? '[]')) as [number, PageId, string, Tier | null, ...(string | null)[]][];
+    const runs = blobs.get(SECTION_PAGES_BLOB);
+    return {
+      generation: blobs.has(GENERATION_BLOB) ? String(blobs.get(GENERATION_BLOB)) : null,
+      pages: pages.map(([no, id, title, tier, type, category, status, relevance, difficulty]) => ({
+        no,
+        id,
+        title,
+        tier,
+        type: type ?? null,
+        category: category ?? null,
+        status: status ?? null,
+        relevance: relevance ?? null,
+        difficulty: difficulty ?? null,
+      })),
+      // Copied out of the row's buffer: an Int32Array view needs a 4-byte-aligned offset.
+      sectionPageRuns: Buffer.isBuffer(runs) ? new Int32Array(new Uint8Array(runs).buffer) : new Int32Array(0),
+    };
   }
 
   /** [section id, rank] of every section matching the FTS5 expression, in section id order; lower rank is better. */

@@ -18,7 +18,6 @@ import {
   MARK_START,
   QUICK_SWITCH_BLOB,
   SearchRepository,
-  SECTION_PAGES_BLOB,
   type PageFacetRow,
   type TitleKeyKind,
 } from './search-repository';
@@ -100,13 +99,10 @@ export class SearchService implements SearchApi {
 
   /** The cached state, reloaded when the importer has rebuilt the index since it was filled. */
   private fresh(): IndexState {
-    const gen = this.repo.generation();
-    if (this.state && gen === this.state.generation) return this.state;
-    const rows = this.repo.listPageFacets();
+    if (this.state && this.repo.generation() === this.state.generation) return this.state;
+    const { generation, pages, sectionPageRuns: pairs } = this.repo.loadState();
     const byNo: (PageFacetRow | undefined)[] = [];
-    for (const r of rows) byNo[r.no] = r;
-    const runs = this.repo.blob(SECTION_PAGES_BLOB);
-    const pairs = runs ? new Int32Array(runs.buffer.slice(runs.byteOffset, runs.byteOffset + runs.byteLength)) : new Int32Array(0);
+    for (const r of pages) byNo[r.no] = r;
     const n = pairs.length >> 1;
     const runStart = new Int32Array(n);
     const runPage = new Int32Array(n);
@@ -114,7 +110,7 @@ export class SearchService implements SearchApi {
       runStart[i] = pairs[2 * i]!;
       runPage[i] = pairs[2 * i + 1]!;
     }
-    this.state = { generation: gen, byNo, byId: new Map(rows.map((r) => [r.id, r])), browse: null, runStart, runPage, corrections: new Map(), switcher: null };
+    this.state = { generation, byNo, byId: new Map(pages.map((r) => [r.id, r])), browse: null, runStart, runPage, corrections: new Map(), switcher: null };
     return this.state;
   }
 

@@ -30,6 +30,8 @@ export async function openContentBrowser(opts: { css?: boolean } = {}): Promise<
   await build({
     entryPoints,
     outdir: dir,
+    // Flat names: with two entries in different folders esbuild would otherwise nest them under their common root.
+    entryNames: '[name]',
     bundle: true,
     splitting: true,
     format: 'esm',

@@ -73,13 +73,30 @@ export function sanitizePageHtmlToString(html: string): string {
   return holder.innerHTML;
 }
 
-/** Sanitises an SVG string (a mermaid diagram) with DOMPurify's SVG profile; `<style>` is kept for its theme. */
+let svgPurifier: ReturnType<typeof DOMPurify> | undefined;
+
+function diagramPurifier(): ReturnType<typeof DOMPurify> {
+  if (svgPurifier) return svgPurifier;
+  const p = DOMPurify(window);
+  // A diagram may only point inside itself (`#marker-id`): no external or scripted references.
+  p.addHook('uponSanitizeAttribute', (_node, data) => {
+    if (/^(?:xlink:)?href$/i.test(data.attrName) && !data.attrValue.trim().startsWith('#')) data.keepAttr = false;
+  });
+  return (svgPurifier = p);
+}
+
+/**
+ * Sanitises an SVG string (a mermaid diagram) with DOMPurify's SVG profile; `<style>` is kept for its theme.
+ * DOMPurify tests the value of every attribute not on its URI-safe list against ALLOWED_URI_REGEXP, so
+ * the pattern must accept plain values (`x="411"`, `viewBox="0 0 10 10"`, `marker-end="url(#m)"`):
+ * it refuses only values that start with a scheme (`javascript:`, `data:`, `https:`…).
+ */
 export function sanitizeSvg(svg: string): DocumentFragment {
-  return DOMPurify(window).sanitize(svg, {
+  return diagramPurifier().sanitize(svg, {
     USE_PROFILES: { svg: true, svgFilters: true },
     ADD_TAGS: ['style'],
     FORBID_TAGS: ['foreignObject', 'script', 'a'],
-    ALLOWED_URI_REGEXP: /^#/,
+    ALLOWED_URI_REGEXP: /^(?:#|[^a-z]|[a-z0-9+.-]+(?:[^a-z0-9+.\-:]|$))/i,
     RETURN_DOM_FRAGMENT: true,
   });
 }
