@@ -1,4 +1,5 @@
-import { API_METHODS, channelOf, type ApiErrorData, type DStudioApi, type Domain } from '../shared/contract';
+import { channelOf, type ApiErrorData, type DStudioApi } from '../shared/contract';
+import { deriveApi } from '../shared/contract/derive';
 
 /** Sends one call to main: `ipcRenderer.invoke` in the preload, anything with the same shape in tests. */
 export type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
@@ -17,19 +18,10 @@ function isResult(x: unknown): x is Result {
  * copies Errors without custom properties), so the message is what carries meaning.
  */
 export function createBridgeApi(invoke: Invoke): DStudioApi {
-  const api: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> = {};
-  for (const domain of Object.keys(API_METHODS) as Domain[]) {
-    const methods: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
-    for (const method of API_METHODS[domain]) {
-      const channel = channelOf(domain, method);
-      methods[method] = async (...args) => {
-        const result = await invoke(channel, ...args);
-        if (!isResult(result)) throw new Error(`DStudio: unexpected answer to ${domain}.${method}`);
-        if (result.ok) return result.value;
-        throw new Error(result.error.message);
-      };
-    }
-    api[domain] = Object.freeze(methods);
-  }
-  return Object.freeze(api) as unknown as DStudioApi;
+  return deriveApi(async (domain, method, args) => {
+    const result = await invoke(channelOf(domain, method), ...args);
+    if (!isResult(result)) throw new Error(`DStudio: unexpected answer to ${domain}.${method}`);
+    if (result.ok) return result.value;
+    throw new Error(result.error.message);
+  });
 }

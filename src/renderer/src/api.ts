@@ -1,4 +1,5 @@
 import type { DStudioApi } from '../../shared/contract';
+import { deriveApi, plainArgs } from '../../shared/contract/derive';
 import { createHttpApi } from './http-api';
 
 /**
@@ -7,7 +8,14 @@ import { createHttpApi } from './http-api';
  * Only stores import this module; tests replace it.
  */
 function connect(): DStudioApi {
-  if (window.dstudio) return window.dstudio;
+  const bridge = window.dstudio;
+  if (bridge) {
+    // Plain copies of the arguments: the bridge's structured clone refuses Vue's reactive proxies.
+    return deriveApi((domain, method, args) => {
+      const service = bridge[domain] as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+      return service[method]!(...plainArgs(args));
+    });
+  }
   const token = new URLSearchParams(window.location.search).get('token') ?? '';
   return createHttpApi(window.location.origin, token, (url, init) => window.fetch(url, init));
 }

@@ -1,4 +1,5 @@
-import { API_METHODS, ApiError, type ApiErrorData, type DStudioApi, type Domain } from '../../shared/contract';
+import { ApiError, type ApiErrorData, type DStudioApi } from '../../shared/contract';
+import { deriveApi, plainArgs } from '../../shared/contract/derive';
 
 /** Header carrying the session token; must match src/main/server/http-server.ts TOKEN_HEADER. */
 export const TOKEN_HEADER = 'x-dstudio-token';
@@ -18,16 +19,13 @@ function isResult(body: unknown): body is { ok: true; value: unknown } | { ok: f
  * from the method list, so no method is written out by hand here.
  */
 export function createHttpApi(origin: string, token: string, fetchFn: Fetch): DStudioApi {
-  const call = async (domain: string, method: string, args: unknown[]): Promise<unknown> => {
-    // JSON turns a trailing `undefined` into `null`, which optional schema fields refuse.
-    let end = args.length;
-    while (end > 0 && args[end - 1] === undefined) end--;
+  return deriveApi(async (domain, method, args) => {
     let res: Awaited<ReturnType<Fetch>>;
     try {
       res = await fetchFn(`${origin}/api/${domain}/${method}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
-        body: JSON.stringify(args.slice(0, end)),
+        body: JSON.stringify(plainArgs(args)),
       });
     } catch {
       throw new ApiError('internal', 'Cannot reach the DStudio server. Is `dstudio serve` still running?');
@@ -41,12 +39,5 @@ export function createHttpApi(origin: string, token: string, fetchFn: Fetch): DS
     if (!isResult(body)) throw new ApiError('internal', `The server answered ${res.status} with an unexpected body.`);
     if (body.ok) return body.value;
     throw new ApiError(body.error.code, body.error.message);
-  };
-  const api: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> = {};
-  for (const domain of Object.keys(API_METHODS) as Domain[]) {
-    const methods: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
-    for (const method of API_METHODS[domain]) methods[method] = (...args) => call(domain, method, args);
-    api[domain] = methods;
-  }
-  return api as unknown as DStudioApi;
+  });
 }

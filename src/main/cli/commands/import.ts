@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { importCorpus } from '../../corpus/import-service';
 import { CorpusRootError } from '../../corpus/corpus-reader';
 import { openContentDb } from '../../database/connection';
 import { requireString, type Command } from '../command';
@@ -30,6 +29,8 @@ export const importCommand: Command = {
     const corpus = resolve(requireString(values, 'corpus'));
     const db = openContentDb(resolve(requireString(values, 'db')));
     try {
+      // Loaded on use: the render stack is heavy, and other commands (serve) should start fast.
+      const { importCorpus } = await import('../../corpus/import-service');
       const report = await importCorpus(db, corpus, {
         force: values.force === true,
         source: corpus,

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { defaultDataDir } from '../../data-dir';
 import { openServices } from '../../services';
 import { startHttpServer, type RunningServer } from '../../server/http-server';
 import { requireString, UsageError, type CliIo, type Command } from '../command';
@@ -8,10 +8,9 @@ import { requireString, UsageError, type CliIo, type Command } from '../command'
 /** The built UI (`npx electron-vite build` writes it). */
 export const UI_ROOT = resolve(import.meta.dirname, '../../../../out/renderer');
 
-/** Where the user's own data goes when --user-db is not given (the XDG data folder). */
+/** Where the user's own data goes when --user-db is not given: the desktop app's own user.db. */
 export function defaultUserDb(): string {
-  const base = process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
-  return join(base, 'dstudio', 'user.db');
+  return join(defaultDataDir(), 'user.db');
 }
 
 function parsePort(raw: unknown): number {
