@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run test:e2e`: builds the UI when out/renderer is missing or older than its sources,
+// `npm run test:e2e`: builds the UI and the CLI when missing or older than their sources,
 // runs the Playwright suite in Debian's Chromium against `dstudio serve`, then the Electron
 // spec runner (tests/e2e-electron/run.mjs) when the project has one.
 import { spawnSync } from 'node:child_process';
@@ -29,9 +29,10 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
-const builtIndex = join(repo, 'out/renderer/index.html');
-const sources = ['src/renderer', 'src/shared', 'electron.vite.config.ts', 'package-lock.json'].map((p) => newestMtime(join(repo, p)));
-if (!existsSync(builtIndex) || Math.max(...sources) > statSync(builtIndex).mtimeMs) {
+// The UI and the built CLI (out/main/cli.js, which bin/dstudio.mjs runs when it is current) are both checked.
+const built = ['out/renderer/index.html', 'out/main/cli.js'].map((p) => join(repo, p));
+const sources = Math.max(...['src', 'electron.vite.config.ts', 'package-lock.json'].map((p) => newestMtime(join(repo, p))));
+if (built.some((f) => !existsSync(f) || sources > statSync(f).mtimeMs)) {
   console.log('test:e2e: building the UI (npx electron-vite build)…');
   if (run('npx', ['electron-vite', 'build']) !== 0) {
     console.error('test:e2e: the build failed.');

@@ -31,23 +31,24 @@ export function titleKeys(title: string, id: string): { key: string; kind: Title
   return keys.filter((k) => k.key !== '');
 }
 
-/** Start of every run of consecutive section ids that belong to one page, as [first section id, page no] pairs. */
+/**
+ * Start of every run of consecutive section ids that belong to one page, as [first section
+ * id, page no] pairs sorted by id. A page's sections are normally inserted together, so one
+ * run per page, read from the sections_page index without touching the sections' text.
+ */
 function sectionPageRuns(db: Database): Buffer {
-  const rows = db
-    .prepare(
-      `SELECT id, no FROM (
-         SELECT s.id, sp.no, lag(sp.no) OVER (ORDER BY s.id) AS prev
-         FROM sections s JOIN search_pages sp ON sp.id = s.page_id)
-       WHERE prev IS NULL OR prev <> no`,
-    )
-    .raw(true)
-    .all() as [number, number][];
-  const pairs = new Int32Array(rows.length * 2);
-  rows.forEach(([id, no], i) => {
-    pairs[2 * i] = id;
-    pairs[2 * i + 1] = no;
-  });
-  return Buffer.from(pairs.buffer);
+  const noOf = new Map((db.prepare('SELECT id, no FROM search_pages').raw(true).all() as [string, number][]).map(([id, no]) => [id, no]));
+  const sectionsOf = db.prepare('SELECT id FROM sections WHERE page_id = ? ORDER BY id').pluck(true);
+  const runs: [number, number][] = [];
+  for (const [pageId, lo, hi, n] of db.prepare('SELECT page_id, min(id), max(id), count(*) FROM sections GROUP BY page_id').raw(true).all() as [string, number, number, number][]) {
+    const no = noOf.get(pageId);
+    if (no === undefined) continue;
+    // Every id from lo to hi is this page's (ids are unique): one run. Otherwise one per section.
+    if (hi - lo + 1 === n) runs.push([lo, no]);
+    else for (const id of sectionsOf.all(pageId) as number[]) runs.push([id, no]);
+  }
+  runs.sort((a, b) => a[0] - b[0]);
+  return Buffer.from(Int32Array.from(runs.flat()).buffer);
 }
 
 /**

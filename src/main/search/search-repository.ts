@@ -51,7 +51,8 @@ export interface HeadingRow {
   anchor: string | null;
 }
 
-const SQL = {
+/** Every statement of the search service (exported for the query-plan tests). */
+export const SEARCH_SQL = {
   generation: `SELECT value FROM search_blobs WHERE name = '${GENERATION_BLOB}'`,
   blob: 'SELECT value FROM search_blobs WHERE name = ?',
   state: `SELECT name, value FROM search_blobs WHERE name IN ('${GENERATION_BLOB}', '${PAGES_BLOB}', '${SECTION_PAGES_BLOB}')`,
@@ -59,15 +60,19 @@ const SQL = {
   // matching section; the service groups them by page in JS with its section → page map
   // (a join and a window function here cost as much again as ranking itself).
   matchSections: 'SELECT rowid, rank FROM sections_fts WHERE sections_fts MATCH ?',
-  // How many sections match, without ranking them (an order of magnitude cheaper).
+  // How many sections match, and which, without ranking them (an order of magnitude cheaper).
   countSections: 'SELECT count(*) FROM sections_fts WHERE sections_fts MATCH ?',
+  sectionIds: 'SELECT rowid FROM sections_fts WHERE sections_fts MATCH ?',
+  // Rank is computed when read, after the IN filter: only the listed sections are ranked,
+  // with the statistics of the whole expression.
+  matchListedSections: 'SELECT rowid, rank FROM sections_fts WHERE sections_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?))',
   // The snippets of several sections in one statement: FTS5 scans the matches (cheap without
   // rank) and computes snippet() only for the listed rows.
   snippets: `
     SELECT f.rowid AS sectionId, s.heading, s.anchor,
            snippet(sections_fts, 3, '${MARK_START}', '${MARK_END}', '…', ${SNIPPET_TOKENS}) AS snippet
     FROM sections_fts f JOIN sections s ON s.id = f.rowid
-    WHERE sections_fts MATCH ? AND f.rowid IN (SELECT value FROM json_each(?))`,
+    WHERE sections_fts MATCH ? AND +f.rowid IN (SELECT value FROM json_each(?))`,
   // The lead section of each listed page, with the page's description (or its first words).
   leads: `
     SELECT sp.id AS pageId, s.heading, s.anchor,
@@ -90,7 +95,7 @@ const SQL = {
     JOIN sections s ON s.id = h.id WHERE s.heading IS NOT NULL ORDER BY h.rank`,
 } as const;
 
-type Name = keyof typeof SQL;
+type Name = keyof typeof SEARCH_SQL;
 /** Statements every search runs: prepared when the repository is made, so the first search does not pay for them. */
 const EAGER: readonly Name[] = ['generation', 'state', 'matchSections', 'snippets', 'leads', 'titleMatches', 'hasTerm', 'termsWithPrefix'];
 
@@ -105,7 +110,7 @@ export class SearchRepository {
   private st(name: Name): Statement {
     let stmt = this.prepared.get(name);
     if (!stmt) {
-      stmt = this.db.prepare(SQL[name]);
+      stmt = this.db.prepare(SEARCH_SQL[name]);
       this.prepared.set(name, stmt);
     }
     return stmt;
@@ -152,6 +157,16 @@ export class SearchRepository {
 
   countMatchingSections(match: string): number {
     return this.st('countSections').pluck(true).get(match) as number;
+  }
+
+  /** Ids of the sections matching the FTS5 expression, unranked. */
+  findMatchingSectionIds(match: string): number[] {
+    return this.st('sectionIds').pluck(true).all(match) as number[];
+  }
+
+  /** Like findMatchingSections, for the listed sections only. */
+  findMatchingSectionsAmong(match: string, sectionIds: readonly number[]): [number, number][] {
+    return this.st('matchListedSections').raw(true).all(match, JSON.stringify(sectionIds)) as [number, number][];
   }
 
   /** Heading, anchor and a marked snippet of each listed section that matches. */

@@ -26,7 +26,7 @@ import { bestCorrection, maxEditsFor, trigramExpression } from './spelling';
 export interface SearchServiceDeps {
   /** Recently read pages, most recent first (from user.db history, supplied by the composition root). */
   recentPageIds: () => string[];
-  /** How many words' typo corrections to remember (0: none). Default 1000. */
+  /** How many words' typo corrections (and whether they are corpus words) to remember (0: none). Default 1000. */
   correctionCacheSize?: number;
 }
 
@@ -38,8 +38,10 @@ const DEFAULT_LIMIT = 20;
 const ENOUGH_RESULTS = 10;
 /** A multi-word query whose words never meet in one section is relaxed when AND finds fewer pages than this. */
 const RELAX_BELOW = 5;
-/** The any-word relaxation ranks every section with any of the words: affordable up to this many (~3 ms). */
-const ANY_WORD_MAX_SECTIONS = 3000;
+/** The any-word relaxation ranks every section with any of the words: affordable up to this many (~1 ms)… */
+const ANY_WORD_MAX_SECTIONS = 1000;
+/** …and beyond that, this many of those with the most of the words. */
+const RELAXED_RANKED_SECTIONS = 300;
 /** How many corpus words a prefix expands to. */
 const PREFIX_EXPANSIONS = 12;
 const TRIGRAM_CANDIDATES = 2000;
@@ -67,6 +69,8 @@ interface IndexState {
   runStart: Int32Array;
   runPage: Int32Array;
   corrections: Map<string, string | null>;
+  /** Whether a word is in the vocabulary. */
+  words: Map<string, boolean>;
   switcher: QuickSwitcher | null;
 }
 
@@ -110,7 +114,7 @@ export class SearchService implements SearchApi {
       runStart[i] = pairs[2 * i]!;
       runPage[i] = pairs[2 * i + 1]!;
     }
-    this.state = { generation, byNo, byId: new Map(pages.map((r) => [r.id, r])), browse: null, runStart, runPage, corrections: new Map(), switcher: null };
+    this.state = { generation, byNo, byId: new Map(pages.map((r) => [r.id, r])), browse: null, runStart, runPage, corrections: new Map(), words: new Map(), switcher: null };
     return this.state;
   }
 
@@ -177,10 +181,10 @@ export class SearchService implements SearchApi {
     }
     // A last word that is already a corpus word is taken as typed: expanding "saga" to
     // "sagastep", "sagaorchestrator"… only pulls code listings up.
-    for (const g of parsed.groups) for (const t of g.alternatives) if (t.prefix && this.repo.hasTerm(t.tokens[0]!)) t.prefix = false;
+    for (const g of parsed.groups) for (const t of g.alternatives) if (t.prefix && this.isWord(s, t.tokens[0]!)) t.prefix = false;
     const match = toMatchExpression(parsed, { expand: this.expand });
     const byPage = new Map<PageFacetRow, Ranked>();
-    if (match) this.addMatches(s, byPage, match, 0);
+    if (match) this.addMatches(s, byPage, this.repo.findMatchingSections(match), 0);
     if (parsed.groups.every((g) => g.alternatives.length === 1) && parsed.excluded.length === 0) {
       const key = normaliseKey(titleKeyOf(parsed));
       const bonus = new Map<PageFacetRow, number>();
@@ -199,15 +203,15 @@ export class SearchService implements SearchApi {
   }
 
   /**
-   * Adds the pages with sections matching `match` that are not in byPage yet. A page scores
+   * Adds the pages of matched sections ([section id, rank]) that are not in byPage yet. A page scores
    * its best section plus its 2nd and 3rd best at half and quarter weight — a page that
    * treats the words in several sections is more about them than one that mentions them once
    * (nDCG@10 0.865 → 0.883 on the judged set). Grouped here rather than in SQL: the section
    * → page map is in memory, and SQL's join and window function cost as much as ranking.
    */
-  private addMatches(s: IndexState, byPage: Map<PageFacetRow, Ranked>, match: string, penalty: number): void {
+  private addMatches(s: IndexState, byPage: Map<PageFacetRow, Ranked>, sections: readonly [number, number][], penalty: number): void {
     const best = new Map<PageFacetRow, { sectionId: number; r1: number; r2: number; r3: number }>();
-    for (const [sectionId, rank] of this.repo.findMatchingSections(match)) {
+    for (const [sectionId, rank] of sections) {
       const page = this.pageOfSection(s, sectionId);
       if (!page || byPage.has(page)) continue;
       const b = best.get(page);
@@ -223,21 +227,46 @@ export class SearchService implements SearchApi {
 
   /**
    * A multi-word query whose words never meet in one section finds little: add the pages
-   * that have any of its words, below every page that matched them all. Ranking every
-   * section with any word of a long query costs up to ten times the AND query, so when
-   * there are many such sections (counted without ranking, which is cheap) only those with
-   * at least two of the words are ranked — unless that finds nothing.
+   * that have any of its words, ranked by the any-word expression, below every page that
+   * matched them all. Ranking every such section of a long query costs up to twenty times
+   * the AND query; above a thousand sections, only those with the most (then the rarest) of
+   * the words are ranked — worked out from each word's unranked matches, which are cheap.
    */
   private relax(s: IndexState, parsed: ParsedQuery, ranked: Ranked[]): Ranked[] {
     if (parsed.groups.length < 2) return ranked;
-    const byPage = new Map(ranked.map((r) => [r.page, r]));
     const any = toMatchExpression(parsed, { expand: this.expand, mode: 'any' });
     if (!any) return ranked;
-    if (this.repo.countMatchingSections(any) <= ANY_WORD_MAX_SECTIONS) {
-      this.addMatches(s, byPage, any, RELAXED_PENALTY);
+    // Every (section, word) pair as id·64 + word, sorted natively: each section's words are then adjacent.
+    const lists = parsed.groups.map((g) => this.repo.findMatchingSectionIds(toMatchExpression({ groups: [g], excluded: parsed.excluded }, { expand: this.expand })!));
+    const pairs = new Float64Array(lists.reduce((n, l) => n + l.length, 0));
+    let k = 0;
+    lists.forEach((ids, g) => {
+      for (const id of ids) pairs[k++] = id * 64 + g;
+    });
+    pairs.sort();
+    // Per section: one per word it has, plus less than one for how rare those words are (ties).
+    const weight = lists.map((ids) => 1 + 1 / (lists.length * Math.log2(ids.length + 2)));
+    const ids: number[] = [];
+    const scores: number[] = [];
+    for (let i = 0; i < pairs.length; i++) {
+      const id = Math.floor(pairs[i]! / 64);
+      const w = weight[pairs[i]! - id * 64]!;
+      if (ids.at(-1) === id) {
+        scores[scores.length - 1]! += w;
+      } else {
+        ids.push(id);
+        scores.push(w);
+      }
+    }
+    const byPage = new Map(ranked.map((r) => [r.page, r]));
+    if (ids.length <= ANY_WORD_MAX_SECTIONS) {
+      this.addMatches(s, byPage, this.repo.findMatchingSections(any), RELAXED_PENALTY);
     } else {
-      if (parsed.groups.length > 2) this.addMatches(s, byPage, toMatchExpression(parsed, { expand: this.expand, mode: 'two' })!, RELAXED_PENALTY);
-      if (byPage.size === 0) this.addMatches(s, byPage, any, RELAXED_PENALTY);
+      // The score of the N-th best (a native numeric sort, no comparator), then all who reach
+      // it: sections with the same words tie, and cutting inside a tie would pick by id.
+      const threshold = Float64Array.from(scores).sort().at(-RELAXED_RANKED_SECTIONS)!;
+      const best = ids.filter((_, i) => scores[i]! >= threshold).slice(0, 4 * RELAXED_RANKED_SECTIONS);
+      this.addMatches(s, byPage, this.repo.findMatchingSectionsAmong(any, best), RELAXED_PENALTY);
     }
     return sortRanked([...byPage.values()]);
   }
@@ -250,7 +279,7 @@ export class SearchService implements SearchApi {
       const key = term.prefix ? `${word}*` : word;
       let fix = s.corrections.get(key);
       if (fix === undefined) {
-        fix = this.correctWord(word, term.prefix);
+        fix = this.correctWord(s, word, term.prefix);
         if (this.cacheSize > 0) {
           if (s.corrections.size >= this.cacheSize) s.corrections.clear();
           s.corrections.set(key, fix);
@@ -264,9 +293,22 @@ export class SearchService implements SearchApi {
     return out;
   }
 
+  /** True when the word is in the corpus vocabulary (remembered with the corrections). */
+  private isWord(s: IndexState, word: string): boolean {
+    let known = s.words.get(word);
+    if (known === undefined) {
+      known = this.repo.hasTerm(word);
+      if (this.cacheSize > 0) {
+        if (s.words.size >= this.cacheSize) s.words.clear();
+        s.words.set(word, known);
+      }
+    }
+    return known;
+  }
+
   /** The closest corpus word to an unknown word (null for a known word, a known prefix or no close word). */
-  private correctWord(word: string, prefix: boolean): string | null {
-    if (this.repo.hasTerm(word)) return null;
+  private correctWord(s: IndexState, word: string, prefix: boolean): string | null {
+    if (this.isWord(s, word)) return null;
     if (prefix && this.repo.findTermsWithPrefix(word, 1).length > 0) return null;
     const expr = trigramExpression(word);
     if (!expr) return null;
@@ -277,11 +319,12 @@ export class SearchService implements SearchApi {
   /** Facet counts over the matched pages; each facet counts with every other facet's filter applied (so a chosen value does not hide its siblings). */
   private countFacets(ranked: readonly Ranked[], filters: SearchFilters): Record<Facet, FacetCount[]> {
     const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<Facet, Map<string, number>>;
+    const filtered = FACETS.some((f) => (filters[f]?.length ?? 0) > 0);
     for (const { page } of ranked) {
       for (const f of FACETS) {
         const value = page[f];
         if (value === null || value === '') continue;
-        if (!matchesFilters(page, filters, f)) continue;
+        if (filtered && !matchesFilters(page, filters, f)) continue;
         counts[f].set(value, (counts[f].get(value) ?? 0) + 1);
       }
     }
@@ -359,7 +402,7 @@ export class SearchService implements SearchApi {
   private headings(s: IndexState, text: string, limit: number): { no: number; label: string; anchor: string | null }[] {
     const find = (t: string): { no: number; label: string; anchor: string | null }[] => {
       const parsed = parseQuery(t, { prefixLast: true, minPrefixLength: 1 });
-      for (const g of parsed.groups) for (const term of g.alternatives) if (term.prefix && this.repo.hasTerm(term.tokens[0]!)) term.prefix = false;
+      for (const g of parsed.groups) for (const term of g.alternatives) if (term.prefix && this.isWord(s, term.tokens[0]!)) term.prefix = false;
       const match = toMatchExpression(parsed, { expand: this.expand });
       if (!match) return [];
       return this.repo.findHeadingMatches(`{heading} : (${match})`, limit).flatMap((h) => {

@@ -20,6 +20,7 @@ export class UserRepository {
       history: p(`SELECT page_id AS pageId, title, max(visited_at) AS visitedAt FROM history
         GROUP BY page_id ORDER BY max(id) DESC LIMIT ?`),
       reading: p('SELECT page_id AS pageId, read, scroll_ratio AS scrollRatio, updated_at AS updatedAt FROM reading_state WHERE page_id = ?'),
+      readIds: p('SELECT page_id FROM reading_state WHERE read = 1 ORDER BY page_id').pluck(),
       upsertReading: p(`INSERT INTO reading_state (page_id, read, scroll_ratio, updated_at) VALUES (@pageId, coalesce(@read, 0), coalesce(@scrollRatio, 0), @now)
         ON CONFLICT (page_id) DO UPDATE SET read = coalesce(@read, read), scroll_ratio = coalesce(@scrollRatio, scroll_ratio), updated_at = @now`),
       settings: p('SELECT key, value FROM settings'),
@@ -52,6 +53,10 @@ export class UserRepository {
   findReadingState(pageId: PageId): ReadingState | null {
     const r = this.s.reading!.get(pageId) as (Omit<ReadingState, 'read'> & { read: number }) | undefined;
     return r ? { ...r, read: !!r.read } : null;
+  }
+
+  listReadPageIds(): PageId[] {
+    return this.s.readIds!.all() as PageId[];
   }
 
   upsertReadingState(pageId: PageId, read: boolean | undefined, scrollRatio: number | undefined, now: string): ReadingState {

@@ -43,6 +43,10 @@ export class UserService implements UserApi {
     return this.repo.findReadingState(pageId);
   }
 
+  async listReadPageIds() {
+    return this.repo.listReadPageIds();
+  }
+
   async saveReadingState(pageId: PageId, state: { read?: boolean; scrollRatio?: number }) {
     return this.repo.upsertReadingState(pageId, state.read, state.scrollRatio, this.now());
   }

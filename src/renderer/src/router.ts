@@ -3,11 +3,14 @@ import { parsePageRoute, routeOf } from '../../shared/routes';
 import type { PageId } from '../../shared/domain';
 import HomeView from './views/HomeView.vue';
 import PageView from './views/PageView.vue';
-import CatalogueView from './views/CatalogueView.vue';
-import SearchView from './views/SearchView.vue';
-import BookmarksView from './views/BookmarksView.vue';
-import HistoryView from './views/HistoryView.vue';
-import NotFoundView from './views/NotFoundView.vue';
+
+// Home and the page view are in the first script (one is on screen at start); the other
+// views are loaded when first visited, so they do not weigh on the first paint.
+const CatalogueView = () => import('./views/CatalogueView.vue');
+const SearchView = () => import('./views/SearchView.vue');
+const BookmarksView = () => import('./views/BookmarksView.vue');
+const HistoryView = () => import('./views/HistoryView.vue');
+const NotFoundView = () => import('./views/NotFoundView.vue');
 
 /** Hash routes, so the same build works from `app://` (Electron) and from `dstudio serve`. */
 export function createAppRouter() {

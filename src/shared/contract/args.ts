@@ -73,6 +73,7 @@ export const API_ARGS: ArgSchemas = {
     recordVisit: z.tuple([pageId, shortText]),
     listHistory: z.tuple([z.number().int().min(1).max(1000)]),
     getReadingState: z.tuple([pageId]),
+    listReadPageIds: z.tuple([]),
     saveReadingState: z.tuple([
       pageId,
       z.object({ read: z.boolean().optional(), scrollRatio: z.number().min(0).max(1).optional() }).strict(),

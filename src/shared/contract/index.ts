@@ -30,6 +30,7 @@ export const API_METHODS = {
     'recordVisit',
     'listHistory',
     'getReadingState',
+    'listReadPageIds',
     'saveReadingState',
     'getSettings',
     'setSetting',

@@ -37,6 +37,8 @@ export interface UserApi {
   listHistory(limit: number): Promise<HistoryEntry[]>;
   /** Reading state (read marker, scroll position) of a page, or null. */
   getReadingState(pageId: PageId): Promise<ReadingState | null>;
+  /** Ids of every page marked as read (for the read markers of the tree and the catalogue). */
+  listReadPageIds(): Promise<PageId[]>;
   /** Saves the read marker and/or scroll position of a page. */
   saveReadingState(pageId: PageId, state: { read?: boolean; scrollRatio?: number }): Promise<ReadingState>;
   /** All settings as a key → JSON value map. */

@@ -36,6 +36,17 @@ describe('tokenize', () => {
     expect(tokenize('Café-Crème: HLC/2PC')).toEqual(['cafe', 'creme', 'hlc', '2pc']);
     expect(normaliseKey('  Two-Phase Commit (2PC) ')).toBe('two phase commit 2pc');
   });
+
+  it('splits ASCII text (its fast path) exactly as text with other characters', () => {
+    const next = rng(7);
+    const ascii = ' -_.,:;/\\()[]{}"\'`*+#@!?abcXYZ019\t\n\u0001';
+    for (let i = 0; i < 500; i++) {
+      const text = Array.from({ length: 1 + Math.floor(next() * 30) }, () => ascii[Math.floor(next() * ascii.length)]).join('');
+      // A trailing non-ASCII letter takes the Unicode path without changing the tokens before it.
+      expect(tokenize(`${text} é`).slice(0, -1), JSON.stringify(text)).toEqual(tokenize(text));
+    }
+    expect(tokenize('snake_case x-y 2PC')).toEqual(['snake', 'case', 'x', 'y', '2pc']);
+  });
 });
 
 describe('parseQuery', () => {
@@ -51,6 +62,9 @@ describe('parseQuery', () => {
     expect(parseQuery('circuit bre ', { prefixLast: true }).groups[1]!.alternatives[0]!.prefix).toBe(false);
     expect(parseQuery('circuit bre').groups[1]!.alternatives[0]!.prefix).toBe(false);
     expect(parseQuery('"circuit bre"', { prefixLast: true }).groups[0]!.alternatives[0]!.prefix).toBe(false);
+    // one letter is a prefix only when asked for (the quick switcher)
+    expect(parseQuery('circuit b', { prefixLast: true }).groups[1]!.alternatives[0]!.prefix).toBe(false);
+    expect(parseQuery('circuit b', { prefixLast: true, minPrefixLength: 1 }).groups[1]!.alternatives[0]!.prefix).toBe(true);
   });
 
   it('keeps a hyphenated word together as a phrase and an unclosed quote as a phrase to the end', () => {
@@ -79,9 +93,19 @@ describe('toMatchExpression', () => {
     expect(toMatchExpression(parseQuery('a b'), { mode: 'any' })).toBe('("a" OR "b")');
   });
 
+  it("writes 'two' as any two of the groups, and as 'any' for one group or very many", () => {
+    expect(toMatchExpression(parseQuery('a b c -d'), { mode: 'two' })).toBe('(("a" AND "b") OR ("a" AND "c") OR ("b" AND "c")) NOT ("d")');
+    expect(toMatchExpression(parseQuery('a'), { mode: 'two' })).toBe('"a"');
+    expect(toMatchExpression(parseQuery('a b c d e f g h i'), { mode: 'two' })).toBe(toMatchExpression(parseQuery('a b c d e f g h i'), { mode: 'any' }));
+  });
+
   it('expands a prefix to the corpus words that start with it', () => {
     expect(toMatchExpression(parseQuery('consistenc', { prefixLast: true }), { expand: () => ['consistency', 'consistencies'] })).toBe(
       '("consistenc" OR "consistenc" * OR "consistency" OR "consistencies")',
+    );
+    // a one-letter FTS5 prefix query would merge thousands of doclists: the expansions only
+    expect(toMatchExpression(parseQuery('c', { prefixLast: true, minPrefixLength: 1 }), { expand: () => ['cache', 'cap'] })).toBe(
+      '("c" OR "cache" OR "cap")',
     );
   });
 
@@ -93,7 +117,7 @@ describe('toMatchExpression', () => {
     const next = rng(42);
     for (let i = 0; i < 3000; i++) {
       const input = randomQuery(next);
-      for (const mode of ['all', 'any'] as const) {
+      for (const mode of ['all', 'two', 'any'] as const) {
         const expr = toMatchExpression(parseQuery(input, { prefixLast: true }), { mode, expand: (p) => [p + 'x'] });
         if (expr !== null) expect(() => stmt.all(expr), JSON.stringify(input)).not.toThrow();
       }

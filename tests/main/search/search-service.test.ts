@@ -59,6 +59,10 @@ describe('SearchService.search', () => {
     expect(r.corrected).toBe('idempotency keys');
     expect(r.results.map((h) => h.id)).toContain('pattern-library/communication/idempotent-receiver');
     expect((await search.search({ text: 'idempotency keys' })).corrected).toBeNull();
+    // the same without the per-word correction cache, and again from the cache
+    const uncached = new SearchService(db, { recentPageIds: () => [], correctionCacheSize: 0 });
+    expect(uncached.searchSync({ text: 'idempotncy keys' })).toEqual(r);
+    expect(await search.search({ text: 'idempotncy keys' })).toEqual(r);
   });
 
   it('relaxes a multi-word query whose words never meet, keeping full matches first', async () => {
@@ -104,6 +108,13 @@ describe('SearchService.search', () => {
     db.prepare(`UPDATE sections SET body = body || ' zebra' WHERE page_id = 'pattern-library/resilience/bulkhead' AND ord = 0`).run();
     buildSearchIndex(db);
     expect(await ids('zebra')).toEqual(['pattern-library/resilience/bulkhead']);
+    // a section added to an early page gets the highest id: its page's sections are no longer one run of ids
+    db.prepare(`INSERT INTO sections (page_id, ord, anchor, heading, level, body) VALUES ('pattern-library/resilience/circuit-breaker', 9, 'okapi-notes', 'Okapi notes', 2, 'An okapi appears.')`).run();
+    buildSearchIndex(db);
+    expect((await search.search({ text: 'okapi' })).results).toEqual([
+      expect.objectContaining({ id: 'pattern-library/resilience/circuit-breaker', section: 'Okapi notes', anchor: 'okapi-notes' }),
+    ]);
+    expect(await ids('half open')).toEqual(['pattern-library/resilience/circuit-breaker']);
   });
 
   it('never throws on odd input (fuzz)', async () => {
@@ -132,6 +143,15 @@ describe('SearchService.quickSwitch', () => {
       expect.objectContaining({ id: 'pattern-library/communication/idempotent-receiver', kind: 'tag' }),
     );
     expect((await search.quickSwitch('2pc'))[0]).toMatchObject({ id: 'pattern-library/coordination/two-phase-commit' });
+  });
+
+  it('finds headings by their words with a typo, and shares the list between pages and headings', async () => {
+    expect(await search.quickSwitch('cascading failurs')).toContainEqual(
+      expect.objectContaining({ id: 'pattern-library/resilience/circuit-breaker', kind: 'heading', anchor: 'preventing-cascading-failures' }),
+    );
+    const hits = await search.quickSwitch('idempoten', 4);
+    expect(hits[0]).toMatchObject({ id: 'pattern-library/communication/idempotent-receiver', kind: 'title' });
+    expect(hits).toContainEqual(expect.objectContaining({ kind: 'heading', label: 'Idempotency keys', anchor: 'idempotency-keys' }));
   });
 
   it('lists recent pages for an empty query and ranks them first among similar matches', async () => {

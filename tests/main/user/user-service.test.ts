@@ -46,4 +46,18 @@ describe('UserService', () => {
     await service.setSetting('catalogue', { tiers: ['gold'], sort: 'name' });
     expect(await service.getSettings()).toEqual({ theme: 'dark', catalogue: { tiers: ['gold'], sort: 'name' } });
   });
+
+  it('lists the pages marked as read, and only those, across reopening', async () => {
+    const { file, service } = fresh();
+    expect(await service.listReadPageIds()).toEqual([]);
+    await service.saveReadingState('b', { read: true });
+    await service.saveReadingState('a', { read: true });
+    await service.saveReadingState('scrolled-only', { scrollRatio: 0.3 });
+    await service.saveReadingState('c', { read: true });
+    await service.saveReadingState('c', { read: false });
+    // A later scroll save keeps the read marker.
+    await service.saveReadingState('a', { scrollRatio: 0.9 });
+    const reopened = new UserService(openUserDb(file));
+    expect(await reopened.listReadPageIds()).toEqual(['a', 'b']);
+  });
 });

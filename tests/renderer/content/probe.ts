@@ -5,7 +5,7 @@
  */
 import { mermaidRequested } from '../../../src/renderer/src/content/mermaid';
 import { mountPageHtml } from '../../../src/renderer/src/content/mount';
-import { sanitizePageHtmlToString } from '../../../src/renderer/src/content/sanitize';
+import { sanitizePageHtmlToString, sanitizeSvg } from '../../../src/renderer/src/content/sanitize';
 
 declare global {
   interface Window {
@@ -66,6 +66,12 @@ const probe = {
   },
   sanitize(html: string): string {
     return sanitizePageHtmlToString(html);
+  },
+  /** A diagram's SVG after sanitising, serialised. */
+  sanitizeSvg(svg: string): string {
+    const holder = document.createElement('div');
+    holder.append(sanitizeSvg(svg));
+    return holder.innerHTML;
   },
   /** Dangerous things left in the live DOM after mounting (independent of whether they fired). */
   residue(): string[] {

@@ -10,6 +10,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContentService } from '../../../src/main/content/content-service';
 import { importCorpus } from '../../../src/main/corpus/import-service';
@@ -63,6 +64,8 @@ afterAll(async () => {
 /** Mounts a page in the given theme and scrolls through it, so every lazy part (diagrams, highlighting) is done. */
 async function show(id: string, theme: Theme): Promise<void> {
   const { page } = browser;
+  // The pointer parks in the page margin, so no hover state (or its transition) colours what is measured.
+  await page.mouse.move(1, 1);
   await page.evaluate(`document.documentElement.dataset.theme = ${JSON.stringify(theme)}; window.scrollTo(0, 0)`);
   await page.evaluate(`window.__probe.mountOnly(${JSON.stringify(pages.get(id)!.html)})`);
   // Step down the page as a reader would: diagrams and code highlight as they come near the viewport.
@@ -86,6 +89,12 @@ async function show(id: string, theme: Theme): Promise<void> {
   expect(await page.locator('.mermaid-diagram:not([data-state="done"]):not([data-state="error"])').count()).toBe(0);
   await page.evaluate('document.fonts.ready');
   await page.evaluate('window.scrollTo(0, 0)');
+}
+
+/** A region around an element (for close-up screenshots). */
+async function clipAround(target: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = (await target.boundingBox())!;
+  return { x: Math.max(0, box.x - 200), y: Math.max(0, box.y - 80), width: 700, height: 220 };
 }
 
 /** Saves a full-page screenshot and checks a real image was written. */
@@ -182,6 +191,11 @@ describe('rich starter pages in Chromium, light and dark (screenshots in tests/r
         expect((await svg.boundingBox())!.height).toBeGreaterThan(150);
         expect(await svg.locator('text, tspan').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/Closed/)]));
         expect(await page.locator('.mermaid-diagram').getAttribute('data-theme')).toBe(theme);
+        // Themed with the page: dark nodes on the dark page, light ones on the light page.
+        const nodeFill = await svg.locator('g.node rect, g.node path').first().evaluate((r) => getComputedStyle(r).fill);
+        const [r, g, bl] = nodeFill.match(/[\d.]+/g)!.map(Number);
+        const nodeLum = (0.2126 * r! + 0.7152 * g! + 0.0722 * bl!) / 255;
+        expect(theme === 'dark' ? nodeLum < 0.3 : nodeLum > 0.7).toBe(true);
 
         const title = page.locator('.admonition.warning > .admonition-title');
         await expect.poll(() => title.isVisible()).toBe(true);
@@ -240,18 +254,21 @@ describe('rich starter pages in Chromium, light and dark (screenshots in tests/r
         await shoot('hybrid-logical-clocks', theme);
       });
 
-      it('two-phase commit to saga: task lists with disabled checkboxes, a table, highlighted shell and YAML', async () => {
+      it('two-phase commit to saga: task lists with disabled checkboxes carrying their stable keys, a table, highlighted shell and YAML', async () => {
         const { page } = browser;
         await show('migration/two-phase-commit-to-saga', theme);
         const boxes = page.locator('li.task-list-item > input.task-list-item-checkbox');
-        expect(await boxes.count()).toBe(24);
-        expect(await boxes.evaluateAll((els) => els.every((e) => (e as HTMLInputElement).disabled && e.hasAttribute('data-task-index')))).toBe(true);
-        // The checkbox sits inside the item, level with its text, not hanging in the margin.
+        expect(await boxes.count()).toBe(25);
+        expect(await boxes.evaluateAll((els) => els.every((e) => (e as HTMLInputElement).disabled && /^migration\/two-phase-commit-to-saga#[\w-]+#[0-9a-f]{6,}$/.test(e.getAttribute('data-item-key') ?? '')))).toBe(true);
+        // The box takes the bullet's place: inside the list, left of the text, level with the first line.
+        const list = (await page.locator('ul:has(> li.task-list-item)').first().boundingBox())!;
         const item = (await page.locator('li.task-list-item').first().boundingBox())!;
         const box = (await boxes.first().boundingBox())!;
-        expect(box.x).toBeGreaterThanOrEqual(item.x - 1);
-        expect(box.y + box.height / 2).toBeGreaterThan(item.y);
-        expect(box.y + box.height / 2).toBeLessThan(item.y + 26);
+        expect(box.x).toBeGreaterThanOrEqual(list.x);
+        expect(box.x + box.width).toBeLessThanOrEqual(item.x);
+        expect(box.width).toBeGreaterThan(12);
+        expect(box.y).toBeGreaterThanOrEqual(item.y);
+        expect(box.y + box.height).toBeLessThan(item.y + 26);
         expect(await page.locator('.page-content table tbody tr').count()).toBe(4);
         expect(await page.locator('code.language-yaml.hljs, code.language-bash.hljs').count()).toBe(2);
         await shoot('two-phase-commit-to-saga', theme);
@@ -304,8 +321,13 @@ describe('rich starter pages in Chromium, light and dark (screenshots in tests/r
         expect(await page.locator('abbr[title="Hybrid Logical Clock"]').count()).toBe(1);
         expect(await page.locator('a.md-button').count()).toBe(2);
         await shoot('gallery', theme);
-        await broken.first().hover();
-        await page.screenshot({ path: join(SHOTS, `gallery-broken-link-hover-${theme}.png`) });
+
+        // Keyboard users get the explanation as a tooltip (the native title shows only on mouse hover).
+        await page.keyboard.press('Shift');
+        await broken.first().focus();
+        const tip = await broken.first().evaluate((a) => getComputedStyle(a, '::before').content);
+        expect(tip).toMatch(/^"Broken link: old\/leader-election\.md does not exist/);
+        await page.screenshot({ path: join(SHOTS, `gallery-broken-link-focus-${theme}.png`), clip: await clipAround(broken.first()) });
       });
 
       it('every kind of text meets WCAG AA contrast (4.5:1) on every page', async () => {
@@ -323,6 +345,18 @@ describe('rich starter pages in Chromium, light and dark (screenshots in tests/r
       });
     });
   }
+
+  it('animates only when the reader has not asked for reduced motion', async () => {
+    const { page } = browser;
+    await show(GALLERY_ID, 'light');
+    const duration = () => page.locator('summary.admonition-title').first().evaluate((s) => getComputedStyle(s, '::after').transitionDuration);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    expect(await duration()).toBe('0.2s');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await duration()).toBe('0s');
+    expect(await page.locator('.grid.cards li, a').first().evaluate((e) => getComputedStyle(e).transitionDuration)).toBe('0s');
+    await page.emulateMedia({ reducedMotion: null });
+  });
 
   it('the dark theme paints a dark page with light text, the light theme the reverse', async () => {
     const lum: Record<string, number[]> = {};

@@ -61,9 +61,13 @@ export const searchCommand: Command = {
 
     const db = openContentDb(file, { readonly: true });
     try {
-      const hasIndex = db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'sections_fts'`).get();
-      if (!hasIndex) {
-        io.err(`dstudio search: ${file} has no search index (it was written by an older DStudio). Import the corpus again: dstudio import --corpus DIR --db ${file}`);
+      // search_pages came with the current index layout; a file without it holds none, or one from an earlier build.
+      const hasIndex = db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name IN ('sections_fts', 'search_pages')`).get() as { n: number };
+      if (hasIndex.n < 2) {
+        io.err(
+          `dstudio search: ${file} has no search index this DStudio can read (it was written by an older build). ` +
+            'Import the corpus into a new file: dstudio import --corpus DIR --db NEW_FILE',
+        );
         return 1;
       }
       const response = new SearchService(db, { recentPageIds: () => [] }).searchSync({ text, filters, limit });

@@ -1,12 +1,24 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { defaultDataDir } from '../../data-dir';
 import { openServices } from '../../services';
 import { startHttpServer, type RunningServer } from '../../server/http-server';
 import { requireString, UsageError, type CliIo, type Command } from '../command';
 
+/**
+ * The package's root: the nearest folder with a package.json above `from`. This module
+ * runs from src/main/cli/commands (through tsx) or bundled into out/main (the built CLI),
+ * so a fixed relative path would be right for only one of them.
+ */
+export function packageRootOf(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return resolve(from, '../../../..');
+  }
+}
+
 /** The built UI (`npx electron-vite build` writes it). */
-export const UI_ROOT = resolve(import.meta.dirname, '../../../../out/renderer');
+export const UI_ROOT = join(packageRootOf(import.meta.dirname), 'out/renderer');
 
 /** Where the user's own data goes when --user-db is not given: the desktop app's own user.db. */
 export function defaultUserDb(): string {

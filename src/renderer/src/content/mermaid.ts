@@ -16,8 +16,35 @@ export const MAX_DIAGRAM_CHARS = 30_000;
 /** Config keys an init directive may not override. */
 export const LOCKED_KEYS = [
   'secure', 'securityLevel', 'startOnLoad', 'maxTextSize', 'maxEdges', 'htmlLabels', 'flowchart',
-  'themeCSS', 'theme', 'darkMode', 'dompurifyConfig', 'suppressErrorRendering', 'fontFamily', 'altFontFamily',
+  'themeCSS', 'theme', 'themeVariables', 'darkMode', 'dompurifyConfig', 'suppressErrorRendering', 'fontFamily', 'altFontFamily',
 ];
+
+/** The page's font, so labels are measured and drawn in the text's typeface. */
+const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-serif";
+
+/**
+ * Diagram colours from the content palette (content.css), on mermaid's `base` theme, which
+ * derives the rest (cluster, note, actor colours) from these. Values are fixed here because
+ * mermaid needs concrete colours, not CSS variables.
+ */
+const THEME_VARIABLES = {
+  light: {
+    darkMode: false, background: '#ffffff', fontFamily: FONT, fontSize: '15px',
+    primaryColor: '#e8f1fc', primaryBorderColor: '#0a5bb5', primaryTextColor: '#1f2328',
+    secondaryColor: '#fff3e0', secondaryBorderColor: '#c26a2d', secondaryTextColor: '#1f2328',
+    tertiaryColor: '#f6f8fa', tertiaryBorderColor: '#8c959f', tertiaryTextColor: '#1f2328',
+    lineColor: '#57606a', textColor: '#1f2328', edgeLabelBackground: '#ffffff', actorLineColor: '#8c959f',
+    noteBkgColor: '#fff8c5', noteBorderColor: '#d4a72c', noteTextColor: '#1f2328',
+  },
+  dark: {
+    darkMode: true, background: '#0f1419', fontFamily: FONT, fontSize: '15px',
+    primaryColor: '#14283f', primaryBorderColor: '#6cb6ff', primaryTextColor: '#e6edf3',
+    secondaryColor: '#3c2415', secondaryBorderColor: '#b8652c', secondaryTextColor: '#e6edf3',
+    tertiaryColor: '#1b222c', tertiaryBorderColor: '#7d8793', tertiaryTextColor: '#e6edf3',
+    lineColor: '#9ba7b4', textColor: '#e6edf3', edgeLabelBackground: '#0f1419', actorLineColor: '#7d8793',
+    noteBkgColor: '#3a2f05', noteBorderColor: '#b8900f', noteTextColor: '#fff6d1',
+  },
+} as const;
 
 let loading: Promise<Mermaid> | undefined;
 let configuredFor: string | undefined;
@@ -39,8 +66,10 @@ async function mermaidFor(theme: 'dark' | 'light'): Promise<Mermaid> {
     mermaid.initialize({
       startOnLoad: false,
       securityLevel: 'strict',
-      theme: theme === 'dark' ? 'dark' : 'default',
+      theme: 'base',
+      themeVariables: THEME_VARIABLES[theme],
       darkMode: theme === 'dark',
+      fontFamily: FONT,
       htmlLabels: false,
       flowchart: { htmlLabels: false },
       maxTextSize: MAX_DIAGRAM_CHARS,
@@ -53,12 +82,29 @@ async function mermaidFor(theme: 'dark' | 'light'): Promise<Mermaid> {
   return mermaid;
 }
 
+/** A parser's message in one line: where it failed and, when the parser says so, what it expected. */
+export function describeError(message: string): string {
+  const lines = message.split('\n').map((l) => l.trim()).filter(Boolean);
+  const where = (lines[0] ?? 'unknown error').replace(/:$/, '');
+  const expected = lines.find((l) => /^Expecting /.test(l));
+  return (expected ? `${where}: ${expected.charAt(0).toLowerCase()}${expected.slice(1)}` : where).slice(0, 300);
+}
+
+/** Smallest scale a wide diagram is shrunk to in order to fit the page; wider ones scroll sideways instead. */
+export const MIN_DIAGRAM_SCALE = 0.8;
+
+/** Keeps a diagram's labels readable: it may shrink to fit the page, but not below MIN_DIAGRAM_SCALE. */
+function limitShrink(svg: SVGSVGElement | null): void {
+  const natural = svg?.viewBox.baseVal?.width ?? 0;
+  if (svg && natural > 0) svg.style.minWidth = `${Math.round(natural * MIN_DIAGRAM_SCALE)}px`;
+}
+
 function errorBox(source: string, message: string): HTMLElement {
   const box = document.createElement('div');
   box.className = 'mermaid-error';
   box.setAttribute('role', 'note');
   const p = document.createElement('p');
-  p.textContent = `This diagram could not be drawn: ${message.split('\n')[0]!.slice(0, 300)}`;
+  p.textContent = `This diagram could not be drawn: ${describeError(message)}`;
   const pre = document.createElement('pre');
   pre.textContent = source;
   box.append(p, pre);
@@ -81,6 +127,7 @@ export function renderDiagram(el: HTMLElement): Promise<void> {
         const mermaid = await mermaidFor(theme);
         const { svg } = await mermaid.render(id, source);
         content = sanitizeSvg(svg);
+        limitShrink((content as DocumentFragment).querySelector('svg'));
       } catch (e) {
         content = errorBox(source, e instanceof Error ? e.message : String(e));
       } finally {

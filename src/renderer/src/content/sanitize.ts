@@ -73,14 +73,23 @@ export function sanitizePageHtmlToString(html: string): string {
   return holder.innerHTML;
 }
 
+/** A CSS `url(…)` pointing anywhere but inside the document (`url(#id)`). */
+const EXTERNAL_CSS_URL = /url\(\s*(?!['"]?#)[^)]*\)/i;
+
 let svgPurifier: ReturnType<typeof DOMPurify> | undefined;
 
 function diagramPurifier(): ReturnType<typeof DOMPurify> {
   if (svgPurifier) return svgPurifier;
   const p = DOMPurify(window);
-  // A diagram may only point inside itself (`#marker-id`): no external or scripted references.
+  // A diagram may only point inside itself (`#marker-id`, `url(#gradient)`): nothing is fetched, nothing runs.
   p.addHook('uponSanitizeAttribute', (_node, data) => {
-    if (/^(?:xlink:)?href$/i.test(data.attrName) && !data.attrValue.trim().startsWith('#')) data.keepAttr = false;
+    const external = /^(?:xlink:)?href$/i.test(data.attrName) ? !data.attrValue.trim().startsWith('#') : EXTERNAL_CSS_URL.test(data.attrValue);
+    if (external) data.keepAttr = false;
+  });
+  p.addHook('uponSanitizeElement', (node, data) => {
+    if (data.tagName === 'style' && node.textContent && EXTERNAL_CSS_URL.test(node.textContent)) {
+      node.textContent = node.textContent.replace(new RegExp(EXTERNAL_CSS_URL.source, 'gi'), 'none');
+    }
   });
   return (svgPurifier = p);
 }
@@ -96,7 +105,7 @@ export function sanitizeSvg(svg: string): DocumentFragment {
     USE_PROFILES: { svg: true, svgFilters: true },
     ADD_TAGS: ['style'],
     FORBID_TAGS: ['foreignObject', 'script', 'a'],
-    ALLOWED_URI_REGEXP: /^(?:#|[^a-z]|[a-z0-9+.-]+(?:[^a-z0-9+.\-:]|$))/i,
+    ALLOWED_URI_REGEXP: /^(?:[^a-z]|[a-z0-9+.-]+(?:[^a-z0-9+.\-:]|$))/i,
     RETURN_DOM_FRAGMENT: true,
   });
 }

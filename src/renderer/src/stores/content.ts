@@ -4,13 +4,20 @@ import type { ContentStatus, NavNode, PageId, PageSummary } from '../../../share
 import { api } from '../api';
 import { messageOf } from './errors';
 
-/** What is loaded: status, navigation tree and the page list (the catalogue's source). */
+/**
+ * What is loaded: status and navigation tree (the shell needs them at once), and the page
+ * list (the catalogue's source), fetched only when a view asks for it: at 200 kB it would
+ * otherwise sit in front of the first page on the way to the first paint.
+ */
 export const useContentStore = defineStore('content', () => {
   const status = ref<ContentStatus | null>(null);
   const nav = ref<NavNode[]>([]);
   const pages = ref<PageSummary[]>([]);
   const loading = ref(false);
+  const pagesLoading = ref(false);
   const error = ref<string | null>(null);
+  let pagesWanted = false;
+  let pagesLoad: Promise<void> | null = null;
 
   const pagesById = computed(() => new Map(pages.value.map((p) => [p.id, p])));
   const isEmpty = computed(() => status.value !== null && status.value.pages === 0);
@@ -29,20 +36,42 @@ export const useContentStore = defineStore('content', () => {
     return walk(nav.value, []) ?? [];
   }
 
+  async function fetchPages(): Promise<void> {
+    pagesLoading.value = true;
+    try {
+      pages.value = await api.content.listPages();
+    } catch (e) {
+      error.value = messageOf(e);
+      pagesLoad = null; // let the next ask try again
+    } finally {
+      pagesLoading.value = false;
+    }
+  }
+
+  /** Loads the page list once; views that show it call this when they open. */
+  function ensurePages(): Promise<void> {
+    pagesWanted = true;
+    return (pagesLoad ??= fetchPages());
+  }
+
+  /** Loads status and tree (and the page list again, when a view has asked for it before). */
   async function load(): Promise<void> {
     loading.value = true;
     error.value = null;
     try {
-      const [s, n, p] = await Promise.all([api.content.getStatus(), api.content.getNav(), api.content.listPages()]);
+      const [s, n] = await Promise.all([api.content.getStatus(), api.content.getNav()]);
       status.value = s;
       nav.value = n;
-      pages.value = p;
     } catch (e) {
       error.value = messageOf(e);
     } finally {
       loading.value = false;
     }
+    if (pagesWanted && !error.value) {
+      pagesLoad = null;
+      await ensurePages();
+    }
   }
 
-  return { status, nav, pages, loading, error, pagesById, isEmpty, navPathTo, load };
+  return { status, nav, pages, loading, pagesLoading, error, pagesById, isEmpty, navPathTo, ensurePages, load };
 });

@@ -5,13 +5,15 @@ import type { PageId } from '../../../shared/domain';
 import { api } from '../api';
 import { messageOf } from './errors';
 
-/** Bookmarks and reading history: the user's own data in user.db. */
+/** Bookmarks, reading history and read markers: the user's own data in user.db. */
 export const useLibraryStore = defineStore('library', () => {
   const bookmarks = ref<Bookmark[]>([]);
   const history = ref<HistoryEntry[]>([]);
   const bookmarksLoaded = ref(false);
   const historyLoading = ref(false);
   const error = ref<string | null>(null);
+  /** Pages marked as read, for the markers in the tree and the catalogue. */
+  const readIds = ref<ReadonlySet<PageId>>(new Set());
 
   const bookmarkedIds = computed(() => new Set(bookmarks.value.map((b) => b.pageId)));
 
@@ -69,6 +71,23 @@ export const useLibraryStore = defineStore('library', () => {
     }
   }
 
+  async function loadReadIds(): Promise<void> {
+    try {
+      readIds.value = new Set(await api.user.listReadPageIds());
+    } catch {
+      /* markers are a convenience: the page view still shows and sets its own */
+    }
+  }
+
+  /** Keeps the markers in step after the page view saved a page's read state. */
+  function noteRead(pageId: PageId, read: boolean): void {
+    if (readIds.value.has(pageId) === read) return;
+    const next = new Set(readIds.value);
+    if (read) next.add(pageId);
+    else next.delete(pageId);
+    readIds.value = next;
+  }
+
   return {
     bookmarks,
     history,
@@ -82,5 +101,8 @@ export const useLibraryStore = defineStore('library', () => {
     toggleBookmark,
     loadHistory,
     recordVisit,
+    readIds,
+    loadReadIds,
+    noteRead,
   };
 });

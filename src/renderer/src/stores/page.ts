@@ -39,6 +39,7 @@ export const usePageStore = defineStore('page', () => {
       if (found[0].id !== id) return { kind: 'redirect', id: found[0].id };
       page.value = found[0];
       readingState.value = state;
+      if (state) useLibraryStore().noteRead(id, state.read);
       void useLibraryStore().recordVisit(id, found[0].title);
       return { kind: 'shown' };
     } catch (e) {
@@ -56,6 +57,7 @@ export const usePageStore = defineStore('page', () => {
     if (!current) return;
     try {
       readingState.value = await api.user.saveReadingState(current.id, { read });
+      useLibraryStore().noteRead(current.id, readingState.value.read);
     } catch (e) {
       error.value = `Could not save the read marker: ${messageOf(e)}`;
     }

@@ -49,6 +49,19 @@ describe('dstudio search', () => {
     expect(typo.out).toContain('1. Idempotent Receiver');
   });
 
+  it('says what to do with a database whose search index it cannot read', async () => {
+    const { db, file, cleanup } = seededContentDb();
+    db.exec('DROP TABLE search_pages');
+    db.close();
+    const io = captureIo();
+    try {
+      expect(await main(['search', '--db', file, 'circuit'], io)).toBe(1);
+      expect(io.stderr.join('\n')).toContain('Import the corpus into a new file');
+    } finally {
+      cleanup();
+    }
+  });
+
   it('rejects bad options with the usage and exit code 2', async () => {
     expect((await run(['--tier', 'platinum', 'x'])).code).toBe(2);
     expect((await run(['--limit', '0', 'x'])).code).toBe(2);
