@@ -15,6 +15,7 @@ if (engine === 'app') {
   new SearchService(db, { recentPageIds: () => [] }).searchSync({ text: query, limit: 10 });
 } else {
   const expr = toMatchExpression(parseQuery(query));
-  if (expr) db.prepare('SELECT rowid FROM sections_fts WHERE sections_fts MATCH ? ORDER BY rank LIMIT 10').all(expr);
+  if (expr)
+    db.prepare('SELECT rowid FROM sections_fts WHERE sections_fts MATCH ? ORDER BY rank LIMIT 10').all(expr);
 }
 process.stdout.write(String(performance.now() - started));

@@ -81,7 +81,9 @@ function repeat(runs: number, f: () => number): { median: number; min: number; m
 
 /** Open→first result in a fresh process (see search-first-result.ts). */
 function firstResultInFreshProcess(engine: 'app' | 'floor', file: string, query: string): number {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', FIRST_RESULT_PROBE, engine, file, query], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', FIRST_RESULT_PROBE, engine, file, query], {
+    encoding: 'utf8',
+  });
   return Number(out);
 }
 
@@ -116,8 +118,13 @@ export default async function searchBench(): Promise<void> {
     const writable = openContentDb(file);
     await importCorpus(writable, corpus);
     // Build times measured on the imported content: the whole search build, and FTS5 alone (medians).
-    const searchBuild = repeat(RUNS, () => time(() => buildSearchIndex(writable))[1]);
-    const ftsBuild = repeat(RUNS, () => time(() => writable.prepare(`INSERT INTO sections_fts (sections_fts) VALUES ('rebuild')`).run())[1]);
+    const searchBuild = repeat(RUNS, () => time(() => buildSearchIndex(writable, { force: true }))[1]);
+    const unchangedBuild = repeat(RUNS, () => time(() => buildSearchIndex(writable))[1]);
+    const ftsBuild = repeat(
+      RUNS,
+      () =>
+        time(() => writable.prepare(`INSERT INTO sections_fts (sections_fts) VALUES ('rebuild')`).run())[1],
+    );
     buildSearchIndex(writable);
     const searchBytes = (
       writable
@@ -128,21 +135,27 @@ export default async function searchBench(): Promise<void> {
         .get() as { n: number }
     ).n;
     const docs = writable
-      .prepare(`SELECT s.id, s.page_id AS pageId, p.title || coalesce(' › ' || s.heading, '') AS title, s.body AS text FROM sections s JOIN pages p ON p.id = s.page_id`)
+      .prepare(
+        `SELECT s.id, s.page_id AS pageId, p.title || coalesce(' › ' || s.heading, '') AS title, s.body AS text FROM sections s JOIN pages p ON p.id = s.page_id`,
+      )
       .all() as SectionDoc[];
     const pageOf = new Map(docs.map((d) => [d.id, d.pageId]));
     writable.pragma('wal_checkpoint(TRUNCATE)');
     writable.close();
     const dbBytes = statSync(file).size;
     const docsJson = JSON.stringify(docs);
-    console.log(`corpus snap-5: ${pageOf.size} sections, ${new Set(pageOf.values()).size} pages, ${queries.length} judged queries × ${REPS}`);
+    console.log(
+      `corpus snap-5: ${pageOf.size} sections, ${new Set(pageOf.values()).size} pages, ${queries.length} judged queries × ${REPS}`,
+    );
 
     const engines: Engine[] = [];
     const keep: unknown[] = [];
 
     // --- Open→first result of the app and of the FTS5 floor, each in fresh processes, alternating. ---
     const firstRuns: Record<'app' | 'floor', number[]> = { app: [], floor: [] };
-    for (let r = 0; r < RUNS; r++) for (const e of ['app', 'floor'] as const) firstRuns[e].push(firstResultInFreshProcess(e, file, queries[0]!.q));
+    for (let r = 0; r < RUNS; r++)
+      for (const e of ['app', 'floor'] as const)
+        firstRuns[e].push(firstResultInFreshProcess(e, file, queries[0]!.q));
 
     // --- The app's SearchService: open the file, first query with snippets. ---
     {
@@ -169,7 +182,10 @@ export default async function searchBench(): Promise<void> {
         note: 'lazy: loaded on first Ctrl+K, not at start-up; headings come from the FTS index',
       });
       // The same service without its correction cache: every typo query pays for the trigram lookup again.
-      const cold = new SearchService(new BetterSqlite3(file, { readonly: true }), { recentPageIds: () => [], correctionCacheSize: 0 });
+      const cold = new SearchService(new BetterSqlite3(file, { readonly: true }), {
+        recentPageIds: () => [],
+        correctionCacheSize: 0,
+      });
       keep.push(cold);
       engines.push({
         name: 'DStudio search, no correction cache',
@@ -187,7 +203,9 @@ export default async function searchBench(): Promise<void> {
       const floor = (q: string): string[] => {
         const expr = toMatchExpression(parseQuery(q));
         if (!expr) return [];
-        const rows = db.prepare('SELECT rowid FROM sections_fts WHERE sections_fts MATCH ? ORDER BY rank LIMIT 10').all(expr) as { rowid: number }[];
+        const rows = db
+          .prepare('SELECT rowid FROM sections_fts WHERE sections_fts MATCH ? ORDER BY rank LIMIT 10')
+          .all(expr) as { rowid: number }[];
         return rows.map((r) => String(r.rowid));
       };
       floor(queries[0]!.q);
@@ -242,7 +260,10 @@ export default async function searchBench(): Promise<void> {
       // MkDocs' own theme passes the typed text to lunr's query parser, which throws on odd syntax.
       const mkdocs = (q: string): string[] => {
         try {
-          return pagesOf(idx.search(q).map((r) => r.ref), pageOf);
+          return pagesOf(
+            idx.search(q).map((r) => r.ref),
+            pageOf,
+          );
         } catch {
           return [];
         }
@@ -257,17 +278,37 @@ export default async function searchBench(): Promise<void> {
             b.term(w, { editDistance: 1, presence: lunr.Query.presence.OPTIONAL });
           }
         });
-        return pagesOf(res.map((r) => r.ref), pageOf);
+        return pagesOf(
+          res.map((r) => r.ref),
+          pageOf,
+        );
       };
       const [, firstMkdocs] = time(() => mkdocs(queries[0]!.q));
       const [, firstMaterial] = time(() => material(queries[0]!.q));
-      engines.push({ name: 'lunr (MkDocs)', buildMs, openToFirstMs: buildMs + firstMkdocs, heapBytes: heap, search: mkdocs, note: 'index built from JSON on open' });
-      engines.push({ name: 'lunr (Material: prefix + ~1)', buildMs, openToFirstMs: buildMs + firstMaterial, heapBytes: heap, search: material, note: 'same index' });
+      engines.push({
+        name: 'lunr (MkDocs)',
+        buildMs,
+        openToFirstMs: buildMs + firstMkdocs,
+        heapBytes: heap,
+        search: mkdocs,
+        note: 'index built from JSON on open',
+      });
+      engines.push({
+        name: 'lunr (Material: prefix + ~1)',
+        buildMs,
+        openToFirstMs: buildMs + firstMaterial,
+        heapBytes: heap,
+        search: material,
+        note: 'same index',
+      });
     }
 
     // --- minisearch over sections (prefix + fuzzy), loaded from its serialised index. ---
     {
-      const options = { fields: ['title', 'text'], searchOptions: { prefix: true, fuzzy: 0.2, boost: { title: 3 } } };
+      const options = {
+        fields: ['title', 'text'],
+        searchOptions: { prefix: true, fuzzy: 0.2, boost: { title: 3 } },
+      };
       const [built, buildMs] = time(() => {
         const m = new MiniSearch<SectionDoc>(options);
         m.addAll(JSON.parse(docsJson) as SectionDoc[]);
@@ -285,7 +326,11 @@ export default async function searchBench(): Promise<void> {
         buildMs,
         openToFirstMs: openMs,
         heapBytes: heapNow() - before,
-        search: (q) => pagesOf(mini.search(q).map((r) => r.id as number), pageOf),
+        search: (q) =>
+          pagesOf(
+            mini.search(q).map((r) => r.id as number),
+            pageOf,
+          ),
         note: 'open = loadJSON of the built index',
       });
     }
@@ -300,9 +345,17 @@ export default async function searchBench(): Promise<void> {
       });
       const heap = heapNow() - before;
       keep.push(flex);
-      const run = (q: string): string[] => pagesOf((flex.search(q, { limit: 100 }) as (string | number)[]).map(Number), pageOf);
+      const run = (q: string): string[] =>
+        pagesOf((flex.search(q, { limit: 100 }) as (string | number)[]).map(Number), pageOf);
       const [, first] = time(() => run(queries[0]!.q));
-      engines.push({ name: 'flexsearch (forward)', buildMs, openToFirstMs: buildMs + first, heapBytes: heap, search: run, note: 'no serialised form used: open = build' });
+      engines.push({
+        name: 'flexsearch (forward)',
+        buildMs,
+        openToFirstMs: buildMs + first,
+        heapBytes: heap,
+        search: run,
+        note: 'no serialised form used: open = build',
+      });
     }
 
     // --- ripgrep over the Markdown files: no index, ranked by match count. ---
@@ -314,7 +367,11 @@ export default async function searchBench(): Promise<void> {
         if (words.length === 0) return [];
         let out = '';
         try {
-          out = execFileSync('rg', ['--count-matches', '-i', '-F', ...words.flatMap((w) => ['-e', w]), docsDir], { encoding: 'utf8', maxBuffer: 1 << 26 });
+          out = execFileSync(
+            'rg',
+            ['--count-matches', '-i', '-F', ...words.flatMap((w) => ['-e', w]), docsDir],
+            { encoding: 'utf8', maxBuffer: 1 << 26 },
+          );
         } catch {
           return []; // rg exits 1 when nothing matches
         }
@@ -323,14 +380,24 @@ export default async function searchBench(): Promise<void> {
           .split('\n')
           .map((line) => {
             const i = line.lastIndexOf(':');
-            return { id: line.slice(docsDir.length + 1, i).replace(/\.md$/, ''), n: Number(line.slice(i + 1)) };
+            return {
+              id: line.slice(docsDir.length + 1, i).replace(/\.md$/, ''),
+              n: Number(line.slice(i + 1)),
+            };
           })
           .sort((a, b) => b.n - a.n)
           .slice(0, 10)
           .map((r) => r.id);
       };
       const [, first] = time(() => run(queries[0]!.q));
-      engines.push({ name: 'ripgrep (count-ranked)', buildMs: 0, openToFirstMs: first, heapBytes: null, search: run, note: 'one process per query' });
+      engines.push({
+        name: 'ripgrep (count-ranked)',
+        buildMs: 0,
+        openToFirstMs: first,
+        heapBytes: null,
+        search: run,
+        note: 'one process per query',
+      });
     } else {
       console.log('ripgrep: skipped — `rg` is not installed (apt-get install ripgrep).');
     }
@@ -347,8 +414,22 @@ export default async function searchBench(): Promise<void> {
     const material = rows.find((r) => r.name.startsWith('lunr (Material'))!;
     const ms = (v: number | null): string => (v === null ? '—' : v < 10 ? v.toFixed(2) : v.toFixed(0));
     const mb = (v: number | null): string => (v === null ? '—' : (v / 1024 / 1024).toFixed(2));
-    const ratio = (a: number | null, b: number | null): string => (a === null || b === null ? '—' : `${(a / b).toFixed(1)}×`);
-    const header = ['engine', 'build ms', 'open→1st ms', '/floor', 'heap MB', 'p50 ms', 'p95 ms', 'p50/floor', 'p95/floor', 'p95/Material', 'nDCG@10', 'MRR'];
+    const ratio = (a: number | null, b: number | null): string =>
+      a === null || b === null ? '—' : `${(a / b).toFixed(1)}×`;
+    const header = [
+      'engine',
+      'build ms',
+      'open→1st ms',
+      '/floor',
+      'heap MB',
+      'p50 ms',
+      'p95 ms',
+      'p50/floor',
+      'p95/floor',
+      'p95/Material',
+      'nDCG@10',
+      'MRR',
+    ];
     const table = rows.map((r) => [
       r.name,
       ms(r.buildMs),
@@ -364,24 +445,45 @@ export default async function searchBench(): Promise<void> {
       r.mrr.toFixed(3),
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
-    const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+    const line = (cells: string[]): string =>
+      cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
     console.log(line(header));
     for (const row of table) console.log(line(row));
     for (const r of rows) if (r.note) console.log(`  ${r.name}: ${r.note}`);
-    const spread = (x: { median: number; min: number; max: number }): string => `median ${ms(x.median)} ms (min ${ms(x.min)}, max ${ms(x.max)})`;
-    console.log(`\nbuild, ${RUNS} runs: search ${spread(searchBuild)}; FTS5 rebuild alone ${spread(ftsBuild)}`);
-    console.log(`open→1st, ${RUNS} fresh processes each: app ${firstRuns.app.map((x) => ms(x)).join(' ')}; floor ${firstRuns.floor.map((x) => ms(x)).join(' ')}`);
-    console.log(`content.db ${mb(dbBytes)} MB, of which search ${mb(searchBytes)} MB (FTS5 index, vocabulary, title keys, quick switcher)`);
+    const spread = (x: { median: number; min: number; max: number }): string =>
+      `median ${ms(x.median)} ms (min ${ms(x.min)}, max ${ms(x.max)})`;
+    console.log(
+      `\nbuild, ${RUNS} runs: search ${spread(searchBuild)}; FTS5 rebuild alone ${spread(ftsBuild)}; search, content unchanged (skipped) ${spread(unchangedBuild)}`,
+    );
+    console.log(
+      `open→1st, ${RUNS} fresh processes each: app ${firstRuns.app.map((x) => ms(x)).join(' ')}; floor ${firstRuns.floor.map((x) => ms(x)).join(' ')}`,
+    );
+    console.log(
+      `content.db ${mb(dbBytes)} MB, of which search ${mb(searchBytes)} MB (FTS5 index, vocabulary, title keys, quick switcher)`,
+    );
 
     const app = rows[0]!;
     console.log('\nGoals (issue 4):');
-    const goal = (label: string, ok: boolean, detail: string): void => console.log(`  ${ok ? 'met ' : 'MISS'}  ${label}: ${detail}`);
+    const goal = (label: string, ok: boolean, detail: string): void =>
+      console.log(`  ${ok ? 'met ' : 'MISS'}  ${label}: ${detail}`);
     goal('nDCG@10 ≥ 0.85', app.ndcg >= 0.85, `${app.ndcg.toFixed(3)} (MRR ${app.mrr.toFixed(3)})`);
     goal('p50 ≤ 3× FTS5 floor', app.p50 <= 3 * floor.p50, ratio(app.p50, floor.p50));
     goal('p95 ≤ 6× FTS5 floor', app.p95 <= 6 * floor.p95, ratio(app.p95, floor.p95));
-    goal('p95 ≥ 3× faster than Material-style lunr', material.p95 >= 3 * app.p95, `${ratio(material.p95, app.p95)} faster`);
-    goal('ready ≤ 2× FTS5 open-and-first-query', app.openToFirstMs! <= 2 * floor.openToFirstMs!, ratio(app.openToFirstMs, floor.openToFirstMs));
-    goal('search heap ≤ 1 MB', (app.heapBytes ?? 0) <= 1024 * 1024, `${mb(app.heapBytes)} MB (JS heap retained; SQLite's page cache is native)`);
+    goal(
+      'p95 ≥ 3× faster than Material-style lunr',
+      material.p95 >= 3 * app.p95,
+      `${ratio(material.p95, app.p95)} faster`,
+    );
+    goal(
+      'ready ≤ 2× FTS5 open-and-first-query',
+      app.openToFirstMs! <= 2 * floor.openToFirstMs!,
+      ratio(app.openToFirstMs, floor.openToFirstMs),
+    );
+    goal(
+      'search heap ≤ 1 MB',
+      (app.heapBytes ?? 0) <= 1024 * 1024,
+      `${mb(app.heapBytes)} MB (JS heap retained; SQLite's page cache is native)`,
+    );
     keep.length = 0;
   } finally {
     rmSync(dir, { recursive: true, force: true });

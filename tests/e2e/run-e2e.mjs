@@ -3,21 +3,13 @@
 // runs the Playwright suite in Debian's Chromium against `dstudio serve`, then the Electron
 // spec runner (tests/e2e-electron/run.mjs) when the project has one.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isBuildCurrent } from '../../bin/build-state.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let newest = st.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
-}
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { cwd: repo, stdio: 'inherit' });
@@ -30,9 +22,7 @@ if (!existsSync(chromium)) {
 }
 
 // The UI and the built CLI (out/main/cli.js, which bin/dstudio.mjs runs when it is current) are both checked.
-const built = ['out/renderer/index.html', 'out/main/cli.js'].map((p) => join(repo, p));
-const sources = Math.max(...['src', 'electron.vite.config.ts', 'package-lock.json'].map((p) => newestMtime(join(repo, p))));
-if (built.some((f) => !existsSync(f) || sources > statSync(f).mtimeMs)) {
+if (!isBuildCurrent(repo)) {
   console.log('test:e2e: building the UI (npx electron-vite build)…');
   if (run('npx', ['electron-vite', 'build']) !== 0) {
     console.error('test:e2e: the build failed.');

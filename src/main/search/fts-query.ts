@@ -51,8 +51,12 @@ export function tokenize(text: string): string[] {
   // ASCII (nearly every query): the same tokens without normalising, and without compiling
   // the Unicode-property expressions below (half a millisecond on the first search).
   // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7f]*$/.test(text)) return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).map((t) => t.slice(0, MAX_TOKEN_LENGTH));
-  const folded = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  if (/^[\x00-\x7f]*$/.test(text))
+    return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).map((t) => t.slice(0, MAX_TOKEN_LENGTH));
+  const folded = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
   return (folded.match(/[\p{L}\p{N}\p{Co}]+/gu) ?? []).map((t) => t.slice(0, MAX_TOKEN_LENGTH));
 }
 
@@ -90,7 +94,8 @@ export function parseQuery(input: string, opts: ParseOptions = {}): ParsedQuery 
       const close = input.indexOf('"', i + 1);
       const end = close === -1 ? n : close;
       const tokens = tokenize(input.slice(i + 1, end));
-      if (tokens.length > 0) push({ tokens, phrase: true, prefix: false, span: [i, Math.min(end + 1, n)] }, false);
+      if (tokens.length > 0)
+        push({ tokens, phrase: true, prefix: false, span: [i, Math.min(end + 1, n)] }, false);
       else negateNext = false;
       i = end + 1;
       continue;
@@ -104,14 +109,22 @@ export function parseQuery(input: string, opts: ParseOptions = {}): ParsedQuery 
       negateNext = true;
     } else if (raw !== 'AND' && raw !== '&&') {
       const tokens = tokenize(raw);
-      if (tokens.length > 0) push({ tokens, phrase: tokens.length > 1, prefix: false, span: [i, end] }, tokens.length === 1);
+      if (tokens.length > 0)
+        push({ tokens, phrase: tokens.length > 1, prefix: false, span: [i, end] }, tokens.length === 1);
       else negateNext = false;
     }
     i = end;
   }
 
   const last = items.at(-1);
-  if (opts.prefixLast && last && lastWasPlainWord && !last.negated && !/[\s"]$/u.test(input) && last.term.tokens[0]!.length >= (opts.minPrefixLength ?? 2)) {
+  if (
+    opts.prefixLast &&
+    last &&
+    lastWasPlainWord &&
+    !last.negated &&
+    !/[\s"]$/u.test(input) &&
+    last.term.tokens[0]!.length >= (opts.minPrefixLength ?? 2)
+  ) {
     last.term.prefix = true;
   }
 
@@ -144,7 +157,10 @@ const STOPWORDS = new Set(
  */
 export function withoutStopwords(q: ParsedQuery): ParsedQuery {
   const isStop = (g: QueryGroup): boolean =>
-    g.alternatives.length === 1 && !g.alternatives[0]!.phrase && !g.alternatives[0]!.prefix && STOPWORDS.has(g.alternatives[0]!.tokens[0]!);
+    g.alternatives.length === 1 &&
+    !g.alternatives[0]!.phrase &&
+    !g.alternatives[0]!.prefix &&
+    STOPWORDS.has(g.alternatives[0]!.tokens[0]!);
   const kept = q.groups.filter((g) => !isStop(g));
   return kept.length > 0 ? { ...q, groups: kept } : q;
 }
@@ -169,22 +185,22 @@ function termExpression(t: QueryTerm, expand: (prefix: string) => string[]): str
   const word = t.tokens[0]!;
   // A one-letter FTS5 prefix query merges the doclists of thousands of terms: only the expansions then.
   const stemmed = word.length >= 2 ? [`${quote([word])} *`] : [];
-  const alts = [quote([word]), ...stemmed, ...expand(word).filter((w) => w !== word).map((w) => quote([w]))];
+  const alts = [
+    quote([word]),
+    ...stemmed,
+    ...expand(word)
+      .filter((w) => w !== word)
+      .map((w) => quote([w])),
+  ];
   return `(${alts.join(' OR ')})`;
 }
 
 export interface MatchOptions {
   /** Corpus words that start with a prefix, for the last word while typing. */
   expand?: (prefix: string) => string[];
-  /**
-   * 'all' (the default): every group must match; 'two': at least two of them; 'any': at least
-   * one ('two' and 'any' relax a query that found little).
-   */
-  mode?: 'all' | 'two' | 'any';
+  /** 'all' (the default): every group must match; 'any': at least one (used to relax a query that found little). */
+  mode?: 'all' | 'any';
 }
-
-/** Above this many groups, 'two' is written as 'any': the pairs would grow with the square. */
-const MAX_PAIR_GROUPS = 8;
 
 /** The FTS5 MATCH expression for a parsed query, or null when there is nothing to match. */
 export function toMatchExpression(q: ParsedQuery, opts: MatchOptions = {}): string | null {
@@ -194,10 +210,8 @@ export function toMatchExpression(q: ParsedQuery, opts: MatchOptions = {}): stri
     const alts = g.alternatives.map((t) => termExpression(t, expand));
     return alts.length === 1 ? alts[0]! : `(${alts.join(' OR ')})`;
   });
-  let positive: string;
-  if (groups.length === 1) positive = groups[0]!;
-  else if (opts.mode === 'two' && groups.length <= MAX_PAIR_GROUPS) positive = `(${groups.flatMap((a, i) => groups.slice(i + 1).map((b) => `(${a} AND ${b})`)).join(' OR ')})`;
-  else positive = `(${groups.join(opts.mode === 'any' || opts.mode === 'two' ? ' OR ' : ' AND ')})`;
+  const positive =
+    groups.length === 1 ? groups[0]! : `(${groups.join(opts.mode === 'any' ? ' OR ' : ' AND ')})`;
   if (q.excluded.length === 0) return positive;
   return `${positive} NOT (${q.excluded.map((t) => quote(t.tokens)).join(' OR ')})`;
 }

@@ -4,7 +4,12 @@ import type { QuickSwitchHit } from '../../shared/contract/search';
 
 export type QuickSwitchKind = QuickSwitchHit['kind'];
 /** Kinds in the order the entries are stored (and win ties). */
-export const QUICK_SWITCH_KINDS = ['title', 'alias', 'tag', 'heading'] as const satisfies readonly QuickSwitchKind[];
+export const QUICK_SWITCH_KINDS = [
+  'title',
+  'alias',
+  'tag',
+  'heading',
+] as const satisfies readonly QuickSwitchKind[];
 
 /** One thing the switcher can open: a page (by its number in search_pages) and an anchor in it. */
 export interface QuickSwitchEntry {
@@ -46,7 +51,9 @@ const options: Options<{ id: number; l: string }> = {
 };
 
 /** How much a match on each kind counts: a page's own title beats a heading that mentions the words. */
-const KIND_BOOST: readonly number[] = QUICK_SWITCH_KINDS.map((k) => ({ title: 3, alias: 2.5, tag: 1.2, heading: 1 })[k]);
+const KIND_BOOST: readonly number[] = QUICK_SWITCH_KINDS.map(
+  (k) => ({ title: 3, alias: 2.5, tag: 1.2, heading: 1 })[k],
+);
 /** Pages read recently come first among similar matches. */
 const RECENT_BOOST = 1.5;
 
@@ -86,14 +93,22 @@ export class QuickSwitcher {
       const key = `${no}#${anchor ?? ''}`;
       if (!page || seen.has(key) || hits.length >= limit) return;
       seen.add(key);
-      hits.push({ id: page.id, title: page.title, kind, label: label ?? page.title, anchor, tier: page.tier });
+      hits.push({
+        id: page.id,
+        title: page.title,
+        kind,
+        label: label ?? page.title,
+        anchor,
+        tier: page.tier,
+      });
     };
     if (text.trim() === '') {
       for (const no of recent) add(no, 'title', null, null);
       return hits;
     }
     const recentSet = new Set(recent);
-    const isRecent = (doc: StoredDoc): boolean => doc[2].some((v, i) => i % 2 === 0 && recentSet.has(v as number));
+    const isRecent = (doc: StoredDoc): boolean =>
+      doc[2].some((v, i) => i % 2 === 0 && recentSet.has(v as number));
     const results = this.mini.search(text, {
       boostDocument: (id) => {
         const doc = this.docs[id as number]!;

@@ -1,7 +1,18 @@
 import type { Database } from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { normaliseKey } from './fts-query';
 import { encodeQuickSwitchDocs, QUICK_SWITCH_KINDS, type QuickSwitchKind } from './quick-switch';
-import { GENERATION_BLOB, PAGES_BLOB, QUICK_SWITCH_BLOB, SECTION_PAGES_BLOB, type TitleKeyKind } from './search-repository';
+import {
+  GENERATION_BLOB,
+  PAGES_BLOB,
+  QUICK_SWITCH_BLOB,
+  SECTION_PAGES_BLOB,
+  SOURCE_BLOB,
+  type TitleKeyKind,
+} from './search-repository';
+
+/** Part of the source fingerprint: bump it when the build changes what it writes, so existing indexes are rebuilt. */
+const SEARCH_INDEX_VERSION = 1;
 
 /** Words shorter or longer than this are not worth correcting or expanding. */
 const MIN_TERM_LENGTH = 2;
@@ -23,7 +34,8 @@ export function titleKeys(title: string, id: string): { key: string; kind: Title
     // "Rate Limiting Pattern" is what "rate limiting" asks for.
     { key: normaliseKey(withoutParens.replace(/\s+pattern\s*$/i, '')), kind: 'title' },
   ];
-  for (const m of title.matchAll(/\(([^)]{1,40})\)/g)) keys.push({ key: normaliseKey(m[1]!), kind: 'abbreviation' });
+  for (const m of title.matchAll(/\(([^)]{1,40})\)/g))
+    keys.push({ key: normaliseKey(m[1]!), kind: 'abbreviation' });
   // "Circuit Breaker: Fail Fast" and "Rate Limiting - Elite Engineering" are named by their head too, less strongly.
   const head = withoutParens.split(/\s[-–—:|]\s|:\s/)[0]!;
   keys.push({ key: normaliseKey(head), kind: 'head' });
@@ -37,10 +49,18 @@ export function titleKeys(title: string, id: string): { key: string; kind: Title
  * run per page, read from the sections_page index without touching the sections' text.
  */
 function sectionPageRuns(db: Database): Buffer {
-  const noOf = new Map((db.prepare('SELECT id, no FROM search_pages').raw(true).all() as [string, number][]).map(([id, no]) => [id, no]));
+  const noOf = new Map(
+    (db.prepare('SELECT id, no FROM search_pages').raw(true).all() as [string, number][]).map(([id, no]) => [
+      id,
+      no,
+    ]),
+  );
   const sectionsOf = db.prepare('SELECT id FROM sections WHERE page_id = ? ORDER BY id').pluck(true);
   const runs: [number, number][] = [];
-  for (const [pageId, lo, hi, n] of db.prepare('SELECT page_id, min(id), max(id), count(*) FROM sections GROUP BY page_id').raw(true).all() as [string, number, number, number][]) {
+  for (const [pageId, lo, hi, n] of db
+    .prepare('SELECT page_id, min(id), max(id), count(*) FROM sections GROUP BY page_id')
+    .raw(true)
+    .all() as [string, number, number, number][]) {
     const no = noOf.get(pageId);
     if (no === undefined) continue;
     // Every id from lo to hi is this page's (ids are unique): one run. Otherwise one per section.
@@ -52,14 +72,45 @@ function sectionPageRuns(db: Database): Buffer {
 }
 
 /**
- * (Re)builds every search structure from the content tables (pages, aliases, headings,
- * sections): the per-page search rows, the FTS5 index, the title keys, the vocabulary with
- * its trigram index, the section → page map and the quick switcher's entries. The importer
- * calls it inside its import transaction after writing pages and sections; it is idempotent.
- * The text-heavy work runs in SQLite (tokenizing in JS cost several times as much).
+ * What the index is built from, in a few milliseconds: every page's id and blob SHA, the
+ * section ids, the alias targets. Sections are rewritten whenever their file changes, so
+ * equal fingerprints mean equal content.
  */
-export function buildSearchIndex(db: Database): void {
+function sourceFingerprint(db: Database): string {
+  const row = db
+    .prepare(
+      `SELECT
+         (SELECT count(*) || ':' || coalesce(sum(id), 0) || ':' || coalesce(max(id), 0) FROM sections),
+         (SELECT group_concat(id || '=' || blob_sha, ',') FROM (SELECT id, blob_sha FROM pages ORDER BY id)),
+         (SELECT group_concat(id || '>' || coalesce(target_id, '') || '#' || coalesce(target_anchor, ''), ',')
+            FROM (SELECT id, target_id, target_anchor FROM aliases ORDER BY id))`,
+    )
+    .raw(true)
+    .get() as unknown[];
+  return createHash('sha1')
+    .update(JSON.stringify([SEARCH_INDEX_VERSION, ...row]))
+    .digest('hex');
+}
+
+export interface BuildOptions {
+  /** Rebuild even when the content looks unchanged (for edits that bypass the importer, which keep files' blob SHAs). */
+  force?: boolean;
+}
+
+/**
+ * (Re)builds every search structure from the content tables (pages, aliases, sections):
+ * the per-page search rows, the FTS5 index, the title keys, the vocabulary with its trigram
+ * index, the section → page map and the quick switcher's entries — unless the content is
+ * what the index was last built from (a re-import that changed nothing). The importer calls
+ * it inside its import transaction after writing pages and sections; it is idempotent. The
+ * text-heavy work runs in SQLite (tokenizing in JS cost several times as much).
+ */
+export function buildSearchIndex(db: Database, opts: BuildOptions = {}): void {
   const run = db.transaction(() => {
+    const source = sourceFingerprint(db);
+    const built = db.prepare('SELECT value FROM search_blobs WHERE name = ?').pluck(true).get(SOURCE_BLOB) as
+      string | undefined;
+    if (!opts.force && built === source) return;
     db.exec(`
       DELETE FROM search_pages;
       INSERT INTO search_pages (id, title, tags, description)
@@ -76,12 +127,16 @@ export function buildSearchIndex(db: Database): void {
 
     const pages = db.prepare('SELECT id, title FROM search_pages').all() as { id: string; title: string }[];
     const aliases = db
-      .prepare('SELECT a.id, a.target_id AS targetId, a.target_anchor AS anchor, sp.no FROM aliases a JOIN search_pages sp ON sp.id = a.target_id')
+      .prepare(
+        'SELECT a.id, a.target_id AS targetId, a.target_anchor AS anchor, sp.no FROM aliases a JOIN search_pages sp ON sp.id = a.target_id',
+      )
       .all() as { id: string; targetId: string; anchor: string | null; no: number }[];
 
     // Title keys.
     db.prepare('DELETE FROM search_titles').run();
-    const insertTitle = db.prepare('INSERT OR IGNORE INTO search_titles (key, page_id, kind) VALUES (?, ?, ?)');
+    const insertTitle = db.prepare(
+      'INSERT OR IGNORE INTO search_titles (key, page_id, kind) VALUES (?, ?, ?)',
+    );
     for (const p of pages) for (const k of titleKeys(p.title, p.id)) insertTitle.run(k.key, p.id, k.kind);
     for (const a of aliases) {
       const key = nameOfId(a.id);
@@ -128,7 +183,9 @@ export function buildSearchIndex(db: Database): void {
     }
     entries.sort((a, b) => QUICK_SWITCH_KINDS.indexOf(a.kind) - QUICK_SWITCH_KINDS.indexOf(b.kind));
 
-    const upsertBlob = db.prepare('INSERT INTO search_blobs (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value');
+    const upsertBlob = db.prepare(
+      'INSERT INTO search_blobs (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+    );
     upsertBlob.run(QUICK_SWITCH_BLOB, encodeQuickSwitchDocs(entries));
     upsertBlob.run(SECTION_PAGES_BLOB, sectionPageRuns(db));
     upsertBlob.run(
@@ -141,6 +198,7 @@ export function buildSearchIndex(db: Database): void {
         .pluck()
         .get(),
     );
+    upsertBlob.run(SOURCE_BLOB, source);
     upsertBlob.run(GENERATION_BLOB, `${Date.now()}-${Math.random().toString(36).slice(2)}`);
   });
   run();

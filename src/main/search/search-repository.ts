@@ -5,6 +5,8 @@ import type { PageId, Tier } from '../../shared/domain';
 export const GENERATION_BLOB = 'generation';
 export const SECTION_PAGES_BLOB = 'section-pages';
 export const PAGES_BLOB = 'pages';
+/** Fingerprint of the content the index was built from (see buildSearchIndex). */
+export const SOURCE_BLOB = 'source';
 export const QUICK_SWITCH_BLOB = 'quick-switch';
 
 /** Marks snippet() puts around matched terms: control characters that cannot occur in section text, replaced by <mark> after escaping. */
@@ -65,7 +67,8 @@ export const SEARCH_SQL = {
   sectionIds: 'SELECT rowid FROM sections_fts WHERE sections_fts MATCH ?',
   // Rank is computed when read, after the IN filter: only the listed sections are ranked,
   // with the statistics of the whole expression.
-  matchListedSections: 'SELECT rowid, rank FROM sections_fts WHERE sections_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?))',
+  matchListedSections:
+    'SELECT rowid, rank FROM sections_fts WHERE sections_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?))',
   // The snippets of several sections in one statement: FTS5 scans the matches (cheap without
   // rank) and computes snippet() only for the listed rows.
   snippets: `
@@ -97,7 +100,16 @@ export const SEARCH_SQL = {
 
 type Name = keyof typeof SEARCH_SQL;
 /** Statements every search runs: prepared when the repository is made, so the first search does not pay for them. */
-const EAGER: readonly Name[] = ['generation', 'state', 'matchSections', 'snippets', 'leads', 'titleMatches', 'hasTerm', 'termsWithPrefix'];
+const EAGER: readonly Name[] = [
+  'generation',
+  'state',
+  'matchSections',
+  'snippets',
+  'leads',
+  'titleMatches',
+  'hasTerm',
+  'termsWithPrefix',
+];
 
 /** All SQL of the search service, as prepared statements. */
 export class SearchRepository {
@@ -129,8 +141,16 @@ export class SearchRepository {
 
   /** What the service keeps per index generation: the generation, every page's facets and the section → page runs. */
   loadState(): { generation: string | null; pages: PageFacetRow[]; sectionPageRuns: Int32Array } {
-    const blobs = new Map((this.st('state').raw(true).all() as [string, string | Buffer][]).map(([k, v]) => [k, v]));
-    const pages = JSON.parse(String(blobs.get(PAGES_BLOB) ?? '[]')) as [number, PageId, string, Tier | null, ...(string | null)[]][];
+    const blobs = new Map(
+      (this.st('state').raw(true).all() as [string, string | Buffer][]).map(([k, v]) => [k, v]),
+    );
+    const pages = JSON.parse(String(blobs.get(PAGES_BLOB) ?? '[]')) as [
+      number,
+      PageId,
+      string,
+      Tier | null,
+      ...(string | null)[],
+    ][];
     const runs = blobs.get(SECTION_PAGES_BLOB);
     return {
       generation: blobs.has(GENERATION_BLOB) ? String(blobs.get(GENERATION_BLOB)) : null,
@@ -146,7 +166,9 @@ export class SearchRepository {
         difficulty: difficulty ?? null,
       })),
       // Copied out of the row's buffer: an Int32Array view needs a 4-byte-aligned offset.
-      sectionPageRuns: Buffer.isBuffer(runs) ? new Int32Array(new Uint8Array(runs).buffer) : new Int32Array(0),
+      sectionPageRuns: Buffer.isBuffer(runs)
+        ? new Int32Array(new Uint8Array(runs).buffer)
+        : new Int32Array(0),
     };
   }
 
@@ -166,7 +188,10 @@ export class SearchRepository {
 
   /** Like findMatchingSections, for the listed sections only. */
   findMatchingSectionsAmong(match: string, sectionIds: readonly number[]): [number, number][] {
-    return this.st('matchListedSections').raw(true).all(match, JSON.stringify(sectionIds)) as [number, number][];
+    return this.st('matchListedSections').raw(true).all(match, JSON.stringify(sectionIds)) as [
+      number,
+      number,
+    ][];
   }
 
   /** Heading, anchor and a marked snippet of each listed section that matches. */
@@ -176,7 +201,11 @@ export class SearchRepository {
 
   /** The lead section of each listed page and its description (or its first words): for pages shown without a text match. */
   findLeads(pageIds: readonly PageId[]): LeadText[] {
-    return (this.st('leads').all(JSON.stringify(pageIds)) as (Omit<LeadText, 'snippet'> & { snippet: string | null })[]).map((r) => ({
+    return (
+      this.st('leads').all(JSON.stringify(pageIds)) as (Omit<LeadText, 'snippet'> & {
+        snippet: string | null;
+      })[]
+    ).map((r) => ({
       ...r,
       snippet: r.snippet ?? '',
     }));
@@ -193,12 +222,22 @@ export class SearchRepository {
 
   /** The most frequent corpus words that start with prefix. */
   findTermsWithPrefix(prefix: string, limit: number): string[] {
-    return this.st('termsWithPrefix').pluck(true).all(prefix, prefix + '\u{10FFFF}', limit) as string[];
+    return this.st('termsWithPrefix')
+      .pluck(true)
+      .all(prefix, prefix + '\u{10FFFF}', limit) as string[];
   }
 
   /** Corpus words of a length within [minLength, maxLength] that match a trigram MATCH expression. */
-  findTrigramCandidates(match: string, minLength: number, maxLength: number, limit: number): { term: string; freq: number }[] {
-    return this.st('trigramCandidates').all(match, minLength, maxLength, limit) as { term: string; freq: number }[];
+  findTrigramCandidates(
+    match: string,
+    minLength: number,
+    maxLength: number,
+    limit: number,
+  ): { term: string; freq: number }[] {
+    return this.st('trigramCandidates').all(match, minLength, maxLength, limit) as {
+      term: string;
+      freq: number;
+    }[];
   }
 
   /** The best-ranked sections matching an FTS5 expression (meant for a heading-column filter), with their heading and anchor. */

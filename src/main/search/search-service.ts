@@ -1,5 +1,13 @@
 import type { Database } from 'better-sqlite3';
-import type { FacetCount, QuickSwitchHit, SearchApi, SearchFilters, SearchHit, SearchQuery, SearchResponse } from '../../shared/contract/search';
+import type {
+  FacetCount,
+  QuickSwitchHit,
+  SearchApi,
+  SearchFilters,
+  SearchHit,
+  SearchQuery,
+  SearchResponse,
+} from '../../shared/contract/search';
 import type { PageId, Tier } from '../../shared/domain';
 import { TIERS } from '../../shared/domain';
 import {
@@ -19,6 +27,7 @@ import {
   QUICK_SWITCH_BLOB,
   SearchRepository,
   type PageFacetRow,
+  type SectionText,
   type TitleKeyKind,
 } from './search-repository';
 import { bestCorrection, maxEditsFor, trigramExpression } from './spelling';
@@ -30,7 +39,14 @@ export interface SearchServiceDeps {
   correctionCacheSize?: number;
 }
 
-export const FACETS = ['tier', 'type', 'category', 'status', 'relevance', 'difficulty'] as const satisfies readonly (keyof SearchFilters)[];
+export const FACETS = [
+  'tier',
+  'type',
+  'category',
+  'status',
+  'relevance',
+  'difficulty',
+] as const satisfies readonly (keyof SearchFilters)[];
 type Facet = (typeof FACETS)[number];
 
 const DEFAULT_LIMIT = 20;
@@ -46,7 +62,13 @@ const RELAXED_RANKED_SECTIONS = 300;
 const PREFIX_EXPANSIONS = 12;
 const TRIGRAM_CANDIDATES = 2000;
 /** Score added to a page named exactly by the query: it ranks first, a full title above a file name. */
-const EXACT_TITLE_BONUS: Record<TitleKeyKind, number> = { title: 1000, abbreviation: 950, alias: 900, head: 850, file: 800 };
+const EXACT_TITLE_BONUS: Record<TitleKeyKind, number> = {
+  title: 1000,
+  abbreviation: 950,
+  alias: 900,
+  head: 850,
+  file: 800,
+};
 /** Scores of results found only by the relaxed query stay below every AND result. */
 const RELAXED_PENALTY = 500;
 const TIER_ORDER: Record<string, number> = { gold: 0, silver: 1, bronze: 2 };
@@ -55,6 +77,8 @@ interface Ranked {
   page: PageFacetRow;
   sectionId: number | null;
   score: number;
+  /** The MATCH expression that found it (its snippet is cheapest to compute with the same one). */
+  match: string | null;
 }
 
 /** What the service keeps per index generation: small (tens of kB for the real corpus). */
@@ -65,9 +89,8 @@ interface IndexState {
   byId: Map<PageId, PageFacetRow>;
   /** Browse order for an empty query (tier, then title), sorted when first asked for. */
   browse: PageFacetRow[] | null;
-  /** Section → page map as runs: runStart[i] is the first section id of a run of page runPage[i]. */
-  runStart: Int32Array;
-  runPage: Int32Array;
+  /** Section → page map as runs, sorted: [first section id, page no, first section id, page no, …]. */
+  runs: Int32Array;
   corrections: Map<string, string | null>;
   /** Whether a word is in the vocabulary. */
   words: Map<string, boolean>;
@@ -75,12 +98,17 @@ interface IndexState {
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 /** Escapes snippet text, then turns the match markers into <mark> tags (the only HTML in a snippet). */
 export function markSnippet(raw: string): string {
-  return escapeHtml(raw.replace(/\s+/g, ' ').trim()).replaceAll(MARK_START, '<mark>').replaceAll(MARK_END, '</mark>');
+  return escapeHtml(raw.replace(/\s+/g, ' ').trim())
+    .replaceAll(MARK_START, '<mark>')
+    .replaceAll(MARK_END, '</mark>');
 }
 
 /**
@@ -104,32 +132,34 @@ export class SearchService implements SearchApi {
   /** The cached state, reloaded when the importer has rebuilt the index since it was filled. */
   private fresh(): IndexState {
     if (this.state && this.repo.generation() === this.state.generation) return this.state;
-    const { generation, pages, sectionPageRuns: pairs } = this.repo.loadState();
+    const { generation, pages, sectionPageRuns } = this.repo.loadState();
     const byNo: (PageFacetRow | undefined)[] = [];
     for (const r of pages) byNo[r.no] = r;
-    const n = pairs.length >> 1;
-    const runStart = new Int32Array(n);
-    const runPage = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      runStart[i] = pairs[2 * i]!;
-      runPage[i] = pairs[2 * i + 1]!;
-    }
-    this.state = { generation, byNo, byId: new Map(pages.map((r) => [r.id, r])), browse: null, runStart, runPage, corrections: new Map(), words: new Map(), switcher: null };
+    this.state = {
+      generation,
+      byNo,
+      byId: new Map(pages.map((r) => [r.id, r])),
+      browse: null,
+      runs: sectionPageRuns,
+      corrections: new Map(),
+      words: new Map(),
+      switcher: null,
+    };
     return this.state;
   }
 
-  /** The page a section belongs to (binary search over the runs). */
+  /** The page a section belongs to: the last run starting at or before it (binary search). */
   private pageOfSection(s: IndexState, sectionId: number): PageFacetRow | undefined {
-    const starts = s.runStart;
+    const runs = s.runs;
     let lo = 0;
-    let hi = starts.length - 1;
-    if (hi < 0 || sectionId < starts[0]!) return undefined;
+    let hi = (runs.length >> 1) - 1;
+    if (hi < 0 || sectionId < runs[0]!) return undefined;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= sectionId) lo = mid;
+      if (runs[2 * mid]! <= sectionId) lo = mid;
       else hi = mid - 1;
     }
-    return s.byNo[s.runPage[lo]!];
+    return s.byNo[runs[2 * lo + 1]!];
   }
 
   /** Ranked results, grouped by page, with facet counts. Never throws on user input. */
@@ -155,7 +185,10 @@ export class SearchService implements SearchApi {
     if (fix) {
       const fixedQuery = withoutStopwords(parseQuery(fix, { prefixLast: true }));
       const better = this.rank(s, fixedQuery);
-      if (better.length > 0 && (better.length >= ENOUGH_RESULTS || better.length >= (ranked = this.rank(s, parsed)).length)) {
+      if (
+        better.length > 0 &&
+        (better.length >= ENOUGH_RESULTS || better.length >= (ranked = this.rank(s, parsed)).length)
+      ) {
         ranked = better;
         parsed = fixedQuery;
         corrected = fix;
@@ -166,7 +199,7 @@ export class SearchService implements SearchApi {
 
     const facets = this.countFacets(ranked, filters);
     const kept = ranked.filter((r) => matchesFilters(r.page, filters));
-    const results = this.hits(parsed, kept.slice(offset, offset + limit));
+    const results = this.hits(kept.slice(offset, offset + limit));
     return { results, total: kept.length, corrected, facets };
   }
 
@@ -175,16 +208,18 @@ export class SearchService implements SearchApi {
     if (isEmptyQuery(parsed)) {
       // localeCompare's first call loads ICU collation data (~10 ms): only browsing pays for it.
       s.browse ??= [...s.byId.values()].sort(
-        (a, b) => (TIER_ORDER[a.tier ?? ''] ?? 3) - (TIER_ORDER[b.tier ?? ''] ?? 3) || a.title.localeCompare(b.title),
+        (a, b) =>
+          (TIER_ORDER[a.tier ?? ''] ?? 3) - (TIER_ORDER[b.tier ?? ''] ?? 3) || a.title.localeCompare(b.title),
       );
-      return s.browse.map((page) => ({ page, sectionId: null, score: 0 }));
+      return s.browse.map((page) => ({ page, sectionId: null, score: 0, match: null }));
     }
     // A last word that is already a corpus word is taken as typed: expanding "saga" to
     // "sagastep", "sagaorchestrator"… only pulls code listings up.
-    for (const g of parsed.groups) for (const t of g.alternatives) if (t.prefix && this.isWord(s, t.tokens[0]!)) t.prefix = false;
+    for (const g of parsed.groups)
+      for (const t of g.alternatives) if (t.prefix && this.isWord(s, t.tokens[0]!)) t.prefix = false;
     const match = toMatchExpression(parsed, { expand: this.expand });
     const byPage = new Map<PageFacetRow, Ranked>();
-    if (match) this.addMatches(s, byPage, this.repo.findMatchingSections(match), 0);
+    if (match) this.addMatches(s, byPage, match, this.repo.findMatchingSections(match), 0);
     if (parsed.groups.every((g) => g.alternatives.length === 1) && parsed.excluded.length === 0) {
       const key = normaliseKey(titleKeyOf(parsed));
       const bonus = new Map<PageFacetRow, number>();
@@ -195,21 +230,27 @@ export class SearchService implements SearchApi {
       for (const [page, b] of bonus) {
         const r = byPage.get(page);
         // The page itself, not one of its sections, is what an exact title asks for.
-        if (r) Object.assign(r, { score: r.score + b, sectionId: null });
-        else byPage.set(page, { page, sectionId: null, score: b });
+        if (r) Object.assign(r, { score: r.score + b, sectionId: null, match: null });
+        else byPage.set(page, { page, sectionId: null, score: b, match: null });
       }
     }
     return sortRanked([...byPage.values()]);
   }
 
   /**
-   * Adds the pages of matched sections ([section id, rank]) that are not in byPage yet. A page scores
+   * Adds the pages of the sections `match` found ([section id, rank]) that are not in byPage yet. A page scores
    * its best section plus its 2nd and 3rd best at half and quarter weight — a page that
    * treats the words in several sections is more about them than one that mentions them once
    * (nDCG@10 0.865 → 0.883 on the judged set). Grouped here rather than in SQL: the section
    * → page map is in memory, and SQL's join and window function cost as much as ranking.
    */
-  private addMatches(s: IndexState, byPage: Map<PageFacetRow, Ranked>, sections: readonly [number, number][], penalty: number): void {
+  private addMatches(
+    s: IndexState,
+    byPage: Map<PageFacetRow, Ranked>,
+    match: string,
+    sections: readonly [number, number][],
+    penalty: number,
+  ): void {
     const best = new Map<PageFacetRow, { sectionId: number; r1: number; r2: number; r3: number }>();
     for (const [sectionId, rank] of sections) {
       const page = this.pageOfSection(s, sectionId);
@@ -220,10 +261,17 @@ export class SearchService implements SearchApi {
       else if (rank < b.r2) Object.assign(b, { r2: rank, r3: b.r2 });
       else if (rank < b.r3) b.r3 = rank;
     }
-    for (const [page, b] of best) byPage.set(page, { page, sectionId: b.sectionId, score: -(b.r1 + b.r2 / 2 + b.r3 / 4) - penalty });
+    for (const [page, b] of best)
+      byPage.set(page, {
+        page,
+        sectionId: b.sectionId,
+        score: -(b.r1 + b.r2 / 2 + b.r3 / 4) - penalty,
+        match,
+      });
   }
 
-  private readonly expand = (prefix: string): string[] => this.repo.findTermsWithPrefix(prefix, PREFIX_EXPANSIONS);
+  private readonly expand = (prefix: string): string[] =>
+    this.repo.findTermsWithPrefix(prefix, PREFIX_EXPANSIONS);
 
   /**
    * A multi-word query whose words never meet in one section finds little: add the pages
@@ -237,7 +285,11 @@ export class SearchService implements SearchApi {
     const any = toMatchExpression(parsed, { expand: this.expand, mode: 'any' });
     if (!any) return ranked;
     // Every (section, word) pair as id·64 + word, sorted natively: each section's words are then adjacent.
-    const lists = parsed.groups.map((g) => this.repo.findMatchingSectionIds(toMatchExpression({ groups: [g], excluded: parsed.excluded }, { expand: this.expand })!));
+    const lists = parsed.groups.map((g) =>
+      this.repo.findMatchingSectionIds(
+        toMatchExpression({ groups: [g], excluded: parsed.excluded }, { expand: this.expand })!,
+      ),
+    );
     const pairs = new Float64Array(lists.reduce((n, l) => n + l.length, 0));
     let k = 0;
     lists.forEach((ids, g) => {
@@ -260,13 +312,13 @@ export class SearchService implements SearchApi {
     }
     const byPage = new Map(ranked.map((r) => [r.page, r]));
     if (ids.length <= ANY_WORD_MAX_SECTIONS) {
-      this.addMatches(s, byPage, this.repo.findMatchingSections(any), RELAXED_PENALTY);
+      this.addMatches(s, byPage, any, this.repo.findMatchingSections(any), RELAXED_PENALTY);
     } else {
       // The score of the N-th best (a native numeric sort, no comparator), then all who reach
       // it: sections with the same words tie, and cutting inside a tie would pick by id.
       const threshold = Float64Array.from(scores).sort().at(-RELAXED_RANKED_SECTIONS)!;
       const best = ids.filter((_, i) => scores[i]! >= threshold).slice(0, 4 * RELAXED_RANKED_SECTIONS);
-      this.addMatches(s, byPage, this.repo.findMatchingSectionsAmong(any, best), RELAXED_PENALTY);
+      this.addMatches(s, byPage, any, this.repo.findMatchingSectionsAmong(any, best), RELAXED_PENALTY);
     }
     return sortRanked([...byPage.values()]);
   }
@@ -289,7 +341,8 @@ export class SearchService implements SearchApi {
     }
     if (edits.length === 0) return null;
     let out = text;
-    for (const e of edits.sort((a, b) => b.span[0] - a.span[0])) out = out.slice(0, e.span[0]) + e.word + out.slice(e.span[1]);
+    for (const e of edits.sort((a, b) => b.span[0] - a.span[0]))
+      out = out.slice(0, e.span[0]) + e.word + out.slice(e.span[1]);
     return out;
   }
 
@@ -313,12 +366,23 @@ export class SearchService implements SearchApi {
     const expr = trigramExpression(word);
     if (!expr) return null;
     const maxEdits = maxEditsFor(word);
-    return bestCorrection(word, this.repo.findTrigramCandidates(expr, word.length - maxEdits, word.length + maxEdits, TRIGRAM_CANDIDATES));
+    return bestCorrection(
+      word,
+      this.repo.findTrigramCandidates(
+        expr,
+        word.length - maxEdits,
+        word.length + maxEdits,
+        TRIGRAM_CANDIDATES,
+      ),
+    );
   }
 
   /** Facet counts over the matched pages; each facet counts with every other facet's filter applied (so a chosen value does not hide its siblings). */
   private countFacets(ranked: readonly Ranked[], filters: SearchFilters): Record<Facet, FacetCount[]> {
-    const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<Facet, Map<string, number>>;
+    const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<
+      Facet,
+      Map<string, number>
+    >;
     const filtered = FACETS.some((f) => (filters[f]?.length ?? 0) > 0);
     for (const { page } of ranked) {
       for (const f of FACETS) {
@@ -343,18 +407,25 @@ export class SearchService implements SearchApi {
   }
 
   /**
-   * The hits for one page of results, with two statements: the snippets of all matched
-   * sections, then the lead text of pages without one. Snippets use the query's words joined
-   * by OR: the same words are marked as with the expression that found each section, and a
-   * relaxed expression (pairs of words) is several times dearer to evaluate again.
+   * The hits for one page of results: one statement for the snippets of the sections each
+   * expression found (usually one; two when relaxed results are shown), one for the lead
+   * text of pages without a snippet.
    */
-  private hits(parsed: ParsedQuery, page: readonly Ranked[]): SearchHit[] {
-    const ids = page.flatMap((r) => (r.sectionId === null ? [] : [r.sectionId]));
-    const marks = ids.length > 0 ? toMatchExpression({ groups: parsed.groups, excluded: [] }, { expand: this.expand, mode: 'any' }) : null;
-    const sections = new Map(marks ? this.repo.findSectionSnippets(marks, ids).map((row) => [row.sectionId, row]) : []);
+  private hits(page: readonly Ranked[]): SearchHit[] {
+    const byMatch = new Map<string, number[]>();
+    for (const r of page)
+      if (r.match !== null && r.sectionId !== null)
+        byMatch.set(r.match, [...(byMatch.get(r.match) ?? []), r.sectionId]);
+    const sections = new Map<number, SectionText>();
+    for (const [match, ids] of byMatch)
+      for (const row of this.repo.findSectionSnippets(match, ids)) sections.set(row.sectionId, row);
     // A section that matched only by its heading (or the page title) has nothing to show: use the page's description.
-    const needLead = page.filter((r) => (sections.get(r.sectionId ?? -1)?.snippet.trim() ?? '') === '').map((r) => r.page.id);
-    const leads = new Map(needLead.length > 0 ? this.repo.findLeads(needLead).map((l) => [l.pageId, l.snippet]) : []);
+    const needLead = page
+      .filter((r) => (sections.get(r.sectionId ?? -1)?.snippet.trim() ?? '') === '')
+      .map((r) => r.page.id);
+    const leads = new Map(
+      needLead.length > 0 ? this.repo.findLeads(needLead).map((l) => [l.pageId, l.snippet]) : [],
+    );
     return page.map((r) => {
       const section = r.sectionId !== null ? sections.get(r.sectionId) : undefined;
       const text = section && section.snippet.trim() !== '' ? section.snippet : (leads.get(r.page.id) ?? '');
@@ -399,10 +470,16 @@ export class SearchService implements SearchApi {
    * word as a prefix, and a misspelt word corrected from the vocabulary when the words as
    * typed match no heading.
    */
-  private headings(s: IndexState, text: string, limit: number): { no: number; label: string; anchor: string | null }[] {
+  private headings(
+    s: IndexState,
+    text: string,
+    limit: number,
+  ): { no: number; label: string; anchor: string | null }[] {
     const find = (t: string): { no: number; label: string; anchor: string | null }[] => {
       const parsed = parseQuery(t, { prefixLast: true, minPrefixLength: 1 });
-      for (const g of parsed.groups) for (const term of g.alternatives) if (term.prefix && this.isWord(s, term.tokens[0]!)) term.prefix = false;
+      for (const g of parsed.groups)
+        for (const term of g.alternatives)
+          if (term.prefix && this.isWord(s, term.tokens[0]!)) term.prefix = false;
       const match = toMatchExpression(parsed, { expand: this.expand });
       if (!match) return [];
       return this.repo.findHeadingMatches(`{heading} : (${match})`, limit).flatMap((h) => {
@@ -419,7 +496,9 @@ export class SearchService implements SearchApi {
 
 /** Best first; equal scores by page id, so the order never depends on the order SQLite returned rows in. */
 function sortRanked(ranked: Ranked[]): Ranked[] {
-  return ranked.sort((a, b) => b.score - a.score || (a.page.id < b.page.id ? -1 : a.page.id > b.page.id ? 1 : 0));
+  return ranked.sort(
+    (a, b) => b.score - a.score || (a.page.id < b.page.id ? -1 : a.page.id > b.page.id ? 1 : 0),
+  );
 }
 
 /** True when a page passes every filter (except `skip`, when counting that facet). */

@@ -19,7 +19,8 @@ export function editDistance(a: string, b: string, max: number): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, rows[i - 2]![j - 2]! + 1);
       rows[i]![j] = d;
       rowMin = Math.min(rowMin, d);
     }
@@ -53,7 +54,10 @@ export function trigramExpression(word: string): string | null {
 }
 
 /** Picks the closest, then most frequent, candidate within the allowed edits; null when none is close enough. */
-export function bestCorrection(word: string, candidates: readonly { term: string; freq: number }[]): string | null {
+export function bestCorrection(
+  word: string,
+  candidates: readonly { term: string; freq: number }[],
+): string | null {
   const max = maxEditsFor(word);
   let best: { term: string; freq: number; d: number } | null = null;
   for (const c of candidates) {

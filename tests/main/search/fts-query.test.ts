@@ -19,14 +19,59 @@ function rng(seed: number): () => number {
   };
 }
 
-const PIECES = ['"', "'", '(', ')', '*', ':', '^', '-', '+', 'NEAR', 'NEAR(', 'OR', 'AND', 'NOT', '{', '}', ',', '\\', ';', '--', '/*',
-  'é', 'ß', '日本', '🚀', '\u200b', '\u202e', '\0', ' ', '  ', '\t', 'circuit', 'breaker', 'hlc', '2pc', 'a', 'x*y', '"a b', 'col:val', '||', '%', '_'];
+const PIECES = [
+  '"',
+  "'",
+  '(',
+  ')',
+  '*',
+  ':',
+  '^',
+  '-',
+  '+',
+  'NEAR',
+  'NEAR(',
+  'OR',
+  'AND',
+  'NOT',
+  '{',
+  '}',
+  ',',
+  '\\',
+  ';',
+  '--',
+  '/*',
+  'é',
+  'ß',
+  '日本',
+  '🚀',
+  '\u200b',
+  '\u202e',
+  '\0',
+  ' ',
+  '  ',
+  '\t',
+  'circuit',
+  'breaker',
+  'hlc',
+  '2pc',
+  'a',
+  'x*y',
+  '"a b',
+  'col:val',
+  '||',
+  '%',
+  '_',
+];
 
 function randomQuery(next: () => number): string {
   const n = Math.floor(next() * 12);
   let out = '';
   for (let i = 0; i < n; i++) {
-    out += next() < 0.8 ? PIECES[Math.floor(next() * PIECES.length)] : String.fromCharCode(Math.floor(next() * 0x3000));
+    out +=
+      next() < 0.8
+        ? PIECES[Math.floor(next() * PIECES.length)]
+        : String.fromCharCode(Math.floor(next() * 0x3000));
   }
   return out;
 }
@@ -41,7 +86,10 @@ describe('tokenize', () => {
     const next = rng(7);
     const ascii = ' -_.,:;/\\()[]{}"\'`*+#@!?abcXYZ019\t\n\u0001';
     for (let i = 0; i < 500; i++) {
-      const text = Array.from({ length: 1 + Math.floor(next() * 30) }, () => ascii[Math.floor(next() * ascii.length)]).join('');
+      const text = Array.from(
+        { length: 1 + Math.floor(next() * 30) },
+        () => ascii[Math.floor(next() * ascii.length)],
+      ).join('');
       // A trailing non-ASCII letter takes the Unicode path without changing the tokens before it.
       expect(tokenize(`${text} é`).slice(0, -1), JSON.stringify(text)).toEqual(tokenize(text));
     }
@@ -52,7 +100,11 @@ describe('tokenize', () => {
 describe('parseQuery', () => {
   it('reads words, phrases, exclusions and OR', () => {
     const q = parseQuery('circuit "half open" -retry bulkhead OR timeout');
-    expect(q.groups.map((g) => g.alternatives.map((t) => t.tokens.join(' ')))).toEqual([['circuit'], ['half open'], ['bulkhead', 'timeout']]);
+    expect(q.groups.map((g) => g.alternatives.map((t) => t.tokens.join(' ')))).toEqual([
+      ['circuit'],
+      ['half open'],
+      ['bulkhead', 'timeout'],
+    ]);
     expect(q.excluded.map((t) => t.tokens)).toEqual([['retry']]);
     expect(q.groups[1]!.alternatives[0]!.phrase).toBe(true);
   });
@@ -64,12 +116,20 @@ describe('parseQuery', () => {
     expect(parseQuery('"circuit bre"', { prefixLast: true }).groups[0]!.alternatives[0]!.prefix).toBe(false);
     // one letter is a prefix only when asked for (the quick switcher)
     expect(parseQuery('circuit b', { prefixLast: true }).groups[1]!.alternatives[0]!.prefix).toBe(false);
-    expect(parseQuery('circuit b', { prefixLast: true, minPrefixLength: 1 }).groups[1]!.alternatives[0]!.prefix).toBe(true);
+    expect(
+      parseQuery('circuit b', { prefixLast: true, minPrefixLength: 1 }).groups[1]!.alternatives[0]!.prefix,
+    ).toBe(true);
   });
 
   it('keeps a hyphenated word together as a phrase and an unclosed quote as a phrase to the end', () => {
-    expect(parseQuery('half-open').groups[0]!.alternatives[0]).toMatchObject({ tokens: ['half', 'open'], phrase: true });
-    expect(parseQuery('"fail fast').groups[0]!.alternatives[0]).toMatchObject({ tokens: ['fail', 'fast'], phrase: true });
+    expect(parseQuery('half-open').groups[0]!.alternatives[0]).toMatchObject({
+      tokens: ['half', 'open'],
+      phrase: true,
+    });
+    expect(parseQuery('"fail fast').groups[0]!.alternatives[0]).toMatchObject({
+      tokens: ['fail', 'fast'],
+      phrase: true,
+    });
   });
 
   it('records where each word stands, for rewriting typos', () => {
@@ -79,7 +139,9 @@ describe('parseQuery', () => {
   });
 
   it('drops stop words unless nothing else is left', () => {
-    expect(titleKeyOf(withoutStopwords(parseQuery('how to prevent cascading failures')))).toBe('prevent cascading failures');
+    expect(titleKeyOf(withoutStopwords(parseQuery('how to prevent cascading failures')))).toBe(
+      'prevent cascading failures',
+    );
     expect(titleKeyOf(withoutStopwords(parseQuery('the')))).toBe('the');
   });
 });
@@ -93,20 +155,18 @@ describe('toMatchExpression', () => {
     expect(toMatchExpression(parseQuery('a b'), { mode: 'any' })).toBe('("a" OR "b")');
   });
 
-  it("writes 'two' as any two of the groups, and as 'any' for one group or very many", () => {
-    expect(toMatchExpression(parseQuery('a b c -d'), { mode: 'two' })).toBe('(("a" AND "b") OR ("a" AND "c") OR ("b" AND "c")) NOT ("d")');
-    expect(toMatchExpression(parseQuery('a'), { mode: 'two' })).toBe('"a"');
-    expect(toMatchExpression(parseQuery('a b c d e f g h i'), { mode: 'two' })).toBe(toMatchExpression(parseQuery('a b c d e f g h i'), { mode: 'any' }));
-  });
-
   it('expands a prefix to the corpus words that start with it', () => {
-    expect(toMatchExpression(parseQuery('consistenc', { prefixLast: true }), { expand: () => ['consistency', 'consistencies'] })).toBe(
-      '("consistenc" OR "consistenc" * OR "consistency" OR "consistencies")',
-    );
+    expect(
+      toMatchExpression(parseQuery('consistenc', { prefixLast: true }), {
+        expand: () => ['consistency', 'consistencies'],
+      }),
+    ).toBe('("consistenc" OR "consistenc" * OR "consistency" OR "consistencies")');
     // a one-letter FTS5 prefix query would merge thousands of doclists: the expansions only
-    expect(toMatchExpression(parseQuery('c', { prefixLast: true, minPrefixLength: 1 }), { expand: () => ['cache', 'cap'] })).toBe(
-      '("c" OR "cache" OR "cap")',
-    );
+    expect(
+      toMatchExpression(parseQuery('c', { prefixLast: true, minPrefixLength: 1 }), {
+        expand: () => ['cache', 'cap'],
+      }),
+    ).toBe('("c" OR "cache" OR "cap")');
   });
 
   it('never produces an expression FTS5 rejects, whatever is typed (fuzz)', () => {
@@ -117,8 +177,11 @@ describe('toMatchExpression', () => {
     const next = rng(42);
     for (let i = 0; i < 3000; i++) {
       const input = randomQuery(next);
-      for (const mode of ['all', 'two', 'any'] as const) {
-        const expr = toMatchExpression(parseQuery(input, { prefixLast: true }), { mode, expand: (p) => [p + 'x'] });
+      for (const mode of ['all', 'any'] as const) {
+        const expr = toMatchExpression(parseQuery(input, { prefixLast: true }), {
+          mode,
+          expand: (p) => [p + 'x'],
+        });
         if (expr !== null) expect(() => stmt.all(expr), JSON.stringify(input)).not.toThrow();
       }
     }

@@ -1,6 +1,11 @@
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { encodeQuickSwitchDocs, QuickSwitcher, type QuickSwitchEntry, type SwitcherPages } from '../../../src/main/search/quick-switch';
+import {
+  encodeQuickSwitchDocs,
+  QuickSwitcher,
+  type QuickSwitchEntry,
+  type SwitcherPages,
+} from '../../../src/main/search/quick-switch';
 
 const ENTRIES: QuickSwitchEntry[] = [
   { kind: 'title', label: 'Circuit Breaker', no: 1, anchor: null },
@@ -18,7 +23,8 @@ const TITLES: Record<number, string> = { 1: 'Circuit Breaker', 2: 'Bulkhead', 3:
 function pages(headings: { no: number; label: string; anchor: string }[] = []): SwitcherPages {
   return {
     page: (no) => (TITLES[no] ? { id: `p/${no}`, title: TITLES[no], tier: null } : undefined),
-    headings: (text, limit) => headings.filter((h) => h.label.toLowerCase().includes(text.toLowerCase())).slice(0, limit),
+    headings: (text, limit) =>
+      headings.filter((h) => h.label.toLowerCase().includes(text.toLowerCase())).slice(0, limit),
   };
 }
 
@@ -39,7 +45,14 @@ describe('QuickSwitcher', () => {
   const switcher = QuickSwitcher.fromBlob(encodeQuickSwitchDocs(ENTRIES));
 
   it('finds titles by prefix and with a typo, titles above aliases and tags', () => {
-    expect(switcher.find('circ', 10, [], pages())[0]).toEqual({ id: 'p/1', title: 'Circuit Breaker', kind: 'title', label: 'Circuit Breaker', anchor: null, tier: null });
+    expect(switcher.find('circ', 10, [], pages())[0]).toEqual({
+      id: 'p/1',
+      title: 'Circuit Breaker',
+      kind: 'title',
+      label: 'Circuit Breaker',
+      anchor: null,
+      tier: null,
+    });
     expect(switcher.find('bulkhaed', 10, [], pages())[0]).toMatchObject({ id: 'p/2', kind: 'title' });
     expect(switcher.find('breaker', 10, [], pages()).map((h) => [h.kind, h.anchor])).toEqual([
       ['title', null],
@@ -53,7 +66,11 @@ describe('QuickSwitcher', () => {
   });
 
   it('gives matching headings up to half of the list, and lists recent pages for empty text', () => {
-    const heads = Array.from({ length: 8 }, (_, i) => ({ no: 3, label: `Payment step ${i}`, anchor: `step-${i}` }));
+    const heads = Array.from({ length: 8 }, (_, i) => ({
+      no: 3,
+      label: `Payment step ${i}`,
+      anchor: `step-${i}`,
+    }));
     const hits = switcher.find('pay', 4, [], pages(heads));
     expect(hits.map((h) => h.kind)).toEqual(['title', 'heading', 'heading', 'heading']);
     expect(switcher.find('  ', 10, [3, 9, 1], pages()).map((h) => h.id)).toEqual(['p/3', 'p/1']);

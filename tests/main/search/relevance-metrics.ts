@@ -10,7 +10,9 @@ export interface JudgedQuery {
 
 /** The judged query set for the real corpus (tests/fixtures/search-judgements.json). */
 export function loadJudgements(): { corpus: 'snap-5'; queries: JudgedQuery[] } {
-  return JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/search-judgements.json'), 'utf8')) as {
+  return JSON.parse(
+    readFileSync(resolve(import.meta.dirname, '../../fixtures/search-judgements.json'), 'utf8'),
+  ) as {
     corpus: 'snap-5';
     queries: JudgedQuery[];
   };
@@ -38,7 +40,11 @@ export function reciprocalRank(ranked: readonly string[], relevant: Record<strin
 export function evaluate(
   queries: readonly JudgedQuery[],
   search: (q: string) => string[],
-): { ndcg: number; mrr: number; perQuery: { q: string; kind: string; ndcg: number; rr: number; top: string[] }[] } {
+): {
+  ndcg: number;
+  mrr: number;
+  perQuery: { q: string; kind: string; ndcg: number; rr: number; top: string[] }[];
+} {
   const perQuery = queries.map((j) => {
     const top = search(j.q).slice(0, 10);
     return { q: j.q, kind: j.kind, ndcg: ndcgAt(top, j.relevant), rr: reciprocalRank(top, j.relevant), top };

@@ -26,7 +26,9 @@ function ftsIntegrity(db: Database): void {
 
 describe('titleKeys', () => {
   it('names a page by its title, its head, the abbreviation in parentheses and its file name', () => {
-    expect(titleKeys('Two-Phase Commit (2PC): Atomic Commitment', 'patterns/coordination/two-phase-commit')).toEqual([
+    expect(
+      titleKeys('Two-Phase Commit (2PC): Atomic Commitment', 'patterns/coordination/two-phase-commit'),
+    ).toEqual([
       { key: 'two phase commit 2pc atomic commitment', kind: 'title' },
       { key: 'two phase commit atomic commitment', kind: 'title' },
       { key: 'two phase commit atomic commitment', kind: 'title' },
@@ -34,8 +36,14 @@ describe('titleKeys', () => {
       { key: 'two phase commit', kind: 'head' },
       { key: 'two phase commit', kind: 'file' },
     ]);
-    expect(titleKeys('Rate Limiting Pattern', 'x/rate-limiting')[2]).toEqual({ key: 'rate limiting', kind: 'title' });
-    expect(titleKeys('Index', 'pattern-library/resilience/index').at(-1)).toEqual({ key: 'resilience', kind: 'file' });
+    expect(titleKeys('Rate Limiting Pattern', 'x/rate-limiting')[2]).toEqual({
+      key: 'rate limiting',
+      kind: 'title',
+    });
+    expect(titleKeys('Index', 'pattern-library/resilience/index').at(-1)).toEqual({
+      key: 'resilience',
+      kind: 'file',
+    });
   });
 });
 
@@ -43,7 +51,9 @@ describe('buildSearchIndex', () => {
   it('keeps the text once (external content) and passes the FTS5 integrity check', () => {
     const { db, cleanup } = seededContentDb();
     try {
-      const tables = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name);
+      const tables = (
+        db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).all() as { name: string }[]
+      ).map((t) => t.name);
       expect(tables).toContain('sections_fts_data');
       expect(tables).not.toContain('sections_fts_content');
       ftsIntegrity(db);
@@ -55,15 +65,30 @@ describe('buildSearchIndex', () => {
   it('is idempotent and follows deleted pages', () => {
     const { db, cleanup } = seededContentDb();
     try {
-      const count = () => db.prepare(`SELECT count(*) AS n FROM sections_fts WHERE sections_fts MATCH 'bulkhead'`).get() as { n: number };
+      const count = () =>
+        db.prepare(`SELECT count(*) AS n FROM sections_fts WHERE sections_fts MATCH 'bulkhead'`).get() as {
+          n: number;
+        };
       const before = count().n;
-      buildSearchIndex(db);
+      const generation = () =>
+        db.prepare(`SELECT value FROM search_blobs WHERE name = 'generation'`).pluck().get();
+      const built = generation();
+      buildSearchIndex(db); // nothing changed: nothing rebuilt
+      expect(generation()).toBe(built);
+      buildSearchIndex(db, { force: true });
+      expect(generation()).not.toBe(built);
       expect(count().n).toBe(before);
       db.prepare(`DELETE FROM pages WHERE id = 'pattern-library/resilience/bulkhead'`).run();
       buildSearchIndex(db);
       expect(count().n).toBe(0);
       ftsIntegrity(db);
-      expect(db.prepare(`SELECT count(*) AS n FROM search_titles WHERE page_id = 'pattern-library/resilience/bulkhead'`).get()).toEqual({ n: 0 });
+      expect(
+        db
+          .prepare(
+            `SELECT count(*) AS n FROM search_titles WHERE page_id = 'pattern-library/resilience/bulkhead'`,
+          )
+          .get(),
+      ).toEqual({ n: 0 });
     } finally {
       cleanup();
     }
@@ -72,18 +97,26 @@ describe('buildSearchIndex', () => {
   it('counts the unstemmed vocabulary of titles, tags, descriptions, headings and bodies, without numbers', () => {
     const { db, cleanup } = seededContentDb();
     try {
-      const freq = (term: string) => (db.prepare('SELECT freq FROM search_terms WHERE term = ?').get(term) as { freq: number } | undefined)?.freq;
+      const freq = (term: string) =>
+        (db.prepare('SELECT freq FROM search_terms WHERE term = ?').get(term) as { freq: number } | undefined)
+          ?.freq;
       expect(freq('bookkeeping')).toBe(1); // a body
       expect(freq('cascading')).toBe(2); // two headings
       expect(freq('hybrid')).toBe(1); // a title
       expect(freq('messaging')).toBeGreaterThanOrEqual(1); // a tag
       expect(freq('failures')).toBeGreaterThanOrEqual(3);
       expect(freq('failur')).toBeUndefined(); // not stemmed
-      expect(db.prepare(`SELECT count(*) AS n FROM search_terms WHERE term NOT GLOB '*[^0-9]*' OR length(term) < 2`).get()).toEqual({ n: 0 });
+      expect(
+        db
+          .prepare(
+            `SELECT count(*) AS n FROM search_terms WHERE term NOT GLOB '*[^0-9]*' OR length(term) < 2`,
+          )
+          .get(),
+      ).toEqual({ n: 0 });
       // the trigram index holds exactly the vocabulary
-      expect(db.prepare(`SELECT count(*) AS n FROM search_terms_tri WHERE search_terms_tri MATCH '"ook"'`).get()).toEqual(
-        db.prepare(`SELECT count(*) AS n FROM search_terms WHERE term LIKE '%ook%'`).get(),
-      );
+      expect(
+        db.prepare(`SELECT count(*) AS n FROM search_terms_tri WHERE search_terms_tri MATCH '"ook"'`).get(),
+      ).toEqual(db.prepare(`SELECT count(*) AS n FROM search_terms WHERE term LIKE '%ook%'`).get());
     } finally {
       cleanup();
     }
@@ -92,9 +125,13 @@ describe('buildSearchIndex', () => {
   it('stores the small structures the service loads: page facets, the section → page map, the quick switcher', () => {
     const { db, cleanup } = seededContentDb();
     try {
-      const blob = (name: string) => (db.prepare('SELECT value FROM search_blobs WHERE name = ?').get(name) as { value: Buffer | string }).value;
+      const blob = (name: string) =>
+        (db.prepare('SELECT value FROM search_blobs WHERE name = ?').get(name) as { value: Buffer | string })
+          .value;
       const pages = JSON.parse(String(blob('pages'))) as [number, string, string, string | null][];
-      expect(pages.map((p) => p[1]).sort()).toEqual((db.prepare('SELECT id FROM pages ORDER BY id').all() as { id: string }[]).map((p) => p.id));
+      expect(pages.map((p) => p[1]).sort()).toEqual(
+        (db.prepare('SELECT id FROM pages ORDER BY id').all() as { id: string }[]).map((p) => p.id),
+      );
       const noOf = new Map(pages.map((p) => [p[0], p[1]]));
       // runs of [first section id, page no]: every section falls in its own page's run
       const runs = new Int32Array(new Uint8Array(blob('section-pages') as Buffer).buffer);
@@ -103,8 +140,16 @@ describe('buildSearchIndex', () => {
         for (let i = 0; i < runs.length; i += 2) if (runs[i]! <= id) page = noOf.get(runs[i + 1]!);
         return page;
       };
-      for (const s of db.prepare('SELECT id, page_id AS pageId FROM sections').all() as { id: number; pageId: string }[]) expect(pageOf(s.id)).toBe(s.pageId);
-      const docs = JSON.parse(inflateRawSync(blob('quick-switch') as Buffer).toString('utf8')) as [number, string, unknown[]][];
+      for (const s of db.prepare('SELECT id, page_id AS pageId FROM sections').all() as {
+        id: number;
+        pageId: string;
+      }[])
+        expect(pageOf(s.id)).toBe(s.pageId);
+      const docs = JSON.parse(inflateRawSync(blob('quick-switch') as Buffer).toString('utf8')) as [
+        number,
+        string,
+        unknown[],
+      ][];
       expect(docs.map((d) => d[1])).toContain('Circuit Breaker');
       expect(docs.map((d) => d[1])).toContain('fault-tolerance');
     } finally {
@@ -116,9 +161,16 @@ describe('buildSearchIndex', () => {
     const { db, cleanup } = seededContentDb();
     try {
       for (const name of ['snippets', 'matchListedSections'] as const) {
-        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${SEARCH_SQL[name]}`).all('"breaker"', '[1,2]') as { detail: string }[]).map((r) => r.detail);
+        const plan = (
+          db.prepare(`EXPLAIN QUERY PLAN ${SEARCH_SQL[name]}`).all('"breaker"', '[1,2]') as {
+            detail: string;
+          }[]
+        ).map((r) => r.detail);
         // FTS5's index string starts with '=' when it is handed the rowid: then SQLite reruns the MATCH for each value of the IN list.
-        expect(plan.find((d) => d.includes('VIRTUAL TABLE INDEX 0:')), plan.join('; ')).toMatch(/INDEX 0:M/);
+        expect(
+          plan.find((d) => d.includes('VIRTUAL TABLE INDEX 0:')),
+          plan.join('; '),
+        ).toMatch(/INDEX 0:M/);
       }
     } finally {
       cleanup();
@@ -151,67 +203,102 @@ describe('search over the starter corpus (content/)', () => {
 
   it('is built by the importer and consistent', () => {
     ftsIntegrity(db);
-    expect(search.searchSync({ text: 'circuit breaker' }).results[0]!.id).toBe('pattern-library/resilience/circuit-breaker');
-    expect(search.searchSync({ text: '2pc' }).results[0]!.id).toBe('pattern-library/data-management/two-phase-commit');
+    expect(search.searchSync({ text: 'circuit breaker' }).results[0]!.id).toBe(
+      'pattern-library/resilience/circuit-breaker',
+    );
+    expect(search.searchSync({ text: '2pc' }).results[0]!.id).toBe(
+      'pattern-library/data-management/two-phase-commit',
+    );
   });
 
   it('finds every page by its exact title, first', () => {
     const pages = db.prepare('SELECT id, title FROM pages').all() as { id: string; title: string }[];
-    for (const p of pages) expect(search.searchSync({ text: p.title }).results.map((r) => r.id), p.title).toContain(p.id);
+    for (const p of pages)
+      expect(
+        search.searchSync({ text: p.title }).results.map((r) => r.id),
+        p.title,
+      ).toContain(p.id);
   });
 });
 
-describe.skipIf(!corpusAvailable())(`search over the real corpus (${corpusAvailable() ? 'snap-5' : SKIP_MESSAGE})`, () => {
-  let db: Database;
-  let done: () => void;
-  let search: SearchService;
-  const judged = loadJudgements();
-  beforeAll(async () => {
-    ({ db, done } = freshDb());
-    await importCorpus(db, realCorpusAt(judged.corpus));
-    search = new SearchService(db, { recentPageIds: () => [] });
-  });
-  afterAll(() => done?.());
+describe.skipIf(!corpusAvailable())(
+  `search over the real corpus (${corpusAvailable() ? 'snap-5' : SKIP_MESSAGE})`,
+  () => {
+    let db: Database;
+    let done: () => void;
+    let search: SearchService;
+    const judged = loadJudgements();
+    beforeAll(async () => {
+      ({ db, done } = freshDb());
+      await importCorpus(db, realCorpusAt(judged.corpus));
+      search = new SearchService(db, { recentPageIds: () => [] });
+    });
+    afterAll(() => done?.());
 
-  it('passes the FTS5 integrity check', () => ftsIntegrity(db));
+    it('passes the FTS5 integrity check', () => ftsIntegrity(db));
 
-  it('meets the relevance goal on the judged queries (nDCG@10 ≥ 0.85)', () => {
-    const r = evaluate(judged.queries, (q) => search.searchSync({ text: q, limit: 10 }).results.map((h) => h.id));
-    expect(r.ndcg).toBeGreaterThanOrEqual(0.85);
-    expect(r.mrr).toBeGreaterThanOrEqual(0.85);
-    // measured 0.885 / 0.935 (snap-5): a speed-up must not buy itself with relevance
-    expect(r.ndcg).toBeGreaterThanOrEqual(0.88);
-    expect(r.mrr).toBeGreaterThanOrEqual(0.93);
-  });
+    it('meets the relevance goal on the judged queries (nDCG@10 ≥ 0.85)', () => {
+      const r = evaluate(judged.queries, (q) =>
+        search.searchSync({ text: q, limit: 10 }).results.map((h) => h.id),
+      );
+      expect(r.ndcg).toBeGreaterThanOrEqual(0.85);
+      expect(r.mrr).toBeGreaterThanOrEqual(0.85);
+      // measured 0.885 / 0.935 (snap-5): a speed-up must not buy itself with relevance
+      expect(r.ndcg).toBeGreaterThanOrEqual(0.88);
+      expect(r.mrr).toBeGreaterThanOrEqual(0.93);
+    });
 
-  it('puts the page first for every exact-title query and returns results for every typo', () => {
-    for (const j of judged.queries.filter((q) => q.kind === 'title')) {
-      const first = search.searchSync({ text: j.q, limit: 1 }).results[0]?.id ?? '';
-      expect(j.relevant[first], `${j.q} → ${first}`).toBe(3);
-    }
-    for (const j of judged.queries.filter((q) => q.kind === 'typo')) {
-      const r = search.searchSync({ text: j.q });
-      expect(r.total, j.q).toBeGreaterThan(0);
-      expect(r.corrected, j.q).not.toBeNull();
-    }
-  });
+    it('puts the page first for every exact-title query and returns results for every typo', () => {
+      for (const j of judged.queries.filter((q) => q.kind === 'title')) {
+        const first = search.searchSync({ text: j.q, limit: 1 }).results[0]?.id ?? '';
+        expect(j.relevant[first], `${j.q} → ${first}`).toBe(3);
+      }
+      for (const j of judged.queries.filter((q) => q.kind === 'typo')) {
+        const r = search.searchSync({ text: j.q });
+        expect(r.total, j.q).toBeGreaterThan(0);
+        expect(r.corrected, j.q).not.toBeNull();
+      }
+    });
 
-  it('never returns an alias and never throws on odd input', () => {
-    const aliases = new Set((db.prepare('SELECT id FROM aliases').all() as { id: string }[]).map((a) => a.id));
-    for (const text of ['', 'the', 'patterns', '"', 'a OR', '-x', '*', 'NEAR(a b)', 'cap:theorem', '(((', '🚀 saga']) {
-      const r = search.searchSync({ text, limit: 200 });
-      expect(r.results.some((h) => aliases.has(h.id)), text).toBe(false);
-    }
-  });
+    it('never returns an alias and never throws on odd input', () => {
+      const aliases = new Set(
+        (db.prepare('SELECT id FROM aliases').all() as { id: string }[]).map((a) => a.id),
+      );
+      for (const text of [
+        '',
+        'the',
+        'patterns',
+        '"',
+        'a OR',
+        '-x',
+        '*',
+        'NEAR(a b)',
+        'cap:theorem',
+        '(((',
+        '🚀 saga',
+      ]) {
+        const r = search.searchSync({ text, limit: 200 });
+        expect(
+          r.results.some((h) => aliases.has(h.id)),
+          text,
+        ).toBe(false);
+      }
+    });
 
-  it('serves the quick switcher from the stored index', () => {
-    expect(search.quickSwitchSync('circuit br')[0]).toMatchObject({ id: 'pattern-library/resilience/circuit-breaker', kind: 'title' });
-    expect(search.quickSwitchSync('hlc').map((h) => h.id)).toContain('pattern-library/coordination/hlc');
-    // headings of any level come from the FTS index (not held in memory), with the last word as a prefix
-    const deep = db.prepare(`SELECT count(*) AS n FROM sections WHERE level >= 3 AND heading LIKE '%half-open%'`).get() as { n: number };
-    expect(deep.n).toBeGreaterThan(0);
-    const hits = search.quickSwitchSync('half ope', 20).filter((h) => h.kind === 'heading');
-    expect(hits.length).toBeGreaterThan(0);
-    expect(hits.every((h) => /half.?open/i.test(h.label) && h.anchor)).toBe(true);
-  });
-});
+    it('serves the quick switcher from the stored index', () => {
+      expect(search.quickSwitchSync('circuit br')[0]).toMatchObject({
+        id: 'pattern-library/resilience/circuit-breaker',
+        kind: 'title',
+      });
+      expect(search.quickSwitchSync('hlc').map((h) => h.id)).toContain('pattern-library/coordination/hlc');
+      // headings of any level come from the FTS index (not held in memory), with the last word as a prefix
+      const deep = db
+        .prepare(`SELECT count(*) AS n FROM sections WHERE level >= 3 AND heading LIKE '%half-open%'`)
+        .get() as { n: number };
+      expect(deep.n).toBeGreaterThan(0);
+      const hits = search.quickSwitchSync('half ope', 20).filter((h) => h.kind === 'heading');
+      expect(hits.length).toBeGreaterThan(0);
+      expect(hits.every((h) => /half.?open/i.test(h.label) && h.anchor)).toBe(true);
+    });
+  },
+);

@@ -15,7 +15,8 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-const ids = async (text: string, extra: object = {}) => (await search.search({ text, ...extra })).results.map((r) => r.id);
+const ids = async (text: string, extra: object = {}) =>
+  (await search.search({ text, ...extra })).results.map((r) => r.id);
 
 describe('SearchService.search', () => {
   it('ranks an exact title, abbreviation or alias name first', async () => {
@@ -23,7 +24,10 @@ describe('SearchService.search', () => {
     expect((await ids('2PC'))[0]).toBe('pattern-library/coordination/two-phase-commit');
     expect((await ids('two phase commit'))[0]).toBe('pattern-library/coordination/two-phase-commit');
     // the payment page mentions the circuit breaker too, but the title wins
-    expect(await ids('circuit breaker')).toEqual(['pattern-library/resilience/circuit-breaker', 'case-studies/payments/payment-system']);
+    expect(await ids('circuit breaker')).toEqual([
+      'pattern-library/resilience/circuit-breaker',
+      'case-studies/payments/payment-system',
+    ]);
   });
 
   it('returns each page once, with its best section, anchor and a marked, escaped snippet', async () => {
@@ -43,14 +47,19 @@ describe('SearchService.search', () => {
   it('never returns a redirect alias as a result', async () => {
     const all = await search.search({ text: 'patterns' });
     expect(all.results.map((r) => r.id)).not.toContain('patterns/circuit-breaker');
-    expect((await search.search({ text: '', limit: 200 })).results.every((r) => !r.id.startsWith('patterns/'))).toBe(true);
+    expect(
+      (await search.search({ text: '', limit: 200 })).results.every((r) => !r.id.startsWith('patterns/')),
+    ).toBe(true);
   });
 
   it('supports phrases, exclusions, OR and the last word as a prefix', async () => {
     expect(await ids('"fail fast"')).toEqual(['pattern-library/resilience/circuit-breaker']);
     expect(await ids('"fast fail"')).toEqual([]);
     expect(await ids('idempotency -ledger')).toEqual(['pattern-library/communication/idempotent-receiver']);
-    expect((await ids('bulkhead OR hlc')).sort()).toEqual(['pattern-library/coordination/hybrid-logical-clocks', 'pattern-library/resilience/bulkhead']);
+    expect((await ids('bulkhead OR hlc')).sort()).toEqual([
+      'pattern-library/coordination/hybrid-logical-clocks',
+      'pattern-library/resilience/bulkhead',
+    ]);
     expect(await ids('coordinat')).toContain('pattern-library/coordination/two-phase-commit');
   });
 
@@ -105,22 +114,63 @@ describe('SearchService.search', () => {
 
   it('sees a rebuilt index without being recreated', async () => {
     expect(await ids('zebra')).toEqual([]);
-    db.prepare(`UPDATE sections SET body = body || ' zebra' WHERE page_id = 'pattern-library/resilience/bulkhead' AND ord = 0`).run();
+    // edited behind the importer's back (the file's blob SHA is unchanged): only a forced rebuild sees it
+    db.prepare(
+      `UPDATE sections SET body = body || ' zebra' WHERE page_id = 'pattern-library/resilience/bulkhead' AND ord = 0`,
+    ).run();
     buildSearchIndex(db);
+    expect(await ids('zebra')).toEqual([]);
+    buildSearchIndex(db, { force: true });
     expect(await ids('zebra')).toEqual(['pattern-library/resilience/bulkhead']);
     // a section added to an early page gets the highest id: its page's sections are no longer one run of ids
-    db.prepare(`INSERT INTO sections (page_id, ord, anchor, heading, level, body) VALUES ('pattern-library/resilience/circuit-breaker', 9, 'okapi-notes', 'Okapi notes', 2, 'An okapi appears.')`).run();
+    db.prepare(
+      `INSERT INTO sections (page_id, ord, anchor, heading, level, body) VALUES ('pattern-library/resilience/circuit-breaker', 9, 'okapi-notes', 'Okapi notes', 2, 'An okapi appears.')`,
+    ).run();
     buildSearchIndex(db);
     expect((await search.search({ text: 'okapi' })).results).toEqual([
-      expect.objectContaining({ id: 'pattern-library/resilience/circuit-breaker', section: 'Okapi notes', anchor: 'okapi-notes' }),
+      expect.objectContaining({
+        id: 'pattern-library/resilience/circuit-breaker',
+        section: 'Okapi notes',
+        anchor: 'okapi-notes',
+      }),
     ]);
     expect(await ids('half open')).toEqual(['pattern-library/resilience/circuit-breaker']);
   });
 
   it('never throws on odd input (fuzz)', async () => {
-    const samples = ['"', '""', '-', '--x', '(', ')', '*', 'a*', '^x', 'col:x', 'NEAR(a b)', 'OR', 'AND OR NOT', '-"', '"a" OR', '\u0000', '🚀',
-      'x'.repeat(2000), 'é"ß(', 'title:hlc', '{title}: hlc', '"unclosed phrase', 'a OR OR b', '- - -', 'NOT hlc'];
-    for (let i = 0; i < 300; i++) samples.push(Array.from({ length: 8 }, (_, j) => String.fromCharCode(((i * 7919 + j * 104729) % 0x2fff) + 1)).join(''));
+    const samples = [
+      '"',
+      '""',
+      '-',
+      '--x',
+      '(',
+      ')',
+      '*',
+      'a*',
+      '^x',
+      'col:x',
+      'NEAR(a b)',
+      'OR',
+      'AND OR NOT',
+      '-"',
+      '"a" OR',
+      '\u0000',
+      '🚀',
+      'x'.repeat(2000),
+      'é"ß(',
+      'title:hlc',
+      '{title}: hlc',
+      '"unclosed phrase',
+      'a OR OR b',
+      '- - -',
+      'NOT hlc',
+    ];
+    for (let i = 0; i < 300; i++)
+      samples.push(
+        Array.from({ length: 8 }, (_, j) => String.fromCharCode(((i * 7919 + j * 104729) % 0x2fff) + 1)).join(
+          '',
+        ),
+      );
     for (const text of samples) {
       const r = await search.search({ text, filters: { tier: ['gold'] } });
       expect(r.total, JSON.stringify(text)).toBeGreaterThanOrEqual(0);
@@ -131,31 +181,54 @@ describe('SearchService.search', () => {
 describe('SearchService.quickSwitch', () => {
   it('finds titles by prefix and with typos, titles before headings', async () => {
     const hits = await search.quickSwitch('circ');
-    expect(hits[0]).toMatchObject({ id: 'pattern-library/resilience/circuit-breaker', kind: 'title', tier: 'gold' });
-    expect((await search.quickSwitch('bulkhaed'))[0]).toMatchObject({ id: 'pattern-library/resilience/bulkhead', kind: 'title' });
+    expect(hits[0]).toMatchObject({
+      id: 'pattern-library/resilience/circuit-breaker',
+      kind: 'title',
+      tier: 'gold',
+    });
+    expect((await search.quickSwitch('bulkhaed'))[0]).toMatchObject({
+      id: 'pattern-library/resilience/bulkhead',
+      kind: 'title',
+    });
   });
 
   it('finds headings with their anchor, tags and alias names', async () => {
     expect(await search.quickSwitch('half open')).toContainEqual(
-      expect.objectContaining({ id: 'pattern-library/resilience/circuit-breaker', kind: 'heading', anchor: 'half-open-state' }),
+      expect.objectContaining({
+        id: 'pattern-library/resilience/circuit-breaker',
+        kind: 'heading',
+        anchor: 'half-open-state',
+      }),
     );
     expect(await search.quickSwitch('messaging')).toContainEqual(
       expect.objectContaining({ id: 'pattern-library/communication/idempotent-receiver', kind: 'tag' }),
     );
-    expect((await search.quickSwitch('2pc'))[0]).toMatchObject({ id: 'pattern-library/coordination/two-phase-commit' });
+    expect((await search.quickSwitch('2pc'))[0]).toMatchObject({
+      id: 'pattern-library/coordination/two-phase-commit',
+    });
   });
 
   it('finds headings by their words with a typo, and shares the list between pages and headings', async () => {
     expect(await search.quickSwitch('cascading failurs')).toContainEqual(
-      expect.objectContaining({ id: 'pattern-library/resilience/circuit-breaker', kind: 'heading', anchor: 'preventing-cascading-failures' }),
+      expect.objectContaining({
+        id: 'pattern-library/resilience/circuit-breaker',
+        kind: 'heading',
+        anchor: 'preventing-cascading-failures',
+      }),
     );
     const hits = await search.quickSwitch('idempoten', 4);
     expect(hits[0]).toMatchObject({ id: 'pattern-library/communication/idempotent-receiver', kind: 'title' });
-    expect(hits).toContainEqual(expect.objectContaining({ kind: 'heading', label: 'Idempotency keys', anchor: 'idempotency-keys' }));
+    expect(hits).toContainEqual(
+      expect.objectContaining({ kind: 'heading', label: 'Idempotency keys', anchor: 'idempotency-keys' }),
+    );
   });
 
   it('lists recent pages for an empty query and ranks them first among similar matches', async () => {
-    recent = ['pattern-library/resilience/bulkhead', 'no/such/page', 'pattern-library/coordination/hybrid-logical-clocks'];
+    recent = [
+      'pattern-library/resilience/bulkhead',
+      'no/such/page',
+      'pattern-library/coordination/hybrid-logical-clocks',
+    ];
     expect((await search.quickSwitch('')).map((h) => h.id)).toEqual([
       'pattern-library/resilience/bulkhead',
       'pattern-library/coordination/hybrid-logical-clocks',
@@ -166,6 +239,7 @@ describe('SearchService.quickSwitch', () => {
 
   it('respects the limit and never throws on odd input', async () => {
     expect(await search.quickSwitch('a', 1)).toHaveLength(1);
-    for (const text of ['"', '(', '*', '\u0000', 'x'.repeat(600), '🚀🚀']) await expect(search.quickSwitch(text)).resolves.toBeInstanceOf(Array);
+    for (const text of ['"', '(', '*', '\u0000', 'x'.repeat(600), '🚀🚀'])
+      await expect(search.quickSwitch(text)).resolves.toBeInstanceOf(Array);
   });
 });

@@ -35,8 +35,14 @@ export const SEED_PAGES: SeedPage[] = [
     tags: ['fault-tolerance', 'resilience'],
     sections: [
       [null, 'A breaker trips after repeated failures so that callers fail fast instead of waiting.'],
-      ['Half-open state', 'After a cool-down the breaker lets one trial request through to probe the dependency.'],
-      ['Preventing cascading failures', 'Failing fast keeps threads free and stops a slow service from dragging down its callers.'],
+      [
+        'Half-open state',
+        'After a cool-down the breaker lets one trial request through to probe the dependency.',
+      ],
+      [
+        'Preventing cascading failures',
+        'Failing fast keeps threads free and stops a slow service from dragging down its callers.',
+      ],
     ],
   },
   {
@@ -68,7 +74,10 @@ export const SEED_PAGES: SeedPage[] = [
     tags: ['time', 'ordering'],
     sections: [
       [null, 'An HLC timestamp stays close to wall-clock time while still capturing causality.'],
-      ['Algorithm', 'On every send or receive the node takes the maximum of its physical clock and the highest seen timestamp.'],
+      [
+        'Algorithm',
+        'On every send or receive the node takes the maximum of its physical clock and the highest seen timestamp.',
+      ],
     ],
   },
   {
@@ -84,7 +93,10 @@ export const SEED_PAGES: SeedPage[] = [
     tags: ['transactions', 'consensus'],
     sections: [
       [null, 'A coordinator asks every participant to prepare, then tells all of them to commit or abort.'],
-      ['Blocking problem', 'If the coordinator crashes after prepare, participants hold their locks and wait.'],
+      [
+        'Blocking problem',
+        'If the coordinator crashes after prepare, participants hold their locks and wait.',
+      ],
     ],
   },
   {
@@ -99,8 +111,14 @@ export const SEED_PAGES: SeedPage[] = [
     description: 'Handle duplicate messages safely.',
     tags: ['idempotency', 'messaging'],
     sections: [
-      [null, 'Idempotency means that applying the same request twice has the same effect as applying it once.'],
-      ['Idempotency keys', 'Clients attach a unique key; the server remembers keys it has already processed.'],
+      [
+        null,
+        'Idempotency means that applying the same request twice has the same effect as applying it once.',
+      ],
+      [
+        'Idempotency keys',
+        'Clients attach a unique key; the server remembers keys it has already processed.',
+      ],
     ],
   },
   {
@@ -116,7 +134,10 @@ export const SEED_PAGES: SeedPage[] = [
     tags: [],
     sections: [
       [null, 'A payment platform must never charge twice: it uses idempotency keys and a ledger.'],
-      ['Ledger <design> & "quotes"', 'Double-entry bookkeeping with an append-only ledger; a circuit breaker guards the bank gateway.'],
+      [
+        'Ledger <design> & "quotes"',
+        'Double-entry bookkeeping with an append-only ledger; a circuit breaker guards the bank gateway.',
+      ],
     ],
   },
 ];
@@ -128,20 +149,57 @@ export const SEED_ALIASES: [string, string][] = [
 ];
 
 /** Writes pages, headings, sections and aliases the way the importer does, then builds the search index. */
-export function seedContent(db: Database, pages: SeedPage[] = SEED_PAGES, aliases: [string, string][] = SEED_ALIASES): void {
+export function seedContent(
+  db: Database,
+  pages: SeedPage[] = SEED_PAGES,
+  aliases: [string, string][] = SEED_ALIASES,
+): void {
   // Only the columns search reads are given; any other NOT NULL column of the (evolving)
   // pages table gets a neutral value, so the seed follows schema changes by the importer.
-  const given = ['id', 'path', 'title', 'description', 'tier', 'status', 'relevance', 'type', 'category', 'difficulty', 'meta_json'];
-  const fillers = (db.prepare('PRAGMA table_info(pages)').all() as { name: string; type: string; notnull: number; dflt_value: unknown }[])
+  const given = [
+    'id',
+    'path',
+    'title',
+    'description',
+    'tier',
+    'status',
+    'relevance',
+    'type',
+    'category',
+    'difficulty',
+    'meta_json',
+  ];
+  const fillers = (
+    db.prepare('PRAGMA table_info(pages)').all() as {
+      name: string;
+      type: string;
+      notnull: number;
+      dflt_value: unknown;
+    }[]
+  )
     .filter((c) => c.notnull && c.dflt_value === null && !given.includes(c.name))
     .map((c) => ({ name: c.name, value: /INT|REAL/i.test(c.type) ? 0 : '' }));
   const columns = [...given, ...fillers.map((f) => f.name)];
-  const insertPageRow = db.prepare(`INSERT INTO pages (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-  const insertPage = { run: (...values: unknown[]) => insertPageRow.run(...values, ...fillers.map((f) => f.value)) };
-  const insertHeading = db.prepare('INSERT INTO headings (page_id, ord, level, text, anchor, alt_anchors) VALUES (?, ?, 2, ?, ?, ?)');
-  const insertSection = db.prepare('INSERT INTO sections (page_id, ord, anchor, heading, level, body) VALUES (?, ?, ?, ?, ?, ?)');
-  const insertAlias = db.prepare('INSERT INTO aliases (id, path, target_id, target_anchor, redirect_to) VALUES (?, ?, ?, NULL, ?)');
-  const anchorOf = (h: string): string => h.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const insertPageRow = db.prepare(
+    `INSERT INTO pages (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+  );
+  const insertPage = {
+    run: (...values: unknown[]) => insertPageRow.run(...values, ...fillers.map((f) => f.value)),
+  };
+  const insertHeading = db.prepare(
+    'INSERT INTO headings (page_id, ord, level, text, anchor, alt_anchors) VALUES (?, ?, 2, ?, ?, ?)',
+  );
+  const insertSection = db.prepare(
+    'INSERT INTO sections (page_id, ord, anchor, heading, level, body) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const insertAlias = db.prepare(
+    'INSERT INTO aliases (id, path, target_id, target_anchor, redirect_to) VALUES (?, ?, ?, NULL, ?)',
+  );
+  const anchorOf = (h: string): string =>
+    h
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
   db.transaction(() => {
     for (const p of pages) {
       insertPage.run(

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bestCorrection, editDistance, maxEditsFor, trigramExpression } from '../../../src/main/search/spelling';
+import {
+  bestCorrection,
+  editDistance,
+  maxEditsFor,
+  trigramExpression,
+} from '../../../src/main/search/spelling';
 
 describe('editDistance', () => {
   it('counts insertions, deletions, substitutions and adjacent swaps', () => {
@@ -23,13 +28,23 @@ describe('bestCorrection', () => {
       { term: 'idempotence', freq: 2 },
     ];
     expect(bestCorrection('idempotncy', candidates)).toBe('idempotency');
-    expect(bestCorrection('bulkhed', [{ term: 'bulkhead', freq: 3 }, { term: 'bulked', freq: 9 }])).toBe('bulked');
+    expect(
+      bestCorrection('bulkhed', [
+        { term: 'bulkhead', freq: 3 },
+        { term: 'bulked', freq: 9 },
+      ]),
+    ).toBe('bulked');
   });
 
   it('allows one edit for short words and none too far away', () => {
     expect(maxEditsFor('hlc')).toBe(1);
     expect(bestCorrection('hcl', [{ term: 'hlc', freq: 5 }])).toBe('hlc');
-    expect(bestCorrection('raft', [{ term: 'draft', freq: 5 }, { term: 'rafts', freq: 1 }])).toBe('draft');
+    expect(
+      bestCorrection('raft', [
+        { term: 'draft', freq: 5 },
+        { term: 'rafts', freq: 1 },
+      ]),
+    ).toBe('draft');
     expect(bestCorrection('zzzz', [{ term: 'raft', freq: 5 }])).toBeNull();
   });
 });

@@ -43,6 +43,7 @@ function fakeApi(calls: unknown[][]): DStudioApi {
       recordVisit: notUsed,
       listHistory: notUsed,
       getReadingState: notUsed,
+      listReadPageIds: notUsed,
       saveReadingState: notUsed,
       getSettings: async () => ({ theme: 'dark' }),
       setSetting: notUsed,

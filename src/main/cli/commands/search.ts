@@ -10,7 +10,10 @@ const LIST_FILTERS = ['type', 'category', 'status', 'relevance', 'difficulty'] a
 /** `--tier gold,silver` → ['gold', 'silver']; also accepts the option repeated. */
 function listOption(value: unknown): string[] | undefined {
   const raw = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
-  const items = raw.flatMap((v: string) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const items = raw
+    .flatMap((v: string) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   return items.length > 0 ? items : undefined;
 }
 
@@ -44,7 +47,8 @@ export const searchCommand: Command = {
   async run(values, positionals, io) {
     const file = resolve(requireString(values, 'db'));
     const limit = values.limit === undefined ? 10 : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new UsageError('--limit must be a whole number from 1 to 200');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+      throw new UsageError('--limit must be a whole number from 1 to 200');
     const filters: SearchFilters = {};
     const tiers = listOption(values.tier);
     if (tiers) {
@@ -57,12 +61,15 @@ export const searchCommand: Command = {
       if (v) filters[f] = v;
     }
     const text = positionals.join(' ');
-    if (text.trim() === '' && Object.keys(filters).length === 0) throw new UsageError('give a query, or a filter to browse by');
+    if (text.trim() === '' && Object.keys(filters).length === 0)
+      throw new UsageError('give a query, or a filter to browse by');
 
     const db = openContentDb(file, { readonly: true });
     try {
       // search_pages came with the current index layout; a file without it holds none, or one from an earlier build.
-      const hasIndex = db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name IN ('sections_fts', 'search_pages')`).get() as { n: number };
+      const hasIndex = db
+        .prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name IN ('sections_fts', 'search_pages')`)
+        .get() as { n: number };
       if (hasIndex.n < 2) {
         io.err(
           `dstudio search: ${file} has no search index this DStudio can read (it was written by an older build). ` +
@@ -70,11 +77,22 @@ export const searchCommand: Command = {
         );
         return 1;
       }
-      const response = new SearchService(db, { recentPageIds: () => [] }).searchSync({ text, filters, limit });
+      const response = new SearchService(db, { recentPageIds: () => [] }).searchSync({
+        text,
+        filters,
+        limit,
+      });
       if (values.json) {
         io.out(
           JSON.stringify({
-            results: response.results.map(({ id, title, section, snippet, tier, score }) => ({ id, title, section, snippet, tier, score })),
+            results: response.results.map(({ id, title, section, snippet, tier, score }) => ({
+              id,
+              title,
+              section,
+              snippet,
+              tier,
+              score,
+            })),
             total: response.total,
             corrected: response.corrected,
           }),

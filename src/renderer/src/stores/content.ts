@@ -54,7 +54,7 @@ export const useContentStore = defineStore('content', () => {
     return (pagesLoad ??= fetchPages());
   }
 
-  /** Loads status and tree (and the page list again, when a view has asked for it before). */
+  /** Loads status and tree (and the page list, when a view asked for it and it failed). */
   async function load(): Promise<void> {
     loading.value = true;
     error.value = null;
@@ -67,10 +67,8 @@ export const useContentStore = defineStore('content', () => {
     } finally {
       loading.value = false;
     }
-    if (pagesWanted && !error.value) {
-      pagesLoad = null;
-      await ensurePages();
-    }
+    // A page list that failed to load is asked for again ("Try again" calls this).
+    if (pagesWanted && !pagesLoad && !error.value) await ensurePages();
   }
 
   return { status, nav, pages, loading, pagesLoading, error, pagesById, isEmpty, navPathTo, ensurePages, load };

@@ -1,0 +1,130 @@
+// @vitest-environment jsdom
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { QuickSwitchHit } from '../../../src/shared/contract';
+import { callsOf, deferred, unexpected, useFakeApi } from '../fake-api';
+import { mountInApp, settle } from '../mount-app';
+import QuickSwitcher from '../../../src/renderer/src/components/QuickSwitcher.vue';
+import { useUiStore } from '../../../src/renderer/src/stores/ui';
+
+vi.mock('../../../src/renderer/src/api', () => import('../fake-api'));
+
+beforeAll(() => {
+  // jsdom has <dialog> but not its modal methods.
+  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  HTMLElement.prototype.scrollIntoView ??= () => {};
+});
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+const hit = (id: string, kind: QuickSwitchHit['kind'] = 'title', anchor: string | null = null): QuickSwitchHit => ({
+  id,
+  title: id.split('/').pop()!,
+  kind,
+  label: kind === 'heading' ? `Section of ${id}` : id.split('/').pop()!,
+  anchor,
+  tier: 'gold',
+});
+
+const HITS: Record<string, QuickSwitchHit[]> = {
+  '': [hit('recent/one')],
+  s: [hit('patterns/saga'), hit('patterns/sharding'), hit('patterns/saga', 'heading', 'compensation')],
+  sa: [hit('patterns/saga'), hit('patterns/saga', 'heading', 'compensation')],
+};
+
+async function open() {
+  useFakeApi({ search: { quickSwitch: async (text) => HITS[text] ?? [] } });
+  const { wrapper, router } = await mountInApp(QuickSwitcher);
+  useUiStore().openSwitcher();
+  await settle();
+  const input = wrapper.get<HTMLInputElement>('[data-testid="switcher-input"]');
+  const options = () => wrapper.findAll('[role="option"]');
+  const selected = () => options().findIndex((o) => o.attributes('aria-selected') === 'true');
+  return { wrapper, router, input, options, selected };
+}
+
+describe('QuickSwitcher', () => {
+  it('takes focus, shows recent pages for an empty box, and queries at each keystroke', async () => {
+    const { input, options } = await open();
+    expect(document.activeElement).toBe(input.element);
+    expect(options().map((o) => o.text())).toEqual([expect.stringContaining('one')]);
+    await input.setValue('s');
+    await input.setValue('sa');
+    await settle();
+    expect(callsOf('search', 'quickSwitch').map((a) => a[0])).toEqual(['', 's', 'sa']);
+    expect(options()).toHaveLength(2);
+    expect(options()[1]!.text()).toContain('Section');
+    expect(unexpected).toEqual([]);
+  });
+
+  it('moves the choice with the arrow keys (wrapping), keeps aria-activedescendant on it, and Enter opens it at its section', async () => {
+    const { input, selected, router } = await open();
+    await input.setValue('s');
+    await settle();
+    expect(selected()).toBe(0);
+    await input.trigger('keydown', { key: 'ArrowDown' });
+    await input.trigger('keydown', { key: 'ArrowDown' });
+    expect(selected()).toBe(2);
+    expect(input.attributes('aria-activedescendant')).toBe('switcher-option-2');
+    await input.trigger('keydown', { key: 'ArrowDown' });
+    expect(selected()).toBe(0);
+    await input.trigger('keydown', { key: 'ArrowUp' });
+    expect(selected()).toBe(2);
+    await input.trigger('keydown', { key: 'Enter' });
+    await settle();
+    expect(router.currentRoute.value.path).toBe('/page/patterns/saga');
+    expect(router.currentRoute.value.query.h).toBe('compensation');
+    expect(useUiStore().switcherOpen).toBe(false);
+  });
+
+  it('a new keystroke puts the choice back on the first match', async () => {
+    const { input, selected } = await open();
+    await input.setValue('s');
+    await settle();
+    await input.trigger('keydown', { key: 'ArrowDown' });
+    expect(selected()).toBe(1);
+    await input.setValue('sa');
+    await settle();
+    expect(selected()).toBe(0);
+  });
+
+  it('Enter right after typing waits for the answer to what was typed', async () => {
+    const late = deferred<QuickSwitchHit[]>();
+    useFakeApi({ search: { quickSwitch: (text) => (text === 'sa' ? late.promise : Promise.resolve(HITS[text] ?? [])) } });
+    const { wrapper, router } = await mountInApp(QuickSwitcher);
+    useUiStore().openSwitcher();
+    await settle();
+    const input = wrapper.get('[data-testid="switcher-input"]');
+    await input.setValue('s');
+    await settle();
+    await input.setValue('sa');
+    await input.trigger('keydown', { key: 'Enter' });
+    await settle();
+    expect(router.currentRoute.value.path).toBe('/'); // not the stale 's' list's first hit yet
+    late.resolve([hit('patterns/saga-orchestration')]);
+    await settle();
+    expect(router.currentRoute.value.path).toBe('/page/patterns/saga-orchestration');
+  });
+
+  it('says when nothing matches, and shows a failure as an alert', async () => {
+    useFakeApi({
+      search: {
+        quickSwitch: async (text) => {
+          if (text === 'boom') throw new Error('The search index is missing');
+          return [];
+        },
+      },
+    });
+    const { wrapper } = await mountInApp(QuickSwitcher);
+    await settle();
+    const input = wrapper.get('[data-testid="switcher-input"]');
+    await input.setValue('zzz');
+    await settle();
+    expect(wrapper.text()).toContain('Nothing matches “zzz”.');
+    await input.setValue('boom');
+    await settle();
+    expect(wrapper.get('[role="alert"]').text()).toBe('The search index is missing');
+  });
+});
