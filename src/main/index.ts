@@ -5,7 +5,9 @@
  * function in src/main/electron/ with its own unit test; this file only connects them.
  */
 import { app, BrowserWindow, dialog, ipcMain, nativeTheme, protocol, session, shell } from 'electron';
+import { join } from 'node:path';
 import { useNativeBinding } from './database/connection';
+import { backupUserDb, recoverContentDb, recoverUserDb } from './database/health';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './electron/app-protocol';
 import { isTrustedSender, registerApiHandlers, senderInfo } from './electron/ipc-registration';
 import { describeStartupError, nativeBindingProblem } from './electron/native-binding';
@@ -52,8 +54,15 @@ async function start(): Promise<void> {
   if (problem) throw new Error(problem);
   useNativeBinding(paths.nativeBinding);
 
+  // Start-up checks: a damaged content.db is rebuilt (moved aside, re-imported); a damaged
+  // user.db is restored from its newest verified backup, never replaced by an empty one.
+  const backups = join(app.getPath('userData'), 'backups');
+  recoverContentDb(paths.contentDb, paths.nativeBinding);
+  recoverUserDb(paths.userDb, backups, paths.nativeBinding);
   await importStarterContentIfEmpty(paths.contentDb, paths.starterCorpus);
   const services = openServices({ contentDb: paths.contentDb, userDb: paths.userDb });
+  // One verified backup per start (the five newest are kept); a failure is not fatal.
+  void backupUserDb(services.userDb, backups).catch((e: unknown) => console.error('DStudio: user.db backup failed:', e));
   app.on('will-quit', () => services.close());
 
   protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererRoot));

@@ -1,4 +1,4 @@
-import { flushPromises, mount, type ComponentMountingOptions } from '@vue/test-utils';
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { createMemoryHistory, createRouter, type Router } from 'vue-router';
 import type { Component } from 'vue';
@@ -7,10 +7,10 @@ import type { Component } from 'vue';
  * Mounts a renderer component as the app would hold it: a fresh Pinia and a router (in
  * memory, every path accepted) at `route`. Only the api module is replaced, by the test.
  */
-export async function mountInApp<C extends Component>(
-  component: C,
-  opts: { route?: string; props?: ComponentMountingOptions<C>['props'] } = {},
-): Promise<{ wrapper: ReturnType<typeof mount<C>>; router: Router; pinia: Pinia }> {
+export async function mountInApp(
+  component: Component,
+  opts: { route?: string; props?: Record<string, unknown> } = {},
+): Promise<{ wrapper: VueWrapper; router: Router; pinia: Pinia }> {
   const pinia = createPinia();
   setActivePinia(pinia);
   const router = createRouter({
@@ -22,7 +22,7 @@ export async function mountInApp<C extends Component>(
   });
   await router.push(opts.route ?? '/');
   await router.isReady();
-  const wrapper = mount(component, { props: opts.props, global: { plugins: [pinia, router] }, attachTo: document.body } as ComponentMountingOptions<C>);
+  const wrapper = mount(component, { props: opts.props, global: { plugins: [pinia, router] }, attachTo: document.body });
   return { wrapper, router, pinia };
 }
 

@@ -91,9 +91,9 @@ describe('search store: search page', () => {
     });
     const search = useSearchStore();
     const old = search.search('old');
-    await search.search('new', { tiers: ['gold'] });
+    await search.search('new', { tier: ['gold'] });
     expect(search.response?.total).toBe(0);
-    expect(search.filters).toEqual({ tiers: ['gold'] });
+    expect(search.filters).toEqual({ tier: ['gold'] });
     first.reject(new Error('late failure'));
     await old;
     expect(search.error).toBeNull();

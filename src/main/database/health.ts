@@ -1,0 +1,95 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+
+/** The user's database is damaged and could not be restored; nothing was replaced. */
+export class UserDbDamagedError extends Error {
+  constructor(readonly movedTo: string) {
+    super(
+      `Your DStudio data (user.db) is damaged and there is no backup to restore. ` +
+        `The damaged file was kept at ${movedTo}; DStudio will not replace it with an empty one. ` +
+        'Restore it from your own backup, or delete it to start with empty bookmarks and progress.',
+    );
+    this.name = 'UserDbDamagedError';
+  }
+}
+
+function stamp(): string {
+  return new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+
+/** `quick_check` on a database file; false when it cannot even be opened as SQLite. */
+export function isHealthy(file: string, nativeBinding?: string): boolean {
+  try {
+    const db = new BetterSqlite3(file, { fileMustExist: true, nativeBinding });
+    try {
+      return db.pragma('quick_check', { simple: true }) === 'ok';
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** Moves a database and its WAL/SHM files aside; returns the new path of the main file. */
+function moveAside(file: string): string {
+  const target = `${file}.damaged-${stamp()}`;
+  for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, target + suffix);
+  return target;
+}
+
+/**
+ * Start-up check of content.db. It is derived data: a damaged one is moved aside (kept
+ * for diagnosis) so the caller rebuilds it by importing again. Returns where it went, or null.
+ */
+export function recoverContentDb(file: string, nativeBinding?: string): string | null {
+  if (!existsSync(file) || isHealthy(file, nativeBinding)) return null;
+  return moveAside(file);
+}
+
+/** Verified backups of user.db, newest first. */
+export function listUserBackups(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /^user-\d{8}T\d{6}Z\.db$/.test(f))
+    .sort()
+    .reverse()
+    .map((f) => join(dir, f));
+}
+
+/**
+ * Start-up check of user.db. A damaged one is moved aside and the newest backup that
+ * passes `integrity_check` takes its place. With no usable backup it throws
+ * UserDbDamagedError: the user's data is never silently replaced by an empty database.
+ * Returns the backup restored, or null when nothing had to be done.
+ */
+export function recoverUserDb(file: string, backupDir: string, nativeBinding?: string): string | null {
+  if (!existsSync(file) || isHealthy(file, nativeBinding)) return null;
+  const movedTo = moveAside(file);
+  for (const backup of listUserBackups(backupDir)) {
+    if (!isHealthy(backup, nativeBinding)) continue;
+    copyFileSync(backup, file);
+    return backup;
+  }
+  throw new UserDbDamagedError(movedTo);
+}
+
+/**
+ * Takes a backup of user.db with SQLite's online backup API, verifies it with
+ * `integrity_check`, and keeps the `keep` newest. The copy is written under a temporary
+ * name and renamed only once verified, so a crash never leaves a half backup that looks whole.
+ */
+export async function backupUserDb(db: BetterSqlite3.Database, backupDir: string, keep = 5): Promise<string> {
+  mkdirSync(backupDir, { recursive: true });
+  const final = join(backupDir, `user-${stamp()}.db`);
+  const tmp = `${final}.partial`;
+  await db.backup(tmp);
+  if (!isHealthy(tmp)) {
+    rmSync(tmp, { force: true });
+    throw new Error(`The backup of user.db failed its integrity check; the previous backups in ${backupDir} were kept.`);
+  }
+  renameSync(tmp, final);
+  for (const old of listUserBackups(backupDir).slice(keep)) rmSync(old, { force: true });
+  return basename(final);
+}

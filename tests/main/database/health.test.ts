@@ -1,0 +1,88 @@
+import { mkdtempSync, openSync, readdirSync, writeSync, closeSync, statSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openContentDb, openUserDb } from '../../../src/main/database/connection';
+import { backupUserDb, listUserBackups, recoverContentDb, recoverUserDb, UserDbDamagedError } from '../../../src/main/database/health';
+import { UserService } from '../../../src/main/user/user-service';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'dstudio-health-'));
+
+/** Overwrites the middle of a database file with garbage, as a failing disk would. */
+function damage(file: string): void {
+  const size = statSync(file).size;
+  const fd = openSync(file, 'r+');
+  writeSync(fd, Buffer.alloc(Math.min(8192, size - 4096), 0xa5), 0, undefined, 4096);
+  closeSync(fd);
+}
+
+async function userDbWithBookmark(dir: string) {
+  const file = join(dir, 'user.db');
+  const db = openUserDb(file);
+  await new UserService(db).addBookmark('pattern-library/x', 'X', null);
+  // enough rows to span several pages, so damage hits real data
+  for (let i = 0; i < 300; i++) await new UserService(db).recordVisit(`p/${i}`, 'T'.repeat(200));
+  return { file, db };
+}
+
+describe('database health', () => {
+  it('leaves healthy databases alone', async () => {
+    const dir = tmp();
+    const { file, db } = await userDbWithBookmark(dir);
+    db.close();
+    expect(recoverUserDb(file, join(dir, 'backups'))).toBeNull();
+    expect(recoverContentDb(join(dir, 'absent.db'))).toBeNull();
+  });
+
+  it('moves a damaged content.db aside so it is rebuilt', () => {
+    const dir = tmp();
+    const file = join(dir, 'content.db');
+    const db = openContentDb(file);
+    db.exec("CREATE TABLE filler (x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO filler SELECT randomblob(100) FROM n;");
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    damage(file);
+    const moved = recoverContentDb(file);
+    expect(moved).toMatch(/content\.db\.damaged-/);
+    expect(existsSync(file)).toBe(false);
+    expect(existsSync(moved!)).toBe(true);
+  });
+
+  it('restores a damaged user.db from the newest verified backup, keeping the damaged file', async () => {
+    const dir = tmp();
+    const backups = join(dir, 'backups');
+    const { file, db } = await userDbWithBookmark(dir);
+    const name = await backupUserDb(db, backups);
+    expect(listUserBackups(backups).map((f) => f.endsWith(name))).toEqual([true]);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    damage(file);
+    const restored = recoverUserDb(file, backups);
+    expect(restored).toContain(name);
+    const bookmarks = await new UserService(openUserDb(file)).listBookmarks();
+    expect(bookmarks.map((b) => b.pageId)).toEqual(['pattern-library/x']);
+    expect(readdirSync(dir).some((f) => f.startsWith('user.db.damaged-'))).toBe(true);
+  });
+
+  it('never replaces a damaged user.db with an empty one when there is no backup', async () => {
+    const dir = tmp();
+    const { file, db } = await userDbWithBookmark(dir);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    damage(file);
+    expect(() => recoverUserDb(file, join(dir, 'none'))).toThrow(UserDbDamagedError);
+    expect(readdirSync(dir).some((f) => f.startsWith('user.db.damaged-'))).toBe(true);
+  });
+
+  it('keeps only the newest backups', async () => {
+    const dir = tmp();
+    const { db } = await userDbWithBookmark(dir);
+    const backups = join(dir, 'b');
+    for (let i = 0; i < 3; i++) {
+      await backupUserDb(db, backups, 2);
+      await new Promise((r) => setTimeout(r, 1100)); // backup names carry the second
+    }
+    expect(listUserBackups(backups)).toHaveLength(2);
+    db.close();
+  });
+});
