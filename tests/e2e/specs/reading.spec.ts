@@ -97,6 +97,9 @@ test('bookmarks a page, keeps it across a reload and a server restart, and lists
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   await reader.page.getByTestId('read-toggle').click();
   await expect(reader.page.getByTestId('read-toggle')).toHaveText(/Read/);
+  // The read marker shows in the tree at once, and on the catalogue card.
+  const currentRow = reader.tree.locator('.nav-row', { has: reader.page.locator('[aria-current="page"]') });
+  await expect(currentRow.getByTestId('nav-read-mark')).toBeVisible();
 
   await reader.page.reload();
   await reader.page.getByRole('link', { name: 'Bookmarks' }).click();
@@ -112,6 +115,9 @@ test('bookmarks a page, keeps it across a reload and a server restart, and lists
     await expect(fresh.getByTestId('bookmark-list')).toContainText(targets.pattern.title);
     await fresh.getByRole('link', { name: targets.pattern.title }).click();
     await expect(fresh.getByTestId('read-toggle')).toHaveText(/Read/);
+    await fresh.goto(`${second.url}#/catalogue`);
+    const card = fresh.locator('.pattern-card', { has: fresh.getByRole('link', { name: targets.pattern.title, exact: true }) });
+    await expect(card.getByTestId('card-read-mark')).toBeVisible();
     await fresh.goto(`${second.url}#/history`);
     await expect(fresh.getByRole('main')).toContainText(targets.pattern.title);
     await fresh.close();
