@@ -40,7 +40,8 @@ export class ContentRepository {
       exists: p('SELECT 1 FROM pages WHERE id = ?'),
       alias: p('SELECT target_id AS targetId FROM aliases WHERE id = ?'),
       aliasesOf: p('SELECT id FROM aliases WHERE target_id = ? ORDER BY id'),
-      headings: p('SELECT level, text, anchor AS id, alt_anchors AS altIds FROM headings WHERE page_id = ? ORDER BY ord'),
+      headings: p(`SELECT level, heading AS text, anchor AS id, coalesce(alt_anchors, '[]') AS altIds
+        FROM sections WHERE page_id = ? AND heading IS NOT NULL ORDER BY ord`),
       links: p(`SELECT href, line, target_id AS targetId, anchor, broken, candidate, asset FROM links WHERE page_id = ? ORDER BY ord`),
       warnings: p('SELECT path, kind, message, line FROM warnings WHERE path = ? ORDER BY rowid'),
       nav: p('SELECT tree FROM nav WHERE id = 1'),

@@ -34,8 +34,7 @@ export class ImportRepository {
         difficulty, introduced_year, is_template, meta_json, front_matter_raw, html, word_count, reading_minutes)
         VALUES (@id, @path, @blobSha, @title, @description, @tier, @tierRaw, @status, @relevance, @type, @category,
         @difficulty, @introducedYear, @isTemplate, @metaJson, @frontMatterRaw, @html, @wordCount, @readingMinutes)`),
-      insertHeading: p('INSERT INTO headings (page_id, ord, level, text, anchor, alt_anchors) VALUES (?, ?, ?, ?, ?, ?)'),
-      insertSection: p('INSERT INTO sections (page_id, ord, anchor, heading, level, body) VALUES (?, ?, ?, ?, ?, ?)'),
+      insertSection: p('INSERT INTO sections (page_id, ord, anchor, heading, level, alt_anchors, body) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       insertLink: p('INSERT INTO links (page_id, ord, href, line, target_id, anchor, broken, candidate) VALUES (?, ?, ?, ?, NULL, NULL, 0, NULL)'),
       insertChecklist: p('INSERT INTO checklists (page_id, ord, section_slug, section_title, source) VALUES (?, ?, ?, ?, ?)'),
       insertItem: p('INSERT INTO checklist_items (key, checklist_id, ord, text, author_checked, line) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -45,7 +44,7 @@ export class ImportRepository {
       pages: p('SELECT id, path, title FROM pages'),
       aliases: p('SELECT id, path, redirect_to AS redirectTo FROM aliases'),
       setAlias: p('UPDATE aliases SET target_id = ?, target_anchor = ? WHERE id = ?'),
-      headings: p('SELECT page_id AS pageId, anchor, alt_anchors AS altAnchors FROM headings'),
+      headings: p(`SELECT page_id AS pageId, anchor, coalesce(alt_anchors, '[]') AS altAnchors FROM sections WHERE heading IS NOT NULL`),
       links: p(`SELECT l.page_id AS pageId, l.ord, l.href, p.path, l.target_id AS targetId, l.anchor, l.broken, l.candidate, l.asset
         FROM links l JOIN pages p ON p.id = l.page_id`),
       setLink: p('UPDATE links SET target_id = ?, anchor = ?, broken = ?, candidate = ?, asset = ? WHERE page_id = ? AND ord = ?'),
@@ -116,8 +115,7 @@ export class ImportRepository {
       wordCount: row.wordCount,
       readingMinutes: Math.max(1, Math.round(row.wordCount / 220)),
     });
-    row.headings.forEach((h, i) => this.s.insertHeading!.run(row.id, i, h.level, h.text, h.id, JSON.stringify(h.altIds)));
-    row.sections.forEach((s, i) => this.s.insertSection!.run(row.id, i, s.anchor, s.heading, s.level, s.text));
+    row.sections.forEach((s, i) => this.s.insertSection!.run(row.id, i, s.anchor, s.heading, s.level, s.altAnchors, s.body));
     row.links.forEach((l, i) => this.s.insertLink!.run(row.id, i, l.href, l.line));
     row.checklists.forEach((c, i) => {
       const listId = this.s.insertChecklist!.run(row.id, i, c.sectionSlug, c.sectionTitle, c.source).lastInsertRowid;

@@ -24,12 +24,22 @@ export interface ParsedPage {
   /** Rendered HTML, deflated (raw deflate): HTML is most of the database, and compresses ~5×. */
   htmlDeflated: Uint8Array;
   wordCount: number;
-  headings: Heading[];
-  sections: RenderedSection[];
+  /** The page split at its headings; every section but the lead one carries its heading. */
+  sections: StoredSection[];
   links: RenderedLink[];
   checklists: Checklist[];
   facts: TimelineFact[];
   warnings: ImportWarning[];
+}
+
+export interface StoredSection {
+  anchor: string | null;
+  heading: string | null;
+  level: number;
+  /** JSON array of the anchor's other spellings, null when there are none. */
+  altAnchors: string | null;
+  /** Plain text, raw-deflated (read back in SQL through section_text()). */
+  body: Uint8Array;
 }
 
 export interface ParsedAlias {
@@ -79,6 +89,16 @@ function bodyChecks(path: string, body: string, bodyLine: number): ImportWarning
     out.push({ path, kind: 'unclosed-fence', message: `code fence opened on line ${fenceOpen} is never closed; the rest of the page shows as code`, line: fenceOpen });
   }
   return out;
+}
+
+/** Pairs each heading section with its heading (same order) and compresses the text. */
+function storedSections(sections: RenderedSection[], headings: Heading[]): StoredSection[] {
+  let h = 0;
+  return sections.map((s) => {
+    const heading = s.heading === null ? undefined : headings[h++];
+    const alt = heading?.altIds.length ? JSON.stringify(heading.altIds) : null;
+    return { anchor: s.anchor, heading: s.heading, level: s.level, altAnchors: alt, body: deflateRawSync(s.text, { level: 1 }) };
+  });
 }
 
 /** The title written in front matter that did not parse, when it is a simple `title:` line. */
@@ -134,8 +154,7 @@ export function parseFile(path: string, bytes: Uint8Array, sha: string): ParsedF
       frontMatterRaw: fm.raw,
       htmlDeflated: deflateRawSync(html, { level: 1 }),
       wordCount: rendered.wordCount,
-      headings: rendered.headings,
-      sections: rendered.sections,
+      sections: storedSections(rendered.sections, rendered.headings),
       links: rendered.links.map((l) => ({ ...l, line: l.line + shift })),
       checklists,
       facts,

@@ -1,6 +1,7 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { migrate, type Migration } from './migrator';
 import { contentMigrations } from './migrations/content';
 import { userMigrations } from './migrations/user';
@@ -27,6 +28,10 @@ function open(file: string, migrations: readonly Migration[], synchronous: 'NORM
     db.pragma(`synchronous = ${synchronous}`);
   }
   db.pragma('foreign_keys = ON');
+  // Section text is stored deflated; SQL (the FTS5 view, snippets) reads it through this.
+  db.function('section_text', { deterministic: true }, (body: unknown) =>
+    body instanceof Uint8Array ? inflateRawSync(body).toString('utf8') : (body as string | null),
+  );
   db.pragma('busy_timeout = 5000');
   if (!opts.readonly) migrate(db, migrations, file);
   return db;

@@ -152,7 +152,7 @@ export function buildSearchIndex(db: Database, opts: BuildOptions = {}): void {
       CREATE VIRTUAL TABLE temp.search_vocab USING fts5(
         text, content = '', detail = 'none', columnsize = 0, tokenize = 'unicode61 remove_diacritics 2');
       INSERT INTO temp.search_vocab (search_vocab, rank) VALUES ('hashsize', 8388608);
-      INSERT INTO temp.search_vocab (rowid, text) SELECT id, coalesce(heading, '') || ' ' || body FROM sections;
+      INSERT INTO temp.search_vocab (rowid, text) SELECT id, coalesce(heading, '') || ' ' || section_text(body) FROM sections;
       -- rowids above every section's: a smaller rowid would make FTS5 flush its pending terms mid-build
       INSERT INTO temp.search_vocab (rowid, text)
         SELECT 1000000000000 + no, title || ' ' || tags || ' ' || description FROM search_pages;

@@ -79,7 +79,7 @@ export const SEARCH_SQL = {
   // The lead section of each listed page, with the page's description (or its first words).
   leads: `
     SELECT sp.id AS pageId, s.heading, s.anchor,
-           CASE WHEN sp.description <> '' THEN sp.description ELSE substr(s.body, 1, 240) END AS snippet
+           CASE WHEN sp.description <> '' THEN sp.description ELSE substr(section_text(s.body), 1, 240) END AS snippet
     FROM search_pages sp LEFT JOIN sections s ON s.page_id = sp.id
       AND s.ord = (SELECT min(ord) FROM sections WHERE page_id = sp.id)
     WHERE sp.id IN (SELECT value FROM json_each(?))`,

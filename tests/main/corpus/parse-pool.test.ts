@@ -15,7 +15,14 @@ describe('parseAll', () => {
     const inline = jobs.map((j) => parseFile(j.path, j.bytes, j.sha));
     expect(threaded.map((r) => r.path)).toEqual(jobs.map((j) => j.path));
     // Buffers arrive from a worker as plain Uint8Arrays: compare their bytes.
-    const plain = (rs: typeof inline) => rs.map((r) => (r.kind === 'page' ? { ...r, htmlDeflated: Buffer.from(r.htmlDeflated).toString('base64') } : r));
+    const plain = (x: unknown): unknown =>
+      x instanceof Uint8Array
+        ? Buffer.from(x).toString('base64')
+        : Array.isArray(x)
+          ? x.map(plain)
+          : x && typeof x === 'object'
+            ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, plain(v)]))
+            : x;
     expect(plain(threaded)).toEqual(plain(inline));
     expect(seen.at(-1)).toBe(jobs.length);
     expect(threaded.filter((r) => r.kind === 'alias')).toHaveLength(9);

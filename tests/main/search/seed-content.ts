@@ -186,9 +186,6 @@ export function seedContent(
   const insertPage = {
     run: (...values: unknown[]) => insertPageRow.run(...values, ...fillers.map((f) => f.value)),
   };
-  const insertHeading = db.prepare(
-    'INSERT INTO headings (page_id, ord, level, text, anchor, alt_anchors) VALUES (?, ?, 2, ?, ?, ?)',
-  );
   const insertSection = db.prepare(
     'INSERT INTO sections (page_id, ord, anchor, heading, level, body) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -217,7 +214,6 @@ export function seedContent(
       );
       p.sections.forEach(([heading, body], i) => {
         const anchor = heading ? anchorOf(heading) : null;
-        if (heading) insertHeading.run(p.id, i - 1, heading, anchor, '[]');
         insertSection.run(p.id, i, anchor, heading, heading ? 2 : 0, body);
       });
     }

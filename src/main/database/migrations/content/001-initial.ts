@@ -2,7 +2,7 @@ import type { Migration } from '../../migrator';
 
 export const m001: Migration = {
   version: 1,
-  why: 'Initial content schema: pages, aliases, headings, sections, links, checklists, timeline, nav, import bookkeeping.',
+  why: 'Initial content schema: pages, aliases, sections (with headings), links, checklists, timeline, nav, import bookkeeping.',
   up(db) {
     db.exec(`
       -- key/value facts about the loaded content: source, commit, tree, importedAt
@@ -50,17 +50,8 @@ export const m001: Migration = {
         redirect_to TEXT NOT NULL
       );
 
-      CREATE TABLE headings (
-        page_id TEXT NOT NULL REFERENCES pages (id) ON DELETE CASCADE,
-        ord INTEGER NOT NULL,
-        level INTEGER NOT NULL,
-        text TEXT NOT NULL,
-        anchor TEXT NOT NULL,
-        alt_anchors TEXT NOT NULL, -- JSON array
-        PRIMARY KEY (page_id, ord)
-      ) WITHOUT ROWID; -- the key is the only index: no separate rowid b-tree (smaller file)
-
-      -- the search unit: a page split at its headings
+      -- A page split at its headings: the search unit, and the page's headings (every
+      -- section but the lead one starts at a heading, so headings need no table of their own).
       CREATE TABLE sections (
         id INTEGER PRIMARY KEY,
         page_id TEXT NOT NULL REFERENCES pages (id) ON DELETE CASCADE,
@@ -68,7 +59,10 @@ export const m001: Migration = {
         anchor TEXT,
         heading TEXT,
         level INTEGER NOT NULL,
-        body TEXT NOT NULL
+        alt_anchors TEXT, -- JSON array of other spellings of the anchor (GitHub style), NULL when none
+        -- Plain text, raw-deflated by the importer (it is a quarter of the database otherwise);
+        -- read it through section_text(body), which also passes plain TEXT through unchanged.
+        body BLOB NOT NULL
       );
       CREATE INDEX sections_page ON sections (page_id, ord);
 

@@ -26,7 +26,7 @@ export const m002: Migration = {
                sp.title AS title,
                coalesce(s.heading, '') AS heading,
                CASE WHEN s.ord = 0 THEN sp.tags || ' ' || sp.description ELSE sp.tags END AS keywords,
-               s.body AS body
+               section_text(s.body) AS body
         FROM sections s JOIN search_pages sp ON sp.id = s.page_id;
 
       -- porter for recall on inflections; prefixes go through search_terms (porter stems a
