@@ -27,6 +27,8 @@ export default defineConfig({
     // electron-vite leaves the renderer unminified by default; minified, the first-paint script parses in half the time.
     build: { minify: 'esbuild', rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
     resolve: { alias: { '@shared': resolve('src/shared') } },
+    // Every component uses <script setup>: without the Options API and devtools hooks Vue is smaller and starts faster.
+    define: { __VUE_OPTIONS_API__: 'false', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },
     plugins: [vue()],
   },
 });

@@ -186,4 +186,6 @@ export interface ImportReport {
   checklistItems: number;
   unchanged: number;
   durationMs: number;
+  /** Where the time went (reading files, parsing and rendering, writing, corpus-wide links and nav, search index). */
+  timings?: { readMs: number; parseMs: number; writeMs: number; resolveMs: number; searchMs: number };
 }

@@ -53,7 +53,15 @@ export async function importCorpus(db: Database, root: string, opts: ImportOptio
     if (!opts.force && known.get(file.path)?.sha === sha) unchanged++;
     else jobs.push({ path: file.path, bytes, sha });
   }
+  const timings = { readMs: performance.now() - started, parseMs: 0, writeMs: 0, resolveMs: 0, searchMs: 0 };
+  let mark = performance.now();
+  const lap = (key: keyof typeof timings) => {
+    const now = performance.now();
+    timings[key] = Math.round(now - mark);
+    mark = now;
+  };
   const parsed = [...(await parseAll(jobs, (d, t) => opts.onProgress?.(d, t, 'parse'), opts.threads)), ...unreadable];
+  lap('parseMs');
 
   db.transaction(() => {
     const present = new Set(files.map((f) => f.path));
@@ -63,8 +71,11 @@ export async function importCorpus(db: Database, root: string, opts: ImportOptio
       repo.store(p);
       opts.onProgress?.(i + 1, parsed.length, 'write');
     });
+    lap('writeMs');
     resolveCorpus(repo, mkdocsYml);
+    lap('resolveMs');
     buildSearchIndex(db);
+    lap('searchMs');
     repo.setMeta('importedAt', new Date().toISOString());
     repo.setMeta('source', opts.source ?? root);
     if (opts.commit !== undefined) repo.setMeta('commit', opts.commit ?? '');
@@ -80,6 +91,7 @@ export async function importCorpus(db: Database, root: string, opts: ImportOptio
     checklistItems: counts.checklistItems,
     unchanged,
     durationMs: Math.round(performance.now() - started),
+    timings: { ...timings, readMs: Math.round(timings.readMs) },
   };
 }
 

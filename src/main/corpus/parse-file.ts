@@ -38,8 +38,8 @@ export interface StoredSection {
   level: number;
   /** JSON array of the anchor's other spellings, null when there are none. */
   altAnchors: string | null;
-  /** Plain text, raw-deflated (read back in SQL through section_text()). */
-  body: Uint8Array;
+  /** Plain text, raw-deflated when long (read back in SQL through section_text()). */
+  body: Uint8Array | string;
 }
 
 export interface ParsedAlias {
@@ -91,13 +91,18 @@ function bodyChecks(path: string, body: string, bodyLine: number): ImportWarning
   return out;
 }
 
+/** Section texts at least this long are stored deflated. */
+const COMPRESS_FROM = 256;
+
 /** Pairs each heading section with its heading (same order) and compresses the text. */
 function storedSections(sections: RenderedSection[], headings: Heading[]): StoredSection[] {
   let h = 0;
   return sections.map((s) => {
     const heading = s.heading === null ? undefined : headings[h++];
     const alt = heading?.altIds.length ? JSON.stringify(heading.altIds) : null;
-    return { anchor: s.anchor, heading: s.heading, level: s.level, altAnchors: alt, body: deflateRawSync(s.text, { level: 1 }) };
+    // Short texts gain little from deflate and each call costs a compressor set-up: kept as text.
+    const body = s.text.length < COMPRESS_FROM ? s.text : deflateRawSync(s.text, { level: 4 });
+    return { anchor: s.anchor, heading: s.heading, level: s.level, altAnchors: alt, body };
   });
 }
 
@@ -151,8 +156,9 @@ export function parseFile(path: string, bytes: Uint8Array, sha: string): ParsedF
       id,
       title,
       meta,
-      frontMatterRaw: fm.raw,
-      htmlDeflated: deflateRawSync(html, { level: 1 }),
+      // The raw YAML is kept only where it is the only copy of the author's data (it did not parse).
+      frontMatterRaw: fm.problems.some((p) => p.kind === 'front-matter-invalid') ? fm.raw : null,
+      htmlDeflated: deflateRawSync(html, { level: 4 }),
       wordCount: rendered.wordCount,
       sections: storedSections(rendered.sections, rendered.headings),
       links: rendered.links.map((l) => ({ ...l, line: l.line + shift })),

@@ -98,7 +98,6 @@ export const m001: Migration = {
         line INTEGER,
         PRIMARY KEY (checklist_id, ord)
       ) WITHOUT ROWID;
-      CREATE INDEX checklist_items_key ON checklist_items (key);
 
       CREATE TABLE timeline_facts (
         page_id TEXT NOT NULL REFERENCES pages (id) ON DELETE CASCADE,
