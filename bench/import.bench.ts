@@ -60,14 +60,28 @@ export default async function importBench(): Promise<void> {
 
   const floor = median(floorRuns);
   const full = median(importRuns);
-  console.log(`corpus: ${files.length} .md files, ${pages} pages, ${(markdownBytes / 1048576).toFixed(1)} MB of Markdown`);
+  console.log(
+    `corpus: ${files.length} .md files, ${pages} pages, ${(markdownBytes / 1048576).toFixed(1)} MB of Markdown`,
+  );
   console.table([
     { measure: 'plain markdown-it render (floor)', ms: Math.round(floor), ratio: '1.00×' },
-    { measure: 'full import (dstudio)', ms: Math.round(full), ratio: `${(full / floor).toFixed(2)}× (goal ≤ 1.5×)` },
-    { measure: 're-import, nothing changed', ms: Math.round(reimport), ratio: `${(reimport / floor).toFixed(2)}×` },
+    {
+      measure: 'full import (dstudio)',
+      ms: Math.round(full),
+      ratio: `${(full / floor).toFixed(2)}× (goal ≤ 1.5×)`,
+    },
+    {
+      measure: 're-import, nothing changed',
+      ms: Math.round(reimport),
+      ratio: `${(reimport / floor).toFixed(2)}×`,
+    },
   ]);
   console.table([
     { measure: 'Markdown under docs/', MB: +(markdownBytes / 1048576).toFixed(2), ratio: '1.00×' },
-    { measure: 'content.db', MB: +(dbBytes / 1048576).toFixed(2), ratio: `${(dbBytes / markdownBytes).toFixed(2)}× (goal ≤ 2×)` },
+    {
+      measure: 'content.db',
+      MB: +(dbBytes / 1048576).toFixed(2),
+      ratio: `${(dbBytes / markdownBytes).toFixed(2)}× (goal ≤ 2×)`,
+    },
   ]);
 }

@@ -12,10 +12,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 const filter = process.argv[2] ?? '';
 
 if (!corpusAvailable()) {
-  console.log(`bench: skipped — the real corpus (${SHARED_CORPUS_BUNDLE}) is absent; benchmarks run on it only.`);
+  console.log(
+    `bench: skipped — the real corpus (${SHARED_CORPUS_BUNDLE}) is absent; benchmarks run on it only.`,
+  );
   process.exit(0);
 }
-for (const file of readdirSync(here).filter((f) => f.endsWith('.bench.ts') && f.includes(filter)).sort()) {
+for (const file of readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts') && f.includes(filter))
+  .sort()) {
   console.log(`\n=== ${file} ===`);
   const mod = (await import(pathToFileURL(join(here, file)).href)) as { default: () => Promise<void> };
   await mod.default();

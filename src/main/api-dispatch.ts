@@ -7,8 +7,16 @@ export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: 
  * Validates and runs one contract call. Shared by the IPC registration and the HTTP
  * transport so both check arguments the same way; never throws.
  */
-export async function dispatch(api: DStudioApi, domain: string, method: string, args: unknown): Promise<DispatchResult> {
-  if (!Object.hasOwn(API_METHODS, domain) || !(API_METHODS[domain as Domain] as readonly string[]).includes(method)) {
+export async function dispatch(
+  api: DStudioApi,
+  domain: string,
+  method: string,
+  args: unknown,
+): Promise<DispatchResult> {
+  if (
+    !Object.hasOwn(API_METHODS, domain) ||
+    !(API_METHODS[domain as Domain] as readonly string[]).includes(method)
+  ) {
     return { ok: false, error: { code: 'not-found', message: `Unknown method ${domain}.${method}` } };
   }
   let parsed: unknown[];

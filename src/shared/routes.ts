@@ -13,7 +13,10 @@ export function parsePageRoute(hash: string): { id: PageId; anchor: string | nul
   const m = /^#\/page\/([^?]+)(?:\?h=(.*))?$/.exec(hash);
   if (!m) return null;
   try {
-    return { id: m[1]!.split('/').map(decodeURIComponent).join('/'), anchor: m[2] ? decodeURIComponent(m[2]) : null };
+    return {
+      id: m[1]!.split('/').map(decodeURIComponent).join('/'),
+      anchor: m[2] ? decodeURIComponent(m[2]) : null,
+    };
   } catch {
     return null;
   }

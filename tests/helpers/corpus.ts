@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /** The real upstream corpus (third-party text), read at run time from ../shared — never copied into the repo. */
-export const SHARED_CORPUS_BUNDLE = resolve(import.meta.dirname, '../../../shared/corpus/dstudio-docs.bundle');
+export const SHARED_CORPUS_BUNDLE = resolve(
+  import.meta.dirname,
+  '../../../shared/corpus/dstudio-docs.bundle',
+);
 export const SKIP_MESSAGE = `../shared/corpus is absent (${SHARED_CORPUS_BUNDLE}): real-corpus tests skipped`;
 
 /** The project's own starter corpus (content/). */

@@ -7,7 +7,11 @@ export interface Command {
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
   /** Returns the process exit code. */
-  run(values: Record<string, string | boolean | (string | boolean)[] | undefined>, positionals: string[], io: CliIo): Promise<number>;
+  run(
+    values: Record<string, string | boolean | (string | boolean)[] | undefined>,
+    positionals: string[],
+    io: CliIo,
+  ): Promise<number>;
 }
 
 /** Where a command writes; tests pass their own. */

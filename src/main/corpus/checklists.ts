@@ -23,7 +23,13 @@ export function checklistItemKey(pageId: PageId, sectionSlug: string, text: stri
 function yamlChecklistItems(source: string): string[] {
   let data: unknown;
   try {
-    data = parse(source, { version: '1.1', customTags: [], maxAliasCount: 20, uniqueKeys: false, logLevel: 'silent' });
+    data = parse(source, {
+      version: '1.1',
+      customTags: [],
+      maxAliasCount: 20,
+      uniqueKeys: false,
+      logLevel: 'silent',
+    });
   } catch {
     return [];
   }
@@ -47,7 +53,10 @@ function yamlChecklistItems(source: string): string[] {
 }
 
 function slugifySection(title: string): string {
-  return title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  return title
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /**
@@ -64,7 +73,14 @@ export function extractChecklists(
 ): { checklists: Checklist[]; taskKeys: string[] } {
   const lists = new Map<string, Checklist>();
   const used = new Set<string>();
-  const add = (source: Checklist['source'], sectionSlug: string, sectionTitle: string, text: string, authorChecked: boolean, line: number | null) => {
+  const add = (
+    source: Checklist['source'],
+    sectionSlug: string,
+    sectionTitle: string,
+    text: string,
+    authorChecked: boolean,
+    line: number | null,
+  ) => {
     const id = `${source}|${sectionSlug}`;
     let list = lists.get(id);
     if (!list) lists.set(id, (list = { pageId, sectionSlug, sectionTitle, source, items: [] }));
@@ -75,16 +91,32 @@ export function extractChecklists(
     list.items.push(item);
     return key;
   };
-  const taskKeys = tasks.map((t) => add('task-list', t.sectionSlug, t.sectionTitle, t.text, t.checked, t.line));
+  const taskKeys = tasks.map((t) =>
+    add('task-list', t.sectionSlug, t.sectionTitle, t.text, t.checked, t.line),
+  );
   for (const f of fences) {
     // Parsing YAML is costly: only fences that mention a checklist can hold one.
     if (!/^ya?ml$/i.test(f.lang) || !/checklist/i.test(f.content)) continue;
-    for (const text of yamlChecklistItems(f.content)) add('yaml-fence', f.sectionSlug, f.sectionTitle, text, false, f.line);
+    for (const text of yamlChecklistItems(f.content))
+      add('yaml-fence', f.sectionSlug, f.sectionTitle, text, false, f.line);
   }
   if (Array.isArray(productionChecklist)) {
     for (const v of productionChecklist) {
-      const text = typeof v === 'string' ? v.trim() : v && typeof v === 'object' ? String(Object.values(v)[0] ?? '') : '';
-      if (text) add('front-matter', slugifySection('Production checklist'), 'Production checklist', text, false, null);
+      const text =
+        typeof v === 'string'
+          ? v.trim()
+          : v && typeof v === 'object'
+            ? String(Object.values(v)[0] ?? '')
+            : '';
+      if (text)
+        add(
+          'front-matter',
+          slugifySection('Production checklist'),
+          'Production checklist',
+          text,
+          false,
+          null,
+        );
     }
   }
   return { checklists: [...lists.values()], taskKeys };

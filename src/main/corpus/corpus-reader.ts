@@ -27,7 +27,9 @@ export function listCorpus(root: string): { docsDir: string; mkdocsYml: string |
   try {
     st = statSync(root);
   } catch {
-    throw new CorpusRootError(`Corpus root ${root} does not exist. Point --corpus at a folder that holds docs/ (and mkdocs.yml).`);
+    throw new CorpusRootError(
+      `Corpus root ${root} does not exist. Point --corpus at a folder that holds docs/ (and mkdocs.yml).`,
+    );
   }
   if (!st.isDirectory()) throw new CorpusRootError(`Corpus root ${root} is not a folder.`);
   const docsDir = join(root, 'docs');
@@ -44,8 +46,15 @@ export function listCorpus(root: string): { docsDir: string; mkdocsYml: string |
       const abs = join(dir, entry.name);
       if (entry.isDirectory()) walk(abs);
       else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) {
-        if (files.length >= MAX_CORPUS_FILES) throw new CorpusRootError(`${root} has more than ${MAX_CORPUS_FILES} Markdown files; refusing to import.`);
-        files.push({ path: relative(docsDir, abs).split(sep).join(posix.sep), absPath: abs, size: lstatSync(abs).size });
+        if (files.length >= MAX_CORPUS_FILES)
+          throw new CorpusRootError(
+            `${root} has more than ${MAX_CORPUS_FILES} Markdown files; refusing to import.`,
+          );
+        files.push({
+          path: relative(docsDir, abs).split(sep).join(posix.sep),
+          absPath: abs,
+          size: lstatSync(abs).size,
+        });
       }
     }
   };

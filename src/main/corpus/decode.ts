@@ -10,7 +10,10 @@ export type Decoded = { ok: true; text: string; notes: string[] } | { ok: false;
  */
 export function decodeMarkdown(bytes: Uint8Array): Decoded {
   if (bytes.byteLength > MAX_FILE_BYTES) {
-    return { ok: false, reason: `file is ${(bytes.byteLength / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit` };
+    return {
+      ok: false,
+      reason: `file is ${(bytes.byteLength / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit`,
+    };
   }
   const notes: string[] = [];
   let text: string;

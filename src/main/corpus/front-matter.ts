@@ -55,7 +55,11 @@ export function splitFrontMatter(text: string): SplitPage {
   if (!match) {
     const problems: FrontMatterProblem[] = [];
     if (/^-{3}[ \t]*\n/.test(text)) {
-      problems.push({ kind: 'front-matter-unclosed', message: 'front matter opened with --- but never closed; the file is read as Markdown', line: 1 });
+      problems.push({
+        kind: 'front-matter-unclosed',
+        message: 'front matter opened with --- but never closed; the file is read as Markdown',
+        line: 1,
+      });
     } else {
       problems.push({ kind: 'front-matter-missing', message: 'no front matter', line: null });
     }
@@ -70,7 +74,18 @@ export function splitFrontMatter(text: string): SplitPage {
   }
   const base = { raw, body: rest, bodyLine };
   if (raw.length > MAX_FRONT_MATTER_BYTES) {
-    return { ...base, data: {}, notes: [], problems: [{ kind: 'front-matter-invalid', message: `front matter is over ${MAX_FRONT_MATTER_BYTES / 1024} KB; not parsed`, line: 2 }] };
+    return {
+      ...base,
+      data: {},
+      notes: [],
+      problems: [
+        {
+          kind: 'front-matter-invalid',
+          message: `front matter is over ${MAX_FRONT_MATTER_BYTES / 1024} KB; not parsed`,
+          line: 2,
+        },
+      ],
+    };
   }
   const notes: string[] = [];
   try {
@@ -79,7 +94,18 @@ export function splitFrontMatter(text: string): SplitPage {
     const error = doc.errors[0];
     if (error) {
       const line = error.linePos?.[0]?.line;
-      return { ...base, data: {}, notes, problems: [{ kind: 'front-matter-invalid', message: `invalid YAML: ${error.message.split('\n')[0]}`, line: line ? line + 1 : null }] };
+      return {
+        ...base,
+        data: {},
+        notes,
+        problems: [
+          {
+            kind: 'front-matter-invalid',
+            message: `invalid YAML: ${error.message.split('\n')[0]}`,
+            line: line ? line + 1 : null,
+          },
+        ],
+      };
     }
     for (const w of doc.warnings) notes.push(`YAML: ${w.message.split('\n')[0]}`);
     if (isMap(doc.contents)) {
@@ -93,10 +119,26 @@ export function splitFrontMatter(text: string): SplitPage {
     const value = toPlain(doc.toJS({ maxAliasCount: 50 }));
     if (value === null || value === undefined) return { ...base, data: {}, notes, problems: [] };
     if (typeof value !== 'object' || Array.isArray(value)) {
-      return { ...base, data: {}, notes, problems: [{ kind: 'front-matter-invalid', message: 'front matter is not a key/value map', line: 2 }] };
+      return {
+        ...base,
+        data: {},
+        notes,
+        problems: [{ kind: 'front-matter-invalid', message: 'front matter is not a key/value map', line: 2 }],
+      };
     }
     return { ...base, data: value as Record<string, unknown>, notes, problems: [] };
   } catch (e) {
-    return { ...base, data: {}, notes, problems: [{ kind: 'front-matter-invalid', message: `invalid YAML: ${(e as Error).message.split('\n')[0]}`, line: null }] };
+    return {
+      ...base,
+      data: {},
+      notes,
+      problems: [
+        {
+          kind: 'front-matter-invalid',
+          message: `invalid YAML: ${(e as Error).message.split('\n')[0]}`,
+          line: null,
+        },
+      ],
+    };
   }
 }

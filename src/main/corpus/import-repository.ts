@@ -30,26 +30,46 @@ export class ImportRepository {
       deletePage: p('DELETE FROM pages WHERE path = ?'),
       deleteAlias: p('DELETE FROM aliases WHERE path = ?'),
       deleteWarnings: p(`DELETE FROM warnings WHERE path = ? AND kind NOT IN ${CORPUS_WIDE}`),
-      insertPage: p(`INSERT INTO pages (id, path, blob_sha, title, description, tier, tier_raw, status, relevance, type, category,
+      insertPage:
+        p(`INSERT INTO pages (id, path, blob_sha, title, description, tier, tier_raw, status, relevance, type, category,
         difficulty, introduced_year, is_template, meta_json, front_matter_raw, html, word_count, reading_minutes)
         VALUES (@id, @path, @blobSha, @title, @description, @tier, @tierRaw, @status, @relevance, @type, @category,
         @difficulty, @introducedYear, @isTemplate, @metaJson, @frontMatterRaw, @html, @wordCount, @readingMinutes)`),
-      insertSection: p('INSERT INTO sections (page_id, ord, anchor, heading, level, alt_anchors, body) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      insertLink: p('INSERT INTO links (page_id, ord, href, line, target_id, anchor, broken, candidate) VALUES (?, ?, ?, ?, NULL, NULL, 0, NULL)'),
-      insertChecklist: p('INSERT INTO checklists (page_id, ord, section_slug, section_title, source) VALUES (?, ?, ?, ?, ?)'),
-      insertItem: p('INSERT INTO checklist_items (key, checklist_id, ord, text, author_checked, line) VALUES (?, ?, ?, ?, ?, ?)'),
-      insertFact: p('INSERT INTO timeline_facts (page_id, field, year, month, value, conflict) VALUES (?, ?, ?, ?, ?, ?)'),
+      insertSection: p(
+        'INSERT INTO sections (page_id, ord, anchor, heading, level, alt_anchors, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      insertLink: p(
+        'INSERT INTO links (page_id, ord, href, line, target_id, anchor, broken, candidate) VALUES (?, ?, ?, ?, NULL, NULL, 0, NULL)',
+      ),
+      insertChecklist: p(
+        'INSERT INTO checklists (page_id, ord, section_slug, section_title, source) VALUES (?, ?, ?, ?, ?)',
+      ),
+      insertItem: p(
+        'INSERT INTO checklist_items (key, checklist_id, ord, text, author_checked, line) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      insertFact: p(
+        'INSERT INTO timeline_facts (page_id, field, year, month, value, conflict) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
       insertWarning: p('INSERT INTO warnings (path, kind, message, line) VALUES (?, ?, ?, ?)'),
-      insertAlias: p('INSERT INTO aliases (id, path, target_id, target_anchor, redirect_to) VALUES (?, ?, NULL, NULL, ?)'),
+      insertAlias: p(
+        'INSERT INTO aliases (id, path, target_id, target_anchor, redirect_to) VALUES (?, ?, NULL, NULL, ?)',
+      ),
       pages: p('SELECT id, path, title FROM pages'),
       aliases: p('SELECT id, path, redirect_to AS redirectTo FROM aliases'),
       setAlias: p('UPDATE aliases SET target_id = ?, target_anchor = ? WHERE id = ?'),
-      headings: p(`SELECT page_id AS pageId, anchor, coalesce(alt_anchors, '[]') AS altAnchors FROM sections WHERE heading IS NOT NULL`),
-      links: p(`SELECT l.page_id AS pageId, l.ord, l.href, p.path, l.target_id AS targetId, l.anchor, l.broken, l.candidate, l.asset
+      headings: p(
+        `SELECT page_id AS pageId, anchor, coalesce(alt_anchors, '[]') AS altAnchors FROM sections WHERE heading IS NOT NULL`,
+      ),
+      links:
+        p(`SELECT l.page_id AS pageId, l.ord, l.href, p.path, l.target_id AS targetId, l.anchor, l.broken, l.candidate, l.asset
         FROM links l JOIN pages p ON p.id = l.page_id`),
-      setLink: p('UPDATE links SET target_id = ?, anchor = ?, broken = ?, candidate = ?, asset = ? WHERE page_id = ? AND ord = ?'),
+      setLink: p(
+        'UPDATE links SET target_id = ?, anchor = ?, broken = ?, candidate = ?, asset = ? WHERE page_id = ? AND ord = ?',
+      ),
       clearCorpusWide: p(`DELETE FROM warnings WHERE kind IN ${CORPUS_WIDE}`),
-      duplicateTitles: p('SELECT path, title FROM pages WHERE title IN (SELECT title FROM pages GROUP BY title HAVING count(*) > 1) ORDER BY title, path'),
+      duplicateTitles: p(
+        'SELECT path, title FROM pages WHERE title IN (SELECT title FROM pages GROUP BY title HAVING count(*) > 1) ORDER BY title, path',
+      ),
       setNav: p('INSERT OR REPLACE INTO nav (id, tree) VALUES (1, ?)'),
       setMeta: p('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
       counts: p(`SELECT (SELECT count(*) FROM pages) AS pages, (SELECT count(*) FROM aliases) AS aliases,
@@ -72,7 +92,12 @@ export class ImportRepository {
     this.s.deleteFile!.run(path);
   }
 
-  recordFile(path: string, sha: string, kind: 'page' | 'alias' | 'skipped', reason: string | null = null): void {
+  recordFile(
+    path: string,
+    sha: string,
+    kind: 'page' | 'alias' | 'skipped',
+    reason: string | null = null,
+  ): void {
     this.s.upsertFile!.run(path, sha, kind, reason);
   }
 
@@ -115,13 +140,24 @@ export class ImportRepository {
       wordCount: row.wordCount,
       readingMinutes: Math.max(1, Math.round(row.wordCount / 220)),
     });
-    row.sections.forEach((s, i) => this.s.insertSection!.run(row.id, i, s.anchor, s.heading, s.level, s.altAnchors, s.body));
+    row.sections.forEach((s, i) =>
+      this.s.insertSection!.run(row.id, i, s.anchor, s.heading, s.level, s.altAnchors, s.body),
+    );
     row.links.forEach((l, i) => this.s.insertLink!.run(row.id, i, l.href, l.line));
     row.checklists.forEach((c, i) => {
-      const listId = this.s.insertChecklist!.run(row.id, i, c.sectionSlug, c.sectionTitle, c.source).lastInsertRowid;
-      c.items.forEach((it, j) => this.s.insertItem!.run(it.key, listId, j, it.text, it.authorChecked ? 1 : 0, it.line));
+      const listId = this.s.insertChecklist!.run(
+        row.id,
+        i,
+        c.sectionSlug,
+        c.sectionTitle,
+        c.source,
+      ).lastInsertRowid;
+      c.items.forEach((it, j) =>
+        this.s.insertItem!.run(it.key, listId, j, it.text, it.authorChecked ? 1 : 0, it.line),
+      );
     });
-    for (const f of row.facts) this.s.insertFact!.run(f.pageId, f.field, f.year, f.month, f.value, f.conflict ? 1 : 0);
+    for (const f of row.facts)
+      this.s.insertFact!.run(f.pageId, f.field, f.year, f.month, f.value, f.conflict ? 1 : 0);
   }
 
   allPages(): { id: PageId; path: string; title: string }[] {
@@ -144,7 +180,17 @@ export class ImportRepository {
     return this.s.links!.all() as StoredLink[];
   }
 
-  setLinkResolution(pageId: PageId, ord: number, r: { targetId: PageId | null; anchor: string | null; broken: boolean; candidate: PageId | null; asset: boolean }): void {
+  setLinkResolution(
+    pageId: PageId,
+    ord: number,
+    r: {
+      targetId: PageId | null;
+      anchor: string | null;
+      broken: boolean;
+      candidate: PageId | null;
+      asset: boolean;
+    },
+  ): void {
     this.s.setLink!.run(r.targetId, r.anchor, r.broken ? 1 : 0, r.candidate, r.asset ? 1 : 0, pageId, ord);
   }
 
@@ -158,7 +204,12 @@ export class ImportRepository {
     const rows = this.s.duplicateTitles!.all() as { path: string; title: string }[];
     for (const r of rows) {
       const others = rows.filter((o) => o.title === r.title && o.path !== r.path).map((o) => o.path);
-      this.s.insertWarning!.run(r.path, 'duplicate-title', `title "${r.title}" is also used by ${others.join(', ')}`, null);
+      this.s.insertWarning!.run(
+        r.path,
+        'duplicate-title',
+        `title "${r.title}" is also used by ${others.join(', ')}`,
+        null,
+      );
     }
   }
 
@@ -171,7 +222,12 @@ export class ImportRepository {
   }
 
   counts(): { pages: number; aliases: number; brokenLinks: number; checklistItems: number } {
-    return this.s.counts!.get() as { pages: number; aliases: number; brokenLinks: number; checklistItems: number };
+    return this.s.counts!.get() as {
+      pages: number;
+      aliases: number;
+      brokenLinks: number;
+      checklistItems: number;
+    };
   }
 
   skipped(): SkippedFile[] {

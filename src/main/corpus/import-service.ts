@@ -32,7 +32,11 @@ export interface ImportOptions {
  * exactly one of page, alias or skipped; a broken file never stops the import. Only an
  * unusable corpus root throws (CorpusRootError).
  */
-export async function importCorpus(db: Database, root: string, opts: ImportOptions = {}): Promise<ImportReport> {
+export async function importCorpus(
+  db: Database,
+  root: string,
+  opts: ImportOptions = {},
+): Promise<ImportReport> {
   const started = performance.now();
   const { mkdocsYml, files } = listCorpus(root);
   const repo = new ImportRepository(db);
@@ -46,7 +50,12 @@ export async function importCorpus(db: Database, root: string, opts: ImportOptio
     try {
       bytes = readBytes(file);
     } catch (e) {
-      unreadable.push({ kind: 'skipped', path: file.path, sha: '', reason: `unreadable: ${(e as Error).message}` });
+      unreadable.push({
+        kind: 'skipped',
+        path: file.path,
+        sha: '',
+        reason: `unreadable: ${(e as Error).message}`,
+      });
       continue;
     }
     const sha = gitBlobSha(bytes);
@@ -60,7 +69,10 @@ export async function importCorpus(db: Database, root: string, opts: ImportOptio
     timings[key] = Math.round(now - mark);
     mark = now;
   };
-  const parsed = [...(await parseAll(jobs, (d, t) => opts.onProgress?.(d, t, 'parse'), opts.threads)), ...unreadable];
+  const parsed = [
+    ...(await parseAll(jobs, (d, t) => opts.onProgress?.(d, t, 'parse'), opts.threads)),
+    ...unreadable,
+  ];
   lap('parseMs');
 
   db.transaction(() => {
@@ -126,12 +138,25 @@ function resolveCorpus(repo: ImportRepository, mkdocsYml: string | null): void {
   for (const a of aliases) {
     const t = aliasTargets.get(a.id)!;
     repo.setAliasTarget(a.id, t.target, t.anchor);
-    if (!t.target) repo.addWarnings([{ path: a.path, kind: 'redirect-unresolved', message: `redirect_to ${a.redirectTo} does not lead to a page` }]);
+    if (!t.target)
+      repo.addWarnings([
+        {
+          path: a.path,
+          kind: 'redirect-unresolved',
+          message: `redirect_to ${a.redirectTo} does not lead to a page`,
+        },
+      ]);
   }
 
   for (const l of repo.allLinks()) {
     const r = resolveLink(l.href, l.path, l.pageId, targets);
-    if (r.targetId !== l.targetId || r.anchor !== l.anchor || r.broken !== !!l.broken || r.candidate !== l.candidate || r.asset !== !!l.asset) {
+    if (
+      r.targetId !== l.targetId ||
+      r.anchor !== l.anchor ||
+      r.broken !== !!l.broken ||
+      r.candidate !== l.candidate ||
+      r.asset !== !!l.asset
+    ) {
       repo.setLinkResolution(l.pageId, l.ord, r);
     }
   }
@@ -140,13 +165,34 @@ function resolveCorpus(repo: ImportRepository, mkdocsYml: string | null): void {
   let navSpec: unknown = null;
   if (mkdocsYml) {
     try {
-      const config = parseYaml(readFileSync(mkdocsYml, 'utf8'), { customTags: [], logLevel: 'silent', maxAliasCount: 50, uniqueKeys: false }) as { nav?: unknown } | null;
+      const config = parseYaml(readFileSync(mkdocsYml, 'utf8'), {
+        customTags: [],
+        logLevel: 'silent',
+        maxAliasCount: 50,
+        uniqueKeys: false,
+      }) as { nav?: unknown } | null;
       navSpec = config?.nav ?? null;
     } catch (e) {
-      repo.addWarnings([{ path: 'mkdocs.yml', kind: 'nav-missing-file', message: `mkdocs.yml could not be read: ${(e as Error).message.split('\n')[0]}` }]);
+      repo.addWarnings([
+        {
+          path: 'mkdocs.yml',
+          kind: 'nav-missing-file',
+          message: `mkdocs.yml could not be read: ${(e as Error).message.split('\n')[0]}`,
+        },
+      ]);
     }
   }
-  const nav = buildNav(navSpec, new Map(pages.map((p) => [p.id, p.title])), new Map([...aliasTargets].map(([k, v]) => [k, v.target])));
-  repo.addWarnings(nav.missing.map((m) => ({ path: 'mkdocs.yml', kind: 'nav-missing-file' as const, message: `nav names ${m}, which does not exist` })));
+  const nav = buildNav(
+    navSpec,
+    new Map(pages.map((p) => [p.id, p.title])),
+    new Map([...aliasTargets].map(([k, v]) => [k, v.target])),
+  );
+  repo.addWarnings(
+    nav.missing.map((m) => ({
+      path: 'mkdocs.yml',
+      kind: 'nav-missing-file' as const,
+      message: `nav names ${m}, which does not exist`,
+    })),
+  );
   repo.setNav(nav.tree);
 }

@@ -42,7 +42,8 @@ function candidatesFor(path: string): string[] {
   if (p === '' || p === '.') return ['index'];
   if (p.startsWith('..')) return [];
   if (/\.md$/i.test(p)) return [pageIdOf(p)];
-  if (/\.html?$/i.test(p)) return [p.replace(/\.html?$/i, ''), p.replace(/\/?index\.html?$/i, '/index').replace(/^\//, '')];
+  if (/\.html?$/i.test(p))
+    return [p.replace(/\.html?$/i, ''), p.replace(/\/?index\.html?$/i, '/index').replace(/^\//, '')];
   return [p, `${p}/index`];
 }
 
@@ -57,8 +58,15 @@ export function resolveLink(href: string, fromPath: string, fromId: PageId, t: L
   const pathPart = safeDecode((hashAt === -1 ? href : href.slice(0, hashAt)).split('?')[0]!.trim());
   const rawAnchor = hashAt === -1 ? null : safeDecode(href.slice(hashAt + 1)) || null;
 
-  const fixAnchor = (id: PageId, anchor: string | null) => (anchor === null ? null : (t.anchors.get(id)?.get(anchor) ?? anchor));
-  const ok = (id: PageId, anchor: string | null): Resolution => ({ targetId: id, anchor: fixAnchor(id, anchor), broken: false, candidate: null, asset: false });
+  const fixAnchor = (id: PageId, anchor: string | null) =>
+    anchor === null ? null : (t.anchors.get(id)?.get(anchor) ?? anchor);
+  const ok = (id: PageId, anchor: string | null): Resolution => ({
+    targetId: id,
+    anchor: fixAnchor(id, anchor),
+    broken: false,
+    candidate: null,
+    asset: false,
+  });
 
   if (pathPart === '') return ok(fromId, rawAnchor);
   if (ASSET_EXT.test(pathPart) && !/\.html?$/i.test(pathPart)) {
@@ -77,5 +85,11 @@ export function resolveLink(href: string, fromPath: string, fromId: PageId, t: L
   }
   const baseName = posix.basename(pathPart.replace(/\/+$/, '')).replace(/\.(md|html?)$/i, '');
   const named = t.byBaseName.get(baseName) ?? [];
-  return { targetId: null, anchor: rawAnchor, broken: true, candidate: named.length === 1 ? named[0]! : null, asset: false };
+  return {
+    targetId: null,
+    anchor: rawAnchor,
+    broken: true,
+    candidate: named.length === 1 ? named[0]! : null,
+    asset: false,
+  };
 }

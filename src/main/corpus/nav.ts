@@ -19,7 +19,11 @@ function titleFromFolder(folder: string): string {
  * Builds the navigation tree: the order and sections of mkdocs.yml `nav`, then every page
  * not listed there placed under the nav section that holds its folder (or a folder node).
  */
-export function buildNav(navSpec: unknown, pages: ReadonlyMap<PageId, string>, aliases: ReadonlyMap<PageId, PageId | null>): NavBuild {
+export function buildNav(
+  navSpec: unknown,
+  pages: ReadonlyMap<PageId, string>,
+  aliases: ReadonlyMap<PageId, PageId | null>,
+): NavBuild {
   const missing: string[] = [];
   const listed = new Set<PageId>();
   /** folder → deepest section node that lists a page of that folder */
@@ -64,7 +68,9 @@ export function buildNav(navSpec: unknown, pages: ReadonlyMap<PageId, string>, a
     return null;
   };
 
-  const tree = Array.isArray(navSpec) ? navSpec.map((i) => fromItem(i)).filter((n): n is NavNode => n !== null) : [];
+  const tree = Array.isArray(navSpec)
+    ? navSpec.map((i) => fromItem(i)).filter((n): n is NavNode => n !== null)
+    : [];
 
   const unlisted = [...pages.keys()].filter((id) => !listed.has(id)).sort();
   const folderNodes = new Map<string, NavNode>();
@@ -73,7 +79,12 @@ export function buildNav(navSpec: unknown, pages: ReadonlyMap<PageId, string>, a
     if (home) return home;
     let node = folderNodes.get(folder);
     if (!node) {
-      node = { title: titleFromFolder(folder === '.' ? '' : folder), pageId: null, unlisted: true, children: [] };
+      node = {
+        title: titleFromFolder(folder === '.' ? '' : folder),
+        pageId: null,
+        unlisted: true,
+        children: [],
+      };
       folderNodes.set(folder, node);
       if (folder === '.' || folder === '') tree.push(node);
       else folderNode(posix.dirname(folder)).children.push(node);
@@ -81,7 +92,12 @@ export function buildNav(navSpec: unknown, pages: ReadonlyMap<PageId, string>, a
     return node;
   };
   for (const id of unlisted) {
-    folderNode(posix.dirname(id)).children.push({ title: pages.get(id)!, pageId: id, unlisted: true, children: [] });
+    folderNode(posix.dirname(id)).children.push({
+      title: pages.get(id)!,
+      pageId: id,
+      unlisted: true,
+      children: [],
+    });
   }
   return { tree, missing, unlisted };
 }

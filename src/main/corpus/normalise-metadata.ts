@@ -2,9 +2,26 @@ import { TIERS, type Alternative, type PageMeta, type Tier, type YearMonth } fro
 
 /** Values the corpus uses for `type`; an unknown value close to one of these is flagged as a likely misspelling. */
 const KNOWN_TYPES = [
-  'pattern', 'case-study', 'documentation', 'interview-guide', 'learning-path', 'guide', 'human-factors',
-  'learning-module', 'test', 'reference', 'exam', 'system-design-interview', 'law', 'pillar', 'migration',
-  'template', 'index', 'tutorial', 'quantitative', 'concept',
+  'pattern',
+  'case-study',
+  'documentation',
+  'interview-guide',
+  'learning-path',
+  'guide',
+  'human-factors',
+  'learning-module',
+  'test',
+  'reference',
+  'exam',
+  'system-design-interview',
+  'law',
+  'pillar',
+  'migration',
+  'template',
+  'index',
+  'tutorial',
+  'quantitative',
+  'concept',
 ];
 
 /** Front matter as read, with hyphen/underscore key twins merged (`last-updated` → `last_updated`). */
@@ -65,7 +82,12 @@ function stringList(v: unknown): string[] {
     return Object.values(v as Record<string, unknown>).flatMap((x) => stringList(x));
   }
   const s = str(v);
-  return s ? s.split(',').map((x) => x.trim()).filter(Boolean) : [];
+  return s
+    ? s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : [];
 }
 
 function listItemName(x: unknown): string | null {
@@ -88,7 +110,13 @@ function alternatives(v: unknown): Alternative[] {
     } else if (item && typeof item === 'object' && !Array.isArray(item)) {
       const o = item as Record<string, unknown>;
       const name = str(o.name) ?? str(o.pattern) ?? str(o.title);
-      if (name) out.push({ name, href: str(o.link) ?? str(o.url) ?? str(o.href), pageId: null, description: str(o.description) });
+      if (name)
+        out.push({
+          name,
+          href: str(o.link) ?? str(o.url) ?? str(o.href),
+          pageId: null,
+          description: str(o.description),
+        });
     }
   }
   return out;
@@ -129,7 +157,8 @@ export function normaliseMetadata(input: Record<string, unknown>): PageMeta {
     if (near) flags.push(`type "${type}" looks like a misspelling of "${near}"`);
   }
   const category = text('category');
-  if (category && editDistance(category, 'case-studies') === 1) flags.push(`category "${category}" looks like a misspelling of "case-studies"`);
+  if (category && editDistance(category, 'case-studies') === 1)
+    flags.push(`category "${category}" looks like a misspelling of "case-studies"`);
   if (type) type = type.toLowerCase();
 
   const introducedRaw = d.introduced;
@@ -144,7 +173,8 @@ export function normaliseMetadata(input: Record<string, unknown>): PageMeta {
     flags.push(`year_implemented "${String(d.year_implemented)}" is not a year`);
   }
 
-  for (const key of ['pattern_status', 'current_relevance', 'difficulty', 'reading_time', 'last_updated']) text(key);
+  for (const key of ['pattern_status', 'current_relevance', 'difficulty', 'reading_time', 'last_updated'])
+    text(key);
   const isTemplate = placeholders >= 2 || (placeholders >= 1 && !!tierText && isPlaceholder(tierText));
   if (isTemplate) flags.push('template page: front matter holds placeholder values');
 

@@ -74,19 +74,33 @@ function bodyChecks(path: string, body: string, bodyLine: number): ImportWarning
   const lines = body.split('\n');
   lines.forEach((line, i) => {
     if (line.length > LONG_LINE && !out.some((w) => w.kind === 'long-line')) {
-      out.push({ path, kind: 'long-line', message: `line ${bodyLine + i} is ${line.length} characters long`, line: bodyLine + i });
+      out.push({
+        path,
+        kind: 'long-line',
+        message: `line ${bodyLine + i} is ${line.length} characters long`,
+        line: bodyLine + i,
+      });
     }
     const m = /^\s*(`{3,}|~{3,})/.exec(line);
     if (!m) return;
     if (fenceOpen === null) {
       fenceOpen = bodyLine + i;
       fenceMarker = m[1]!;
-    } else if (m[1]!.startsWith(fenceMarker[0]!) && m[1]!.length >= fenceMarker.length && line.trim() === m[1]) {
+    } else if (
+      m[1]!.startsWith(fenceMarker[0]!) &&
+      m[1]!.length >= fenceMarker.length &&
+      line.trim() === m[1]
+    ) {
       fenceOpen = null;
     }
   });
   if (fenceOpen !== null) {
-    out.push({ path, kind: 'unclosed-fence', message: `code fence opened on line ${fenceOpen} is never closed; the rest of the page shows as code`, line: fenceOpen });
+    out.push({
+      path,
+      kind: 'unclosed-fence',
+      message: `code fence opened on line ${fenceOpen} is never closed; the rest of the page shows as code`,
+      line: fenceOpen,
+    });
   }
   return out;
 }
@@ -128,15 +142,24 @@ export function parseFile(path: string, bytes: Uint8Array, sha: string): ParsedF
     for (const note of fm.notes) warnings.push({ path, kind: 'front-matter-note', message: note });
 
     const redirect = fm.data.redirect_to;
-    if (typeof redirect === 'string' && redirect.trim()) return { kind: 'alias', path, sha, id, redirectTo: redirect.trim(), warnings };
+    if (typeof redirect === 'string' && redirect.trim())
+      return { kind: 'alias', path, sha, id, redirectTo: redirect.trim(), warnings };
 
     const meta = normaliseMetadata(fm.data);
     const rendered = renderPage(fm.body, { pageId: id });
     const shift = fm.bodyLine - 1;
-    const fmTitle = typeof fm.data.title === 'string' || typeof fm.data.title === 'number' ? String(fm.data.title).trim() : '';
+    const fmTitle =
+      typeof fm.data.title === 'string' || typeof fm.data.title === 'number'
+        ? String(fm.data.title).trim()
+        : '';
     const title = fmTitle || rendered.firstH1 || rawTitle(fm.raw) || humanise(path);
 
-    for (const flag of meta.flags) warnings.push({ path, kind: flag.startsWith('template page') ? 'template' : 'odd-value', message: flag });
+    for (const flag of meta.flags)
+      warnings.push({
+        path,
+        kind: flag.startsWith('template page') ? 'template' : 'odd-value',
+        message: flag,
+      });
     for (const problem of rendered.problems) warnings.push({ path, kind: 'render', message: problem });
     warnings.push(...bodyChecks(path, fm.body, fm.bodyLine));
 
@@ -145,10 +168,17 @@ export function parseFile(path: string, bytes: Uint8Array, sha: string): ParsedF
     const { checklists, taskKeys } = extractChecklists(id, tasks, fences, fm.data.production_checklist);
     const facts = extractTimeline(id, meta, rendered.sections);
     if (facts.some((f) => f.conflict)) {
-      warnings.push({ path, kind: 'timeline-conflict', message: `year_implemented ${meta.yearImplemented} is earlier than introduced ${meta.introduced?.year}` });
+      warnings.push({
+        path,
+        kind: 'timeline-conflict',
+        message: `year_implemented ${meta.yearImplemented} is earlier than introduced ${meta.introduced?.year}`,
+      });
     }
     // Task checkboxes carry their item's stable key (the checklist feature makes them live).
-    const html = rendered.html.replace(/data-task-index="(\d+)"/g, (_, n: string) => `data-item-key="${taskKeys[Number(n)] ?? ''}"`);
+    const html = rendered.html.replace(
+      /data-task-index="(\d+)"/g,
+      (_, n: string) => `data-item-key="${taskKeys[Number(n)] ?? ''}"`,
+    );
     return {
       kind: 'page',
       path,

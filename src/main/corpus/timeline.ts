@@ -13,10 +13,24 @@ export function extractTimeline(pageId: PageId, meta: PageMeta, sections: Render
   const facts: TimelineFact[] = [];
   if (meta.introduced) {
     const { year, month } = meta.introduced;
-    facts.push({ pageId, field: 'introduced', year, month, value: month ? `${year}-${String(month).padStart(2, '0')}` : String(year), conflict: false });
+    facts.push({
+      pageId,
+      field: 'introduced',
+      year,
+      month,
+      value: month ? `${year}-${String(month).padStart(2, '0')}` : String(year),
+      conflict: false,
+    });
   }
   if (meta.yearImplemented !== null) {
-    facts.push({ pageId, field: 'year_implemented', year: meta.yearImplemented, month: null, value: String(meta.yearImplemented), conflict: false });
+    facts.push({
+      pageId,
+      field: 'year_implemented',
+      year: meta.yearImplemented,
+      month: null,
+      value: String(meta.yearImplemented),
+      conflict: false,
+    });
   }
   if (meta.introduced && meta.yearImplemented !== null && meta.yearImplemented < meta.introduced.year) {
     for (const f of facts) f.conflict = true;
@@ -29,7 +43,14 @@ export function extractTimeline(pageId: PageId, meta: PageMeta, sections: Render
         const year = Number(m[1]);
         if (seen.has(year)) continue;
         seen.add(year);
-        facts.push({ pageId, field: `text:${s.anchor ?? ''}`, year, month: null, value: line.trim().slice(0, 200), conflict: false });
+        facts.push({
+          pageId,
+          field: `text:${s.anchor ?? ''}`,
+          year,
+          month: null,
+          value: line.trim().slice(0, 200),
+          conflict: false,
+        });
       }
     }
   }

@@ -20,9 +20,18 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-function open(file: string, migrations: readonly Migration[], synchronous: 'NORMAL' | 'FULL', opts: OpenOptions): Database {
+function open(
+  file: string,
+  migrations: readonly Migration[],
+  synchronous: 'NORMAL' | 'FULL',
+  opts: OpenOptions,
+): Database {
   if (file !== ':memory:' && !opts.readonly) mkdirSync(dirname(file), { recursive: true });
-  const db = new BetterSqlite3(file, { readonly: opts.readonly ?? false, nativeBinding, fileMustExist: opts.readonly ?? false });
+  const db = new BetterSqlite3(file, {
+    readonly: opts.readonly ?? false,
+    nativeBinding,
+    fileMustExist: opts.readonly ?? false,
+  });
   if (!opts.readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${synchronous}`);

@@ -15,7 +15,10 @@ export class UserDbDamagedError extends Error {
 }
 
 function stamp(): string {
-  return new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 /** `quick_check` on a database file; false when it cannot even be opened as SQLite. */
@@ -35,7 +38,8 @@ export function isHealthy(file: string, nativeBinding?: string): boolean {
 /** Moves a database and its WAL/SHM files aside; returns the new path of the main file. */
 function moveAside(file: string): string {
   const target = `${file}.damaged-${stamp()}`;
-  for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, target + suffix);
+  for (const suffix of ['', '-wal', '-shm'])
+    if (existsSync(file + suffix)) renameSync(file + suffix, target + suffix);
   return target;
 }
 
@@ -87,7 +91,9 @@ export async function backupUserDb(db: BetterSqlite3.Database, backupDir: string
   await db.backup(tmp);
   if (!isHealthy(tmp)) {
     rmSync(tmp, { force: true });
-    throw new Error(`The backup of user.db failed its integrity check; the previous backups in ${backupDir} were kept.`);
+    throw new Error(
+      `The backup of user.db failed its integrity check; the previous backups in ${backupDir} were kept.`,
+    );
   }
   renameSync(tmp, final);
   for (const old of listUserBackups(backupDir).slice(keep)) rmSync(old, { force: true });

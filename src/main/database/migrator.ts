@@ -24,7 +24,8 @@ export class DatabaseTooNewError extends Error {
  */
 export function migrate(db: Database, migrations: readonly Migration[], label: string): number {
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`Migration list for ${label} must be numbered 1..n (found ${m.version} at ${i + 1})`);
+    if (m.version !== i + 1)
+      throw new Error(`Migration list for ${label} must be numbered 1..n (found ${m.version} at ${i + 1})`);
   });
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.length;

@@ -9,22 +9,33 @@ export class UserRepository {
   constructor(db: Database) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
-      bookmarks: p('SELECT page_id AS pageId, anchor, title, created_at AS createdAt FROM bookmarks ORDER BY created_at DESC, rowid DESC'),
+      bookmarks: p(
+        'SELECT page_id AS pageId, anchor, title, created_at AS createdAt FROM bookmarks ORDER BY created_at DESC, rowid DESC',
+      ),
       upsertBookmark: p(`INSERT INTO bookmarks (page_id, anchor, title, created_at) VALUES (?, ?, ?, ?)
         ON CONFLICT (page_id) DO UPDATE SET anchor = excluded.anchor, title = excluded.title`),
-      bookmark: p('SELECT page_id AS pageId, anchor, title, created_at AS createdAt FROM bookmarks WHERE page_id = ?'),
+      bookmark: p(
+        'SELECT page_id AS pageId, anchor, title, created_at AS createdAt FROM bookmarks WHERE page_id = ?',
+      ),
       deleteBookmark: p('DELETE FROM bookmarks WHERE page_id = ?'),
       insertVisit: p('INSERT INTO history (page_id, title, visited_at) VALUES (?, ?, ?)'),
       // Keeps history bounded: only the newest 5,000 visits are kept.
-      trimHistory: p('DELETE FROM history WHERE id <= (SELECT id FROM history ORDER BY id DESC LIMIT 1 OFFSET 5000)'),
+      trimHistory: p(
+        'DELETE FROM history WHERE id <= (SELECT id FROM history ORDER BY id DESC LIMIT 1 OFFSET 5000)',
+      ),
       history: p(`SELECT page_id AS pageId, title, max(visited_at) AS visitedAt FROM history
         GROUP BY page_id ORDER BY max(id) DESC LIMIT ?`),
-      reading: p('SELECT page_id AS pageId, read, scroll_ratio AS scrollRatio, updated_at AS updatedAt FROM reading_state WHERE page_id = ?'),
+      reading: p(
+        'SELECT page_id AS pageId, read, scroll_ratio AS scrollRatio, updated_at AS updatedAt FROM reading_state WHERE page_id = ?',
+      ),
       readIds: p('SELECT page_id FROM reading_state WHERE read = 1 ORDER BY page_id').pluck(),
-      upsertReading: p(`INSERT INTO reading_state (page_id, read, scroll_ratio, updated_at) VALUES (@pageId, coalesce(@read, 0), coalesce(@scrollRatio, 0), @now)
+      upsertReading:
+        p(`INSERT INTO reading_state (page_id, read, scroll_ratio, updated_at) VALUES (@pageId, coalesce(@read, 0), coalesce(@scrollRatio, 0), @now)
         ON CONFLICT (page_id) DO UPDATE SET read = coalesce(@read, read), scroll_ratio = coalesce(@scrollRatio, scroll_ratio), updated_at = @now`),
       settings: p('SELECT key, value FROM settings'),
-      upsertSetting: p('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+      upsertSetting: p(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ),
     };
   }
 
@@ -59,14 +70,25 @@ export class UserRepository {
     return this.s.readIds!.all() as PageId[];
   }
 
-  upsertReadingState(pageId: PageId, read: boolean | undefined, scrollRatio: number | undefined, now: string): ReadingState {
-    this.s.upsertReading!.run({ pageId, read: read === undefined ? null : read ? 1 : 0, scrollRatio: scrollRatio ?? null, now });
+  upsertReadingState(
+    pageId: PageId,
+    read: boolean | undefined,
+    scrollRatio: number | undefined,
+    now: string,
+  ): ReadingState {
+    this.s.upsertReading!.run({
+      pageId,
+      read: read === undefined ? null : read ? 1 : 0,
+      scrollRatio: scrollRatio ?? null,
+      now,
+    });
     return this.findReadingState(pageId)!;
   }
 
   allSettings(): Record<string, SettingValue> {
     const out: Record<string, SettingValue> = {};
-    for (const r of this.s.settings!.all() as { key: string; value: string }[]) out[r.key] = JSON.parse(r.value) as SettingValue;
+    for (const r of this.s.settings!.all() as { key: string; value: string }[])
+      out[r.key] = JSON.parse(r.value) as SettingValue;
     return out;
   }
 

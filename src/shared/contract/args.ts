@@ -91,7 +91,9 @@ export function parseArgs(domain: string, method: string, args: unknown): unknow
   const parsed = schema.safeParse(args);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`Bad arguments for ${domain}.${method}: ${issue?.path.join('.') || 'args'}: ${issue?.message}`);
+    throw new Error(
+      `Bad arguments for ${domain}.${method}: ${issue?.path.join('.') || 'args'}: ${issue?.message}`,
+    );
   }
   return parsed.data as unknown[];
 }

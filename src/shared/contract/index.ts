@@ -41,7 +41,11 @@ type Exhaustive<T extends { [D in Domain]: readonly string[] }> = {
   [D in Domain]: Exclude<MethodOf<D>, T[D][number]> extends never ? true : Exclude<MethodOf<D>, T[D][number]>;
 };
 /** Compile-time proof that API_METHODS lists every method of the contract. */
-export const API_METHODS_COMPLETE: Exhaustive<typeof API_METHODS> = { content: true, search: true, user: true };
+export const API_METHODS_COMPLETE: Exhaustive<typeof API_METHODS> = {
+  content: true,
+  search: true,
+  user: true,
+};
 
 /** The channel name of a method: derived, never typed by hand. */
 export function channelOf(domain: Domain, method: string): string {

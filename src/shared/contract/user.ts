@@ -21,7 +21,8 @@ export interface ReadingState {
 }
 
 /** JSON value of a setting. */
-export type SettingValue = string | number | boolean | null | SettingValue[] | { [key: string]: SettingValue };
+export type SettingValue =
+  string | number | boolean | null | SettingValue[] | { [key: string]: SettingValue };
 
 /** The user's own data: lives in user.db, never written by import or sync. */
 export interface UserApi {

@@ -13,11 +13,25 @@ const dstudio = (...args: string[]) => run(process.execPath, [bin, ...args], { m
 describe('dstudio CLI (through bin/dstudio.mjs, as `npx dstudio` runs it)', () => {
   it('imports the starter content with --json, then lists and shows pages', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'dstudio-cli-')), 'content.db');
-    const imported = JSON.parse((await dstudio('import', '--corpus', STARTER_CORPUS, '--db', db, '--json')).stdout);
-    for (const key of ['pages', 'aliases', 'skipped', 'warnings', 'brokenLinks', 'checklistItems', 'durationMs']) expect(imported).toHaveProperty(key);
+    const imported = JSON.parse(
+      (await dstudio('import', '--corpus', STARTER_CORPUS, '--db', db, '--json')).stdout,
+    );
+    for (const key of [
+      'pages',
+      'aliases',
+      'skipped',
+      'warnings',
+      'brokenLinks',
+      'checklistItems',
+      'durationMs',
+    ])
+      expect(imported).toHaveProperty(key);
     expect(Array.isArray(imported.skipped) && Array.isArray(imported.warnings)).toBe(true);
 
-    const pages = JSON.parse((await dstudio('pages', '--db', db, '--json')).stdout) as { id: string; title: string }[];
+    const pages = JSON.parse((await dstudio('pages', '--db', db, '--json')).stdout) as {
+      id: string;
+      title: string;
+    }[];
     expect(pages.length).toBe(imported.pages);
     expect(Object.keys(pages[0]!).sort()).toEqual(['category', 'id', 'status', 'tier', 'title', 'type']);
 
@@ -29,8 +43,14 @@ describe('dstudio CLI (through bin/dstudio.mjs, as `npx dstudio` runs it)', () =
 
   it('fails clearly on an unusable corpus root (exit 1) and on usage errors (exit 2)', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'dstudio-cli-')), 'content.db');
-    await expect(dstudio('import', '--corpus', '/nonexistent/corpus', '--db', db)).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/does not exist/) });
-    await expect(dstudio('import', '--db', db)).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/--corpus is required/) });
+    await expect(dstudio('import', '--corpus', '/nonexistent/corpus', '--db', db)).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/does not exist/),
+    });
+    await expect(dstudio('import', '--db', db)).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--corpus is required/),
+    });
     await expect(dstudio('frobnicate')).rejects.toMatchObject({ code: 2 });
   });
 });

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { checklistItemKey, extractChecklists } from '../../../src/main/corpus/checklists';
 
-const task = (text: string, sectionSlug = 'prep', checked = false) => ({ text, checked, line: 1, sectionSlug, sectionTitle: 'Prep' });
+const task = (text: string, sectionSlug = 'prep', checked = false) => ({
+  text,
+  checked,
+  line: 1,
+  sectionSlug,
+  sectionTitle: 'Prep',
+});
 
 describe('checklist keys', () => {
   it('are stable under formatting-only changes and differ across sections', () => {
-    expect(checklistItemKey('p', 's', 'Back up  the **database**')).toBe(checklistItemKey('p', 's', 'back up the database'));
+    expect(checklistItemKey('p', 's', 'Back up  the **database**')).toBe(
+      checklistItemKey('p', 's', 'back up the database'),
+    );
     expect(checklistItemKey('p', 's', 'x')).not.toBe(checklistItemKey('p', 't', 'x'));
     expect(checklistItemKey('p', 's', 'x')).toMatch(/^p#s#[0-9a-f]{12}$/);
   });
@@ -16,7 +24,15 @@ describe('extractChecklists', () => {
     const { checklists, taskKeys } = extractChecklists(
       'mig',
       [task('Freeze writes'), task('Freeze writes'), task('Ship', 'go', true)],
-      [{ lang: 'yaml', content: 'Rollout Checklist:\n  before:\n    - Announce\n    - Snapshot\nother: [a]\n', line: 9, sectionSlug: 'plan', sectionTitle: 'Plan' }],
+      [
+        {
+          lang: 'yaml',
+          content: 'Rollout Checklist:\n  before:\n    - Announce\n    - Snapshot\nother: [a]\n',
+          line: 9,
+          sectionSlug: 'plan',
+          sectionTitle: 'Plan',
+        },
+      ],
       ['Alerting', 'Runbook'],
     );
     expect(checklists.map((c) => [c.source, c.sectionSlug, c.items.length])).toEqual([

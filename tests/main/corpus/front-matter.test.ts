@@ -3,7 +3,9 @@ import { splitFrontMatter } from '../../../src/main/corpus/front-matter';
 
 describe('splitFrontMatter', () => {
   it('splits like MkDocs and parses YAML 1.1 (dates become ISO strings, 2007-03 stays a string)', () => {
-    const r = splitFrontMatter('---\ntitle: A\nlast_updated: 2025-01-02\nintroduced: 2007-03\n---\n\n# Body\n');
+    const r = splitFrontMatter(
+      '---\ntitle: A\nlast_updated: 2025-01-02\nintroduced: 2007-03\n---\n\n# Body\n',
+    );
     expect(r.data).toEqual({ title: 'A', last_updated: '2025-01-02', introduced: '2007-03' });
     expect(r.body).toBe('# Body\n');
     expect(r.bodyLine).toBe(7);
@@ -34,7 +36,14 @@ describe('splitFrontMatter', () => {
 
   it('rejects alias bombs quickly and never runs custom tags', () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (const [prev, name] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f'], ['f', 'g']]) {
+    for (const [prev, name] of [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'd'],
+      ['d', 'e'],
+      ['e', 'f'],
+      ['f', 'g'],
+    ]) {
       levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
     const bomb = splitFrontMatter(`---\n${levels.join('\n')}\n---\n`);

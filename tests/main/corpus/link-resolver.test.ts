@@ -2,9 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { resolveLink, type LinkTargets } from '../../../src/main/corpus/link-resolver';
 
 const targets: LinkTargets = {
-  pages: new Set(['index', 'pattern-library/index', 'pattern-library/resilience/circuit-breaker', 'pattern-library/resilience/retry', 'guides/intro']),
-  aliases: new Map([['patterns/circuit-breaker', { target: 'pattern-library/resilience/circuit-breaker', anchor: null }]]),
-  anchors: new Map([['pattern-library/resilience/circuit-breaker', new Map([['how-it-works', 'how-it-works'], ['setup-step-1-1', 'setup-step-1_1']])]]),
+  pages: new Set([
+    'index',
+    'pattern-library/index',
+    'pattern-library/resilience/circuit-breaker',
+    'pattern-library/resilience/retry',
+    'guides/intro',
+  ]),
+  aliases: new Map([
+    ['patterns/circuit-breaker', { target: 'pattern-library/resilience/circuit-breaker', anchor: null }],
+  ]),
+  anchors: new Map([
+    [
+      'pattern-library/resilience/circuit-breaker',
+      new Map([
+        ['how-it-works', 'how-it-works'],
+        ['setup-step-1-1', 'setup-step-1_1'],
+      ]),
+    ],
+  ]),
   byBaseName: new Map([['retry', ['pattern-library/resilience/retry']]]),
 };
 const from = 'pattern-library/resilience/retry.md';
@@ -37,6 +53,9 @@ describe('resolveLink', () => {
   });
 
   it('treats non-page files as assets, neither resolved nor broken', () => {
-    expect(resolveLink('../img/diagram.png', from, fromId, targets)).toMatchObject({ asset: true, broken: false });
+    expect(resolveLink('../img/diagram.png', from, fromId, targets)).toMatchObject({
+      asset: true,
+      broken: false,
+    });
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mergeKeyTwins, normaliseMetadata, parseYearMonth } from '../../../src/main/corpus/normalise-metadata';
+import {
+  mergeKeyTwins,
+  normaliseMetadata,
+  parseYearMonth,
+} from '../../../src/main/corpus/normalise-metadata';
 
 describe('normaliseMetadata', () => {
   it('maps upstream keys to typed fields', () => {
@@ -48,7 +52,11 @@ describe('normaliseMetadata', () => {
   });
 
   it('marks template pages (placeholder values)', () => {
-    const m = normaliseMetadata({ excellence_tier: 'gold|silver|bronze', introduced: 'YYYY-MM', pattern_status: 'a|b' });
+    const m = normaliseMetadata({
+      excellence_tier: 'gold|silver|bronze',
+      introduced: 'YYYY-MM',
+      pattern_status: 'a|b',
+    });
     expect(m.isTemplate).toBe(true);
     expect(m.tier).toBeNull();
   });

@@ -4,7 +4,9 @@ import { parseAll } from '../../../src/main/corpus/parse-pool';
 
 const jobs = Array.from({ length: 60 }, (_, i) => ({
   path: `p${i}.md`,
-  bytes: new TextEncoder().encode(i % 7 === 0 ? '---\nredirect_to: p1.md\n---\n' : `# Page ${i}\n\n- [ ] task ${i}\n`),
+  bytes: new TextEncoder().encode(
+    i % 7 === 0 ? '---\nredirect_to: p1.md\n---\n' : `# Page ${i}\n\n- [ ] task ${i}\n`,
+  ),
   sha: String(i),
 }));
 

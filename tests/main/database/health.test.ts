@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openContentDb, openUserDb } from '../../../src/main/database/connection';
-import { backupUserDb, listUserBackups, recoverContentDb, recoverUserDb, UserDbDamagedError } from '../../../src/main/database/health';
+import {
+  backupUserDb,
+  listUserBackups,
+  recoverContentDb,
+  recoverUserDb,
+  UserDbDamagedError,
+} from '../../../src/main/database/health';
 import { UserService } from '../../../src/main/user/user-service';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'dstudio-health-'));
@@ -38,7 +44,9 @@ describe('database health', () => {
     const dir = tmp();
     const file = join(dir, 'content.db');
     const db = openContentDb(file);
-    db.exec("CREATE TABLE filler (x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO filler SELECT randomblob(100) FROM n;");
+    db.exec(
+      'CREATE TABLE filler (x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO filler SELECT randomblob(100) FROM n;',
+    );
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     damage(file);

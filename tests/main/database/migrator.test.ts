@@ -34,7 +34,14 @@ describe('migrations', () => {
   it('runs each migration in a transaction: a failing one leaves the previous version', () => {
     const db = new BetterSqlite3(':memory:');
     const ok = { version: 1, why: 't', up: (d: BetterSqlite3.Database) => void d.exec('CREATE TABLE a (x)') };
-    const bad = { version: 2, why: 't', up: (d: BetterSqlite3.Database) => { d.exec('CREATE TABLE b (x)'); throw new Error('boom'); } };
+    const bad = {
+      version: 2,
+      why: 't',
+      up: (d: BetterSqlite3.Database) => {
+        d.exec('CREATE TABLE b (x)');
+        throw new Error('boom');
+      },
+    };
     expect(() => migrate(db, [ok, bad], 'mem')).toThrow('boom');
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'b'").get()).toBeUndefined();

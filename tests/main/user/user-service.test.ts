@@ -44,7 +44,10 @@ describe('UserService', () => {
     expect(s).toMatchObject({ pageId: 'p', read: true, scrollRatio: 0.5 });
     await service.setSetting('theme', 'dark');
     await service.setSetting('catalogue', { tiers: ['gold'], sort: 'name' });
-    expect(await service.getSettings()).toEqual({ theme: 'dark', catalogue: { tiers: ['gold'], sort: 'name' } });
+    expect(await service.getSettings()).toEqual({
+      theme: 'dark',
+      catalogue: { tiers: ['gold'], sort: 'name' },
+    });
   });
 
   it('lists the pages marked as read, and only those, across reopening', async () => {

@@ -15,7 +15,9 @@ function progressBar() {
     const width = 30;
     const filled = Math.round((pct / 100) * width);
     const label = phase === 'parse' ? 'Rendering' : 'Writing  ';
-    process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(pct).padStart(3)}% ${done}/${total}`);
+    process.stderr.write(
+      `\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(pct).padStart(3)}% ${done}/${total}`,
+    );
     if (done === total) process.stderr.write('\n');
   };
 }
@@ -24,7 +26,12 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'Import a corpus (a folder with docs/ and mkdocs.yml) into a content database.',
   usage: 'dstudio import --corpus DIR --db FILE [--force] [--json]',
-  options: { corpus: { type: 'string' }, db: { type: 'string' }, force: { type: 'boolean' }, json: { type: 'boolean' } },
+  options: {
+    corpus: { type: 'string' },
+    db: { type: 'string' },
+    force: { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
   async run(values, _positionals, io) {
     const corpus = resolve(requireString(values, 'corpus'));
     const db = openContentDb(resolve(requireString(values, 'db')));

@@ -17,7 +17,9 @@ export const pageCommand: Command = {
         io.out(JSON.stringify(pages));
       } else {
         for (const p of pages) {
-          io.out(`# ${p.title} (${p.id})\n${p.tier ?? 'no tier'} · ${p.type ?? 'no type'} · ${p.readingMinutes} min`);
+          io.out(
+            `# ${p.title} (${p.id})\n${p.tier ?? 'no tier'} · ${p.type ?? 'no type'} · ${p.readingMinutes} min`,
+          );
           for (const h of p.headings) io.out(`${'  '.repeat(h.level - 1)}- ${h.text} #${h.id}`);
           for (const w of p.warnings) io.out(`  warning [${w.kind}] ${w.message}`);
         }

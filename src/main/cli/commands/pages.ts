@@ -13,7 +13,18 @@ export const pagesCommand: Command = {
     try {
       const pages = await new ContentService(db).listPages();
       if (values.json) {
-        io.out(JSON.stringify(pages.map(({ id, title, tier, type, category, status }) => ({ id, title, tier, type, category, status }))));
+        io.out(
+          JSON.stringify(
+            pages.map(({ id, title, tier, type, category, status }) => ({
+              id,
+              title,
+              tier,
+              type,
+              category,
+              status,
+            })),
+          ),
+        );
       } else {
         for (const p of pages) io.out(`${p.id}\t${p.tier ?? '-'}\t${p.title}`);
         io.out(`${pages.length} pages`);
