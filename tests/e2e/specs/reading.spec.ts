@@ -89,7 +89,7 @@ test('restores the reading position when coming back to a page later', async ({ 
   await expect.poll(() => reader.scrollRatio()).toBeGreaterThan(0.5);
 });
 
-test('bookmarks a page, keeps it across a reload and a server restart, and lists history', async ({ reader, targets, contentDb, profileDir }) => {
+test('bookmarks a page, keeps it across a reload and a server restart, and lists history', async ({ reader, targets, contentDb, profileDir, snap }) => {
   await reader.openPage(targets.pattern.id);
   const toggle = reader.page.getByTestId('bookmark-toggle');
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
@@ -100,6 +100,7 @@ test('bookmarks a page, keeps it across a reload and a server restart, and lists
   // The read marker shows in the tree at once, and on the catalogue card.
   const currentRow = reader.tree.locator('.nav-row', { has: reader.page.locator('[aria-current="page"]') });
   await expect(currentRow.getByTestId('nav-read-mark')).toBeVisible();
+  await snap('page-read-light');
 
   await reader.page.reload();
   await reader.page.getByRole('link', { name: 'Bookmarks' }).click();

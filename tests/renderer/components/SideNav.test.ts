@@ -50,6 +50,8 @@ describe('SideNav', () => {
     const { wrapper, rowOf } = await openNav('/page/patterns/resilience/retry', []);
     expect(rowOf('Retry').get('.nav-link').attributes('aria-current')).toBe('page');
     expect(wrapper.findAll('[aria-current="page"]')).toHaveLength(1);
+    // One label per row: a link, a section button or a missing-file note.
+    for (const row of wrapper.findAll('.nav-row')) expect(row.findAll('.nav-link, .nav-section, .nav-missing')).toHaveLength(1);
     expect(wrapper.text()).toContain('4 pages · abcdef1');
   });
 
@@ -58,6 +60,7 @@ describe('SideNav', () => {
     expect(rowOf('Circuit Breaker').find('[data-testid="nav-read-mark"]').exists()).toBe(true);
     expect(rowOf('Circuit Breaker').text()).toContain('(read)');
     expect(rowOf('Retry').find('[data-testid="nav-read-mark"]').exists()).toBe(false);
+    for (const row of wrapper.findAll('.nav-row')) expect(row.findAll('.nav-link, .nav-section, .nav-missing')).toHaveLength(1);
 
     const page = usePageStore();
     await page.open('patterns/resilience/retry');

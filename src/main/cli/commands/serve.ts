@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { defaultDataDir } from '../../data-dir';
 import { openServices } from '../../services';
 import { startHttpServer, type RunningServer } from '../../server/http-server';
+import { warmUp } from '../../server/warm-up';
 import { requireString, UsageError, type CliIo, type Command } from '../command';
 
 /**
@@ -53,6 +54,8 @@ export async function serve(opts: ServeOptions, stop: Promise<unknown>, onReady:
   try {
     server = await startHttpServer({ api: services.api, staticRoot: uiRoot, port: opts.port });
     onReady(server);
+    // While the reader's browser starts: a failed warm-up only means a slower first page.
+    warmUp(server).catch(() => undefined);
     await stop;
   } finally {
     await server?.close();

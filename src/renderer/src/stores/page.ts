@@ -17,11 +17,26 @@ export const usePageStore = defineStore('page', () => {
   const missingId = ref<PageId | null>(null);
   let generation = 0;
 
+  let inflight: { id: PageId; outcome: Promise<OpenOutcome> } | null = null;
+
   /**
    * Loads a page by id or alias. An alias resolves to a `redirect` outcome so the
-   * route can show the canonical id; a newer call makes an older one `stale`.
+   * route can show the canonical id; a newer call makes an older one `stale`. Asking
+   * again for the page already on its way shares that request (main.ts asks for the
+   * first page before the page view exists, and the page view asks again).
    */
-  async function open(id: PageId): Promise<OpenOutcome> {
+  function open(id: PageId): Promise<OpenOutcome> {
+    if (inflight?.id === id) return inflight.outcome;
+    const outcome = load(id);
+    const mine = { id, outcome };
+    inflight = mine;
+    void outcome.finally(() => {
+      if (inflight === mine) inflight = null;
+    });
+    return outcome;
+  }
+
+  async function load(id: PageId): Promise<OpenOutcome> {
     const mine = ++generation;
     if (page.value?.id === id) return { kind: 'shown' };
     loading.value = true;
@@ -76,6 +91,7 @@ export const usePageStore = defineStore('page', () => {
 
   function forget(): void {
     generation++;
+    inflight = null;
     page.value = null;
     loading.value = false;
   }
