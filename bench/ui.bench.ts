@@ -23,7 +23,16 @@ import { isBuildCurrent } from '../bin/build-state.mjs';
 const REPO = resolve(import.meta.dirname, '..');
 const PAGE_ID = 'pattern-library/resilience/circuit-breaker';
 const RUNS = 5;
-const QUERIES = ['circuit breaker', 'saga', 'consensus', 'leader election', 'bulkhead', 'rate limit', 'sharding', 'event sourcing'];
+const QUERIES = [
+  'circuit breaker',
+  'saga',
+  'consensus',
+  'leader election',
+  'bulkhead',
+  'rate limit',
+  'sharding',
+  'event sourcing',
+];
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -41,7 +50,9 @@ async function launch(): Promise<Browser> {
 
 /** Resolves after the next two frames, i.e. once what is in the DOM has been painted. */
 async function painted(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+  await page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
 }
 
 async function coldApp(contentDb: string, userDb: string): Promise<{ total: number; serve: number }> {
@@ -138,16 +149,23 @@ export default async function uiBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dstudio-ui-bench-'));
   try {
     const contentDb = join(dir, 'content.db');
-    execFileSync(process.execPath, [join(REPO, 'bin/dstudio.mjs'), 'import', '--corpus', realCorpusAt('snap-5'), '--db', contentDb], {
-      cwd: REPO,
-      stdio: 'pipe',
-    });
+    execFileSync(
+      process.execPath,
+      [join(REPO, 'bin/dstudio.mjs'), 'import', '--corpus', realCorpusAt('snap-5'), '--db', contentDb],
+      {
+        cwd: REPO,
+        stdio: 'pipe',
+      },
+    );
 
     // The static reference: the same page's HTML as a plain file, no app, no server.
     const server = await startServe(contentDb, join(dir, 'user.db'));
     const [page] = await server.api.content.getPages([PAGE_ID]);
     const staticFile = join(dir, 'static.html');
-    writeFileSync(staticFile, `<!doctype html><meta charset="utf-8"><title>${page!.title}</title><body>${page!.html}</body>`);
+    writeFileSync(
+      staticFile,
+      `<!doctype html><meta charset="utf-8"><title>${page!.title}</title><body>${page!.html}</body>`,
+    );
 
     // Bare transport cost of the switcher's calls, for the side-by-side table.
     const rtt: number[] = [];
@@ -193,17 +211,29 @@ export default async function uiBench(): Promise<void> {
         'vs static': `${(appMs / staticMs).toFixed(2)}×`,
         goal: '≤ 1.50×',
       },
-      { case: '  of which: serve started (URL printed)', ms: Math.round(serveMs), 'vs static': `${(serveMs / staticMs).toFixed(2)}×`, goal: '' },
+      {
+        case: '  of which: serve started (URL printed)',
+        ms: Math.round(serveMs),
+        'vs static': `${(serveMs / staticMs).toFixed(2)}×`,
+        goal: '',
+      },
       {
         case: '  of which: Chromium → app page painted',
         ms: Math.round(appMs - serveMs),
         'vs static': `${((appMs - serveMs) / staticMs).toFixed(2)}×`,
         goal: '',
       },
-      { case: 'Chromium → static HTML file painted', ms: Math.round(staticMs), 'vs static': '1.00×', goal: '' },
+      {
+        case: 'Chromium → static HTML file painted',
+        ms: Math.round(staticMs),
+        'vs static': '1.00×',
+        goal: '',
+      },
     ]);
     const builtRan = isBuildCurrent(REPO, ['out/main/cli.js']);
-    console.log(`(dstudio serve ran ${builtRan ? 'the built CLI, out/main/cli.js' : 'the TypeScript sources through tsx: src/ changed during the run'})`);
+    console.log(
+      `(dstudio serve ran ${builtRan ? 'the built CLI, out/main/cli.js' : 'the TypeScript sources through tsx: src/ changed during the run'})`,
+    );
     const row = (name: string, xs: number[]) => ({
       case: name,
       p50: median(xs).toFixed(1),
@@ -213,9 +243,17 @@ export default async function uiBench(): Promise<void> {
     const fetched = keys.flatMap((k) => (k.fetched === null ? [] : [k.fetched]));
     console.log(`Quick switcher, ${keys.length} keystrokes over ${QUERIES.length} queries:`);
     console.table([
-      row('keystroke → results painted (in page)', keys.map((k) => k.painted)),
-      row('  keystroke → results in the DOM', keys.map((k) => k.dom)),
-      ...(fetched.length ? [row(`  keystroke → response in the browser (${fetched.length} fetches)`, fetched)] : []),
+      row(
+        'keystroke → results painted (in page)',
+        keys.map((k) => k.painted),
+      ),
+      row(
+        '  keystroke → results in the DOM',
+        keys.map((k) => k.dom),
+      ),
+      ...(fetched.length
+        ? [row(`  keystroke → response in the browser (${fetched.length} fetches)`, fetched)]
+        : []),
       row('quickSwitch HTTP round trip (Node)', rtt),
     ]);
   } finally {

@@ -47,7 +47,10 @@ describe.skipIf(!existsSync(BUILT_CLI))('the built CLI (out/main/cli.js, after `
     expect(report.pages).toBeGreaterThan(10);
     expect(report.skipped).toEqual([]);
     const listed = await runBuilt(['pages', '--db', db]);
-    const ids = listed.stdout.trim().split('\n').map((line) => line.split('\t')[0]);
+    const ids = listed.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t')[0]);
     expect(ids.length).toBeGreaterThanOrEqual(report.pages);
     expect(ids).toContain('index');
   });
@@ -56,18 +59,24 @@ describe.skipIf(!existsSync(BUILT_CLI))('the built CLI (out/main/cli.js, after `
     // parse-pool resolves `./parse-worker.js` against its own module: whichever built file it
     // landed in must sit beside the worker entry.
     const files = readdirSync(BUILT_DIR).filter((f) => f.endsWith('.js'));
-    const starters = files.filter((f) => readFileSync(join(BUILT_DIR, f), 'utf8').includes('"./parse-worker.js"'));
+    const starters = files.filter((f) =>
+      readFileSync(join(BUILT_DIR, f), 'utf8').includes('"./parse-worker.js"'),
+    );
     expect(starters.length).toBeGreaterThan(0);
     expect(files).toContain('parse-worker.js');
 
     const worker = new Worker(join(BUILT_DIR, 'parse-worker.js'));
     try {
-      const bytes = new TextEncoder().encode('---\ntitle: Worker check\n---\n# Worker check\n\nSome *text*.\n');
-      const reply = await new Promise<{ index: number; result: { kind: string; title?: string } }>((done, fail) => {
-        worker.once('message', done);
-        worker.once('error', fail);
-        worker.postMessage({ index: 7, path: 'docs/worker-check.md', bytes, sha: '0'.repeat(40) });
-      });
+      const bytes = new TextEncoder().encode(
+        '---\ntitle: Worker check\n---\n# Worker check\n\nSome *text*.\n',
+      );
+      const reply = await new Promise<{ index: number; result: { kind: string; title?: string } }>(
+        (done, fail) => {
+          worker.once('message', done);
+          worker.once('error', fail);
+          worker.postMessage({ index: 7, path: 'docs/worker-check.md', bytes, sha: '0'.repeat(40) });
+        },
+      );
       expect(reply.index).toBe(7);
       expect(reply.result.kind).toBe('page');
     } finally {
@@ -108,7 +117,11 @@ describe('startServe (the e2e helper) over bin/dstudio.mjs', () => {
   it.skipIf(!UI_BUILT)('starts and answers the API', async () => {
     const dir = tempDir();
     const db = join(dir, 'content.db');
-    await run(process.execPath, [join(REPO, 'bin/dstudio.mjs'), 'import', '--corpus', STARTER_CORPUS, '--db', db], { cwd: REPO });
+    await run(
+      process.execPath,
+      [join(REPO, 'bin/dstudio.mjs'), 'import', '--corpus', STARTER_CORPUS, '--db', db],
+      { cwd: REPO },
+    );
     const server = await startServe(db, join(dir, 'user.db'));
     try {
       expect((await server.api.content.getStatus()).pages).toBeGreaterThan(10);

@@ -41,17 +41,29 @@ async function findTargets(api: DStudioApi): Promise<Targets> {
 
   // An in-app link to an anchor on another page: first the pattern's own, else any page's.
   let link: Targets['link'] | null = null;
-  const candidates = [patternId, ...pages.filter(isPattern).map((p) => p.id), ...pages.filter((p) => !isPattern(p)).map((p) => p.id)];
+  const candidates = [
+    patternId,
+    ...pages.filter(isPattern).map((p) => p.id),
+    ...pages.filter((p) => !isPattern(p)).map((p) => p.id),
+  ];
   for (let i = 0; i < candidates.length && !link; i += 40) {
     for (const p of await api.content.getPages(candidates.slice(i, i + 40))) {
-      const candidatesHere = p.links.filter((x) => !x.broken && x.anchor && x.targetId && x.targetId !== p.id);
+      const candidatesHere = p.links.filter(
+        (x) => !x.broken && x.anchor && x.targetId && x.targetId !== p.id,
+      );
       const targetsHere = await api.content.getPages([...new Set(candidatesHere.map((x) => x.targetId!))]);
       for (const l of candidatesHere) {
         const heading = targetsHere
           .find((t) => t.id === l.targetId)
           ?.headings.find((h) => h.id === l.anchor || h.altIds.includes(l.anchor!));
         if (heading) {
-          link = { from: p.id, to: l.targetId!, anchor: l.anchor!, headingId: heading.id, href: routeOf(l.targetId!, l.anchor) };
+          link = {
+            from: p.id,
+            to: l.targetId!,
+            anchor: l.anchor!,
+            headingId: heading.id,
+            href: routeOf(l.targetId!, l.anchor),
+          };
           break;
         }
       }
@@ -68,7 +80,9 @@ async function findTargets(api: DStudioApi): Promise<Targets> {
 
   let brokenLinkPage: string | null = null;
   for (let i = 0; i < candidates.length && !brokenLinkPage; i += 40) {
-    brokenLinkPage = (await api.content.getPages(candidates.slice(i, i + 40))).find((p) => p.links.some((l) => l.broken))?.id ?? null;
+    brokenLinkPage =
+      (await api.content.getPages(candidates.slice(i, i + 40))).find((p) => p.links.some((l) => l.broken))
+        ?.id ?? null;
   }
 
   return {
@@ -104,7 +118,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures & CorpusOption>({
       const dir = mkdtempSync(join(tmpdir(), 'dstudio-e2e-content-'));
       const db = join(dir, 'content.db');
       const root = corpus === 'real' ? realCorpusAt('snap-5') : STARTER_CORPUS;
-      execFileSync(process.execPath, [CLI, 'import', '--corpus', root, '--db', db], { cwd: REPO, stdio: 'pipe' });
+      execFileSync(process.execPath, [CLI, 'import', '--corpus', root, '--db', db], {
+        cwd: REPO,
+        stdio: 'pipe',
+      });
       await use(db);
       rmSync(dir, { recursive: true, force: true });
     },

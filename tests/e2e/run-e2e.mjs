@@ -17,7 +17,9 @@ function run(cmd, args) {
 }
 
 if (!existsSync(chromium)) {
-  console.error(`test:e2e: Chromium not found at ${chromium}. Install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
+  console.error(
+    `test:e2e: Chromium not found at ${chromium}. Install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`,
+  );
   process.exit(1);
 }
 
@@ -30,7 +32,13 @@ if (!isBuildCurrent(repo)) {
   }
 }
 
-let status = run('npx', ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts', ...process.argv.slice(2)]);
+let status = run('npx', [
+  'playwright',
+  'test',
+  '-c',
+  'tests/e2e/playwright.config.ts',
+  ...process.argv.slice(2),
+]);
 
 const electronRunner = join(repo, 'tests/e2e-electron/run.mjs');
 if (existsSync(electronRunner)) status = run(process.execPath, [electronRunner]) || status;

@@ -17,15 +17,22 @@ export interface ServeProcess {
 
 /** Starts the real CLI, as a user would, and reads the URL it prints. */
 export async function startServe(contentDb: string, userDb: string): Promise<ServeProcess> {
-  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--db', contentDb, '--user-db', userDb], {
-    cwd: REPO,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [CLI, 'serve', '--db', contentDb, '--user-db', userDb],
+    {
+      cwd: REPO,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let err = '';
   child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
   const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`dstudio serve did not start in time.\n${out}\n${err}`)), 30_000);
+    const timer = setTimeout(
+      () => fail(new Error(`dstudio serve did not start in time.\n${out}\n${err}`)),
+      30_000,
+    );
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
       const m = /DStudio reader: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);

@@ -35,7 +35,9 @@ export function callsOf(domain: Domain, method: string): unknown[][] {
  */
 export const api: DStudioApi = deriveApi(async (domain, method, args) => {
   calls.push({ domain, method, args });
-  const fn = (impl[domain] as Record<string, ((...a: unknown[]) => Promise<unknown>) | undefined> | undefined)?.[method];
+  const fn = (
+    impl[domain] as Record<string, ((...a: unknown[]) => Promise<unknown>) | undefined> | undefined
+  )?.[method];
   if (!fn) {
     unexpected.push(`${domain}.${method}`);
     throw new Error(`fake api: ${domain}.${method} is not implemented in this test`);
@@ -44,7 +46,11 @@ export const api: DStudioApi = deriveApi(async (domain, method, args) => {
 });
 
 /** A controllable promise, to answer a call later (or out of order). */
-export function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void } {
+export function deferred<T>(): {
+  promise: Promise<T>;
+  resolve: (v: T) => void;
+  reject: (e: unknown) => void;
+} {
   let resolve!: (v: T) => void;
   let reject!: (e: unknown) => void;
   const promise = new Promise<T>((res, rej) => {

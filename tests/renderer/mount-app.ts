@@ -22,7 +22,11 @@ export async function mountInApp(
   });
   await router.push(opts.route ?? '/');
   await router.isReady();
-  const wrapper = mount(component, { props: opts.props, global: { plugins: [pinia, router] }, attachTo: document.body });
+  const wrapper = mount(component, {
+    props: opts.props,
+    global: { plugins: [pinia, router] },
+    attachTo: document.body,
+  });
   return { wrapper, router, pinia };
 }
 

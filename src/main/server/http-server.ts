@@ -41,7 +41,12 @@ const SECURITY_HEADERS = {
   'cross-origin-resource-policy': 'same-origin',
 } as const;
 
-const STATUS_OF: Record<string, number> = { 'bad-arguments': 400, 'not-found': 404, forbidden: 403, internal: 500 };
+const STATUS_OF: Record<string, number> = {
+  'bad-arguments': 400,
+  'not-found': 404,
+  forbidden: 403,
+  internal: 500,
+};
 
 class HttpError extends Error {
   constructor(
@@ -64,7 +69,14 @@ function sendJson(res: ServerResponse, status: number, body: DispatchResult): vo
 }
 
 function sendError(res: ServerResponse, status: number, message: string): void {
-  const code = status === 403 ? 'forbidden' : status === 404 ? 'not-found' : status >= 500 ? 'internal' : 'bad-arguments';
+  const code =
+    status === 403
+      ? 'forbidden'
+      : status === 404
+        ? 'not-found'
+        : status >= 500
+          ? 'internal'
+          : 'bad-arguments';
   sendJson(res, status, { ok: false, error: { code, message } });
 }
 
@@ -110,7 +122,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
 
   // Only these Host headers are answered, so a page on another site cannot reach the
   // server through DNS rebinding (a hostile name that resolves to 127.0.0.1).
-  const hostAllowed = (host: string | undefined) => host === `${HOST}:${port}` || host === `localhost:${port}`;
+  const hostAllowed = (host: string | undefined) =>
+    host === `${HOST}:${port}` || host === `localhost:${port}`;
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const given = (req.headers[TOKEN_HEADER] as string | undefined) ?? url.searchParams.get('token');
@@ -123,7 +136,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     if (parts.length !== 4) return sendError(res, 404, `No API route ${url.pathname}`);
     const [, , domain = '', method = ''] = parts;
     const contentType = req.headers['content-type'] ?? '';
-    if (!/^application\/json\b/i.test(contentType)) return sendError(res, 415, 'API calls take a JSON body (content-type: application/json)');
+    if (!/^application\/json\b/i.test(contentType))
+      return sendError(res, 415, 'API calls take a JSON body (content-type: application/json)');
     const body = await readBody(req, MAX_BODY_BYTES);
     let args: unknown;
     try {

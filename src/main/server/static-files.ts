@@ -42,7 +42,8 @@ export function resolveStaticFile(root: string, urlPath: string): StaticFile | n
     return null;
   }
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
-  if (!decoded.startsWith('/') || /[\\\u0000-\u001f\u007f]/.test(decoded) || /^\/[a-z]:/i.test(decoded)) return null;
+  if (!decoded.startsWith('/') || /[\\\u0000-\u001f\u007f]/.test(decoded) || /^\/[a-z]:/i.test(decoded))
+    return null;
   const segments = decoded.split('/').filter((s) => s !== '');
   if (segments.some((s) => s === '..' || s === '.' || s.startsWith('.'))) return null;
   const rel = segments.length === 0 ? 'index.html' : segments.join('/');

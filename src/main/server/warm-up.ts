@@ -9,7 +9,12 @@ export interface WarmUpStep {
   status: number;
 }
 
-function send(server: RunningServer, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: string }> {
+function send(
+  server: RunningServer,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: string }> {
   return new Promise((done, fail) => {
     const req = request(
       {
@@ -17,12 +22,18 @@ function send(server: RunningServer, method: 'GET' | 'POST', path: string, body?
         port: server.port,
         method,
         path,
-        headers: { host: `${HOST}:${server.port}`, 'content-type': 'application/json', [TOKEN_HEADER]: server.token },
+        headers: {
+          host: `${HOST}:${server.port}`,
+          'content-type': 'application/json',
+          [TOKEN_HEADER]: server.token,
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
       },
     );
     req.on('error', fail);
@@ -60,7 +71,8 @@ export async function warmUp(server: RunningServer): Promise<WarmUpStep[]> {
   const nav = await call('content', 'getNav', []);
   const parsed = JSON.parse(nav.body) as { ok: boolean; value?: NavNode[] };
   const first = parsed.ok ? firstPageOf(parsed.value ?? []) : null;
-  if (first) await Promise.all([call('content', 'getPages', [[first]]), call('user', 'getReadingState', [first])]);
+  if (first)
+    await Promise.all([call('content', 'getPages', [[first]]), call('user', 'getReadingState', [first])]);
   await Promise.all([call('user', 'listBookmarks', []), call('user', 'listReadPageIds', [])]);
   return steps;
 }

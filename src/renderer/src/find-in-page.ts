@@ -24,7 +24,11 @@ export function findRanges(root: Node, query: string, exclude: Element | null = 
   });
   for (let node = walker.nextNode(); node && ranges.length < MAX_MATCHES; node = walker.nextNode()) {
     const hay = (node.nodeValue ?? '').toLocaleLowerCase();
-    for (let at = hay.indexOf(needle); at !== -1 && ranges.length < MAX_MATCHES; at = hay.indexOf(needle, at + needle.length)) {
+    for (
+      let at = hay.indexOf(needle);
+      at !== -1 && ranges.length < MAX_MATCHES;
+      at = hay.indexOf(needle, at + needle.length)
+    ) {
       const r = document.createRange();
       r.setStart(node, at);
       r.setEnd(node, at + needle.length);

@@ -4,7 +4,10 @@ import { deriveApi, plainArgs } from '../../shared/contract/derive';
 /** Header carrying the session token; must match src/main/server/http-server.ts TOKEN_HEADER. */
 export const TOKEN_HEADER = 'x-dstudio-token';
 
-type Fetch = (url: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<{
+type Fetch = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string },
+) => Promise<{
   status: number;
   json(): Promise<unknown>;
 }>;
@@ -36,7 +39,8 @@ export function createHttpApi(origin: string, token: string, fetchFn: Fetch): DS
     } catch {
       throw new ApiError('internal', `The server answered ${res.status} without a readable body.`);
     }
-    if (!isResult(body)) throw new ApiError('internal', `The server answered ${res.status} with an unexpected body.`);
+    if (!isResult(body))
+      throw new ApiError('internal', `The server answered ${res.status} with an unexpected body.`);
     if (body.ok) return body.value;
     throw new ApiError(body.error.code, body.error.message);
   });

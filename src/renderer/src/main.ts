@@ -7,7 +7,9 @@ import { parsePageRoute } from '../../shared/routes';
 import './styles/app.css';
 
 // Follow the system theme from the first paint; the stored choice is applied once settings load.
-document.documentElement.dataset.theme = window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+document.documentElement.dataset.theme = window.matchMedia('(prefers-color-scheme: dark)').matches
+  ? 'dark'
+  : 'light';
 
 const pinia = createPinia();
 const app = createApp(App).use(pinia).use(createAppRouter());

@@ -16,7 +16,10 @@ export function ancestorKeysOf(nodes: readonly NavNode[], id: PageId, prefix = '
 }
 
 /** Titles from the root to the node of `id`, for breadcrumbs; null when the page is not in the tree. */
-export function trailOf(nodes: readonly NavNode[], id: PageId): { title: string; pageId: PageId | null }[] | null {
+export function trailOf(
+  nodes: readonly NavNode[],
+  id: PageId,
+): { title: string; pageId: PageId | null }[] | null {
   for (const node of nodes) {
     if (node.pageId === id) return [{ title: node.title, pageId: node.pageId }];
     const below = trailOf(node.children, id);

@@ -19,7 +19,12 @@ export function createAppRouter() {
     routes: [
       { path: '/', name: 'home', component: HomeView, meta: { title: 'Home' } },
       { path: '/page/:id(.*)', name: 'page', component: PageView },
-      { path: '/catalogue', name: 'catalogue', component: CatalogueView, meta: { title: 'Pattern catalogue' } },
+      {
+        path: '/catalogue',
+        name: 'catalogue',
+        component: CatalogueView,
+        meta: { title: 'Pattern catalogue' },
+      },
       { path: '/search', name: 'search', component: SearchView, meta: { title: 'Search' } },
       { path: '/bookmarks', name: 'bookmarks', component: BookmarksView, meta: { title: 'Bookmarks' } },
       { path: '/history', name: 'history', component: HistoryView, meta: { title: 'History' } },
@@ -34,6 +39,8 @@ export function pagePath(id: PageId, anchor: string | null = null): string {
 }
 
 /** Page id and anchor of the current route, read with the same parser the stored links are written for. */
-export function pageRouteOf(route: RouteLocationNormalizedLoaded): { id: PageId; anchor: string | null } | null {
+export function pageRouteOf(
+  route: RouteLocationNormalizedLoaded,
+): { id: PageId; anchor: string | null } | null {
   return route.name === 'page' ? parsePageRoute(`#${route.fullPath}`) : null;
 }

@@ -1,6 +1,12 @@
 import { test, expect } from '../fixtures';
 
-test('switches to dark and back, remembers it, and screenshots the main screens in dark', async ({ reader, targets, server, snap, page }) => {
+test('switches to dark and back, remembers it, and screenshots the main screens in dark', async ({
+  reader,
+  targets,
+  server,
+  snap,
+  page,
+}) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await reader.open('/');
   expect(await reader.theme()).toBe('light');
@@ -54,7 +60,11 @@ test('zooms with Ctrl +/−/0 and keeps the zoom', async ({ reader, page, server
   await expect.poll(size).toBe('16px');
 });
 
-test('serves the UI with the strict CSP, and an empty library explains what to do', async ({ reader, server, profileDir }) => {
+test('serves the UI with the strict CSP, and an empty library explains what to do', async ({
+  reader,
+  server,
+  profileDir,
+}) => {
   const res = await reader.page.request.get(server.origin + '/');
   expect(res.headers()['content-security-policy']).toContain("script-src 'self'");
   const { startServe } = await import('../serve-process');

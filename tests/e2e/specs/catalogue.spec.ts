@@ -1,6 +1,10 @@
 import { test, expect } from '../fixtures';
 
-test('the catalogue shows gold only by default, filters to bronze and shows the legacy banner', async ({ reader, targets, snap }) => {
+test('the catalogue shows gold only by default, filters to bronze and shows the legacy banner', async ({
+  reader,
+  targets,
+  snap,
+}) => {
   await reader.open('/catalogue');
   const cards = reader.page.getByTestId('pattern-cards').locator('li');
   await expect(cards.first()).toBeVisible();
@@ -33,7 +37,9 @@ test('the catalogue filter is remembered between runs (user.db settings)', async
   await reader.open('/catalogue');
   await reader.page.getByTestId('tier-toggle-silver').click();
   await reader.page.getByTestId('catalogue-sort').selectOption('tier');
-  await expect.poll(async () => (await server.api.user.getSettings())['catalogue.filter']).toMatchObject({ tiers: ['gold', 'silver'], sort: 'tier' });
+  await expect
+    .poll(async () => (await server.api.user.getSettings())['catalogue.filter'])
+    .toMatchObject({ tiers: ['gold', 'silver'], sort: 'tier' });
   await reader.page.reload();
   await expect(reader.page.getByTestId('tier-toggle-silver')).toHaveAttribute('aria-pressed', 'true');
   await expect(reader.page.getByTestId('catalogue-sort')).toHaveValue('tier');

@@ -1,6 +1,11 @@
 import { test, expect } from '../fixtures';
 
-test('keyboard only: search, open a result, bookmark, go back, switch page, find, shortcut sheet', async ({ reader, targets, page, snap }) => {
+test('keyboard only: search, open a result, bookmark, go back, switch page, find, shortcut sheet', async ({
+  reader,
+  targets,
+  page,
+  snap,
+}) => {
   await reader.open('/');
   // Skip link is the first stop, and it is visible when focused.
   await page.keyboard.press('Tab');
@@ -18,7 +23,8 @@ test('keyboard only: search, open a result, bookmark, go back, switch page, find
 
   // Tab to the bookmark button and press it.
   const bookmark = page.getByTestId('bookmark-toggle');
-  for (let i = 0; i < 60 && !(await bookmark.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 60 && !(await bookmark.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
   await expect(bookmark).toBeFocused();
   await expect(bookmark).toHaveCSS('outline-style', 'solid');
   await page.keyboard.press('Enter');

@@ -1,7 +1,11 @@
 import { test, expect } from '../fixtures';
 import { routeOf } from '../../../src/shared/routes';
 
-test('opens on home, expands the tree and opens a pattern with its page furniture', async ({ reader, targets, snap }) => {
+test('opens on home, expands the tree and opens a pattern with its page furniture', async ({
+  reader,
+  targets,
+  snap,
+}) => {
   await reader.open('/');
   await expect(reader.page.getByRole('heading', { name: 'DStudio', level: 1 })).toBeVisible();
   await expect(reader.page.getByRole('banner')).toBeVisible();
@@ -18,7 +22,9 @@ test('opens on home, expands the tree and opens a pattern with its page furnitur
   await expect(reader.tree.locator('[aria-current="page"]')).toHaveCount(1);
   await expect(reader.tree.locator('[aria-current="page"]')).toBeInViewport();
   // Breadcrumbs, tier banner, chips, TOC, source path.
-  await expect(reader.page.getByRole('navigation', { name: 'Breadcrumbs' })).toContainText(targets.pattern.title);
+  await expect(reader.page.getByRole('navigation', { name: 'Breadcrumbs' })).toContainText(
+    targets.pattern.title,
+  );
   await expect(reader.tierBanner).toContainText(/Gold pattern/);
   await expect(reader.page.getByRole('list', { name: 'About this page' })).toContainText('Reading time');
   await expect(reader.toc).toBeVisible();
@@ -31,7 +37,11 @@ test('opens on home, expands the tree and opens a pattern with its page furnitur
   await expect(last).toHaveAttribute('aria-current', 'location');
 });
 
-test('follows an internal link to an anchor and comes back to where it was', async ({ reader, targets, page }) => {
+test('follows an internal link to an anchor and comes back to where it was', async ({
+  reader,
+  targets,
+  page,
+}) => {
   await reader.openPage(targets.link.from);
   const link = reader.content.locator(`a[href="${targets.link.href}"]`).first();
   await link.scrollIntoViewIfNeeded();
@@ -47,7 +57,9 @@ test('follows an internal link to an anchor and comes back to where it was', asy
   await expect.poll(() => reader.route()).toBe(routeOf(targets.link.from).slice(1));
   await expect(link).toBeVisible();
   // Back where we were, not at the top.
-  await expect.poll(() => reader.main.evaluate((el) => el.scrollTop)).toBeGreaterThan(Math.max(0, before - 40));
+  await expect
+    .poll(() => reader.main.evaluate((el) => el.scrollTop))
+    .toBeGreaterThan(Math.max(0, before - 40));
   await expect.poll(() => reader.isInView(link)).toBe(true);
 
   await page.keyboard.press('Alt+ArrowRight');
@@ -71,7 +83,9 @@ test('shows a not-found state for an unknown page and resolves aliases', async (
   const ids = (await server.api.content.listPages()).map((p) => p.id);
   let aliased: { id: string; alias: string } | null = null;
   for (let i = 0; i < ids.length && !aliased; i += 50) {
-    const withAlias = (await server.api.content.getPages(ids.slice(i, i + 50))).find((p) => p.aliases.length > 0);
+    const withAlias = (await server.api.content.getPages(ids.slice(i, i + 50))).find(
+      (p) => p.aliases.length > 0,
+    );
     if (withAlias) aliased = { id: withAlias.id, alias: withAlias.aliases[0]! };
   }
   test.skip(!aliased, 'this corpus has no aliases');
@@ -89,7 +103,13 @@ test('restores the reading position when coming back to a page later', async ({ 
   await expect.poll(() => reader.scrollRatio()).toBeGreaterThan(0.5);
 });
 
-test('bookmarks a page, keeps it across a reload and a server restart, and lists history', async ({ reader, targets, contentDb, profileDir, snap }) => {
+test('bookmarks a page, keeps it across a reload and a server restart, and lists history', async ({
+  reader,
+  targets,
+  contentDb,
+  profileDir,
+  snap,
+}) => {
   await reader.openPage(targets.pattern.id);
   const toggle = reader.page.getByTestId('bookmark-toggle');
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
@@ -117,7 +137,9 @@ test('bookmarks a page, keeps it across a reload and a server restart, and lists
     await fresh.getByRole('link', { name: targets.pattern.title }).click();
     await expect(fresh.getByTestId('read-toggle')).toHaveText(/Read/);
     await fresh.goto(`${second.url}#/catalogue`);
-    const card = fresh.locator('.pattern-card', { has: fresh.getByRole('link', { name: targets.pattern.title, exact: true }) });
+    const card = fresh.locator('.pattern-card', {
+      has: fresh.getByRole('link', { name: targets.pattern.title, exact: true }),
+    });
     await expect(card.getByTestId('card-read-mark')).toBeVisible();
     await fresh.goto(`${second.url}#/history`);
     await expect(fresh.getByRole('main')).toContainText(targets.pattern.title);

@@ -58,14 +58,29 @@ interface RawResponse {
 }
 
 /** A raw request, so the test controls the path, Host header and body byte for byte. */
-function raw(server: RunningServer, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<RawResponse> {
+function raw(
+  server: RunningServer,
+  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<RawResponse> {
   return new Promise((done, fail) => {
     const req = request(
-      { host: '127.0.0.1', port: server.port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method: opts.method ?? 'GET',
+        path: opts.path,
+        headers: opts.headers,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          done({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
       },
     );
     req.on('error', fail);
@@ -103,7 +118,12 @@ describe('HTTP transport', () => {
   });
 
   it('answers a contract call with the JSON result of dispatch', async () => {
-    const res = await raw(server, { method: 'POST', path: '/api/content/resolveId', headers: json(server.token), body: '["alias"]' });
+    const res = await raw(server, {
+      method: 'POST',
+      path: '/api/content/resolveId',
+      headers: json(server.token),
+      body: '["alias"]',
+    });
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toEqual({ ok: true, value: 'target' });
     expect(res.headers['content-type']).toMatch(/application\/json/);
@@ -121,8 +141,18 @@ describe('HTTP transport', () => {
 
   it('refuses a missing or wrong token with 403 and never calls the service', async () => {
     const before = calls.length;
-    for (const headers of [{ 'content-type': 'application/json' }, json('wrong'), json(server.token + 'x'), json(server.token.slice(1))]) {
-      const res = await raw(server, { method: 'POST', path: '/api/content/getPages', headers, body: '[["a"]]' });
+    for (const headers of [
+      { 'content-type': 'application/json' },
+      json('wrong'),
+      json(server.token + 'x'),
+      json(server.token.slice(1)),
+    ]) {
+      const res = await raw(server, {
+        method: 'POST',
+        path: '/api/content/getPages',
+        headers,
+        body: '[["a"]]',
+      });
       expect(res.status).toBe(403);
       expect(JSON.parse(res.body).error.code).toBe('forbidden');
     }
@@ -130,23 +160,53 @@ describe('HTTP transport', () => {
   });
 
   it('maps validation, unknown methods and service errors to status codes with readable messages', async () => {
-    const bad = await raw(server, { method: 'POST', path: '/api/content/getPages', headers: json(server.token), body: '[42]' });
+    const bad = await raw(server, {
+      method: 'POST',
+      path: '/api/content/getPages',
+      headers: json(server.token),
+      body: '[42]',
+    });
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body).error.message).toMatch(/Bad arguments for content.getPages/);
-    const unknown = await raw(server, { method: 'POST', path: '/api/content/dropTables', headers: json(server.token), body: '[]' });
+    const unknown = await raw(server, {
+      method: 'POST',
+      path: '/api/content/dropTables',
+      headers: json(server.token),
+      body: '[]',
+    });
     expect(unknown.status).toBe(404);
-    const proto = await raw(server, { method: 'POST', path: '/api/__proto__/toString', headers: json(server.token), body: '[]' });
+    const proto = await raw(server, {
+      method: 'POST',
+      path: '/api/__proto__/toString',
+      headers: json(server.token),
+      body: '[]',
+    });
     expect(proto.status).toBe(404);
-    const thrown = await raw(server, { method: 'POST', path: '/api/content/resolveId', headers: json(server.token), body: '["boom"]' });
+    const thrown = await raw(server, {
+      method: 'POST',
+      path: '/api/content/resolveId',
+      headers: json(server.token),
+      body: '["boom"]',
+    });
     expect(thrown.status).toBe(500);
     expect(JSON.parse(thrown.body).error).toEqual({ code: 'internal', message: 'exploded' });
-    const missing = await raw(server, { method: 'POST', path: '/api/content/resolveId', headers: json(server.token), body: '["gone"]' });
+    const missing = await raw(server, {
+      method: 'POST',
+      path: '/api/content/resolveId',
+      headers: json(server.token),
+      body: '["gone"]',
+    });
     expect(missing.status).toBe(404);
     expect(JSON.parse(missing.body).error.code).toBe('not-found');
   });
 
   it('rejects bad JSON, a non-JSON content type, other methods and oversized bodies', async () => {
-    const badJson = await raw(server, { method: 'POST', path: '/api/user/getSettings', headers: json(server.token), body: '[' });
+    const badJson = await raw(server, {
+      method: 'POST',
+      path: '/api/user/getSettings',
+      headers: json(server.token),
+      body: '[',
+    });
     expect(badJson.status).toBe(400);
     const form = await raw(server, {
       method: 'POST',
@@ -155,7 +215,11 @@ describe('HTTP transport', () => {
       body: '[]',
     });
     expect(form.status).toBe(415);
-    const get = await raw(server, { method: 'GET', path: '/api/user/getSettings', headers: { 'x-dstudio-token': server.token } });
+    const get = await raw(server, {
+      method: 'GET',
+      path: '/api/user/getSettings',
+      headers: { 'x-dstudio-token': server.token },
+    });
     expect(get.status).toBe(405);
     const huge = await raw(server, {
       method: 'POST',
@@ -225,7 +289,11 @@ describe('HTTP transport', () => {
     // A trailing optional argument left out must not reach the schema as null.
     await api.search.quickSwitch('cb');
     expect(calls.at(-1)).toEqual(['quickSwitch', 'cb', undefined]);
-    await expect(api.content.resolveId('gone')).rejects.toMatchObject({ name: 'ApiError', code: 'not-found', message: 'no such page' });
+    await expect(api.content.resolveId('gone')).rejects.toMatchObject({
+      name: 'ApiError',
+      code: 'not-found',
+      message: 'no such page',
+    });
     const wrong = createHttpApi(server.origin, 'nope', (url, init) => fetch(url, init));
     await expect(wrong.content.getStatus()).rejects.toMatchObject({ code: 'forbidden' });
     const offline = createHttpApi('http://127.0.0.1:1', server.token, (url, init) => fetch(url, init));

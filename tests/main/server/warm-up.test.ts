@@ -7,7 +7,9 @@ import { deriveApi } from '../../../src/shared/contract/derive';
 import { startHttpServer, type RunningServer } from '../../../src/main/server/http-server';
 import { warmUp } from '../../../src/main/server/warm-up';
 
-const NAV: NavNode[] = [{ title: 'Section', pageId: null, children: [{ title: 'First', pageId: 'first/page', children: [] }] }];
+const NAV: NavNode[] = [
+  { title: 'Section', pageId: null, children: [{ title: 'First', pageId: 'first/page', children: [] }] },
+];
 /** What each read answers; any other method (every write) is recorded and refused. */
 const ANSWERS: Record<string, unknown> = {
   'user.getSettings': {},

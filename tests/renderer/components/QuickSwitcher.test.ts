@@ -19,7 +19,11 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-const hit = (id: string, kind: QuickSwitchHit['kind'] = 'title', anchor: string | null = null): QuickSwitchHit => ({
+const hit = (
+  id: string,
+  kind: QuickSwitchHit['kind'] = 'title',
+  anchor: string | null = null,
+): QuickSwitchHit => ({
   id,
   title: id.split('/').pop()!,
   kind,
@@ -92,7 +96,9 @@ describe('QuickSwitcher', () => {
 
   it('Enter right after typing waits for the answer to what was typed', async () => {
     const late = deferred<QuickSwitchHit[]>();
-    useFakeApi({ search: { quickSwitch: (text) => (text === 'sa' ? late.promise : Promise.resolve(HITS[text] ?? [])) } });
+    useFakeApi({
+      search: { quickSwitch: (text) => (text === 'sa' ? late.promise : Promise.resolve(HITS[text] ?? [])) },
+    });
     const { wrapper, router } = await mountInApp(QuickSwitcher);
     useUiStore().openSwitcher();
     await settle();

@@ -17,10 +17,19 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-const n = (title: string, pageId: string | null, children: NavNode[] = []): NavNode => ({ title, pageId, children });
+const n = (title: string, pageId: string | null, children: NavNode[] = []): NavNode => ({
+  title,
+  pageId,
+  children,
+});
 const NAV = [
   n('Home', 'index'),
-  n('Patterns', null, [n('Resilience', 'patterns/resilience/index', [n('Circuit Breaker', 'patterns/resilience/circuit-breaker'), n('Retry', 'patterns/resilience/retry')])]),
+  n('Patterns', null, [
+    n('Resilience', 'patterns/resilience/index', [
+      n('Circuit Breaker', 'patterns/resilience/circuit-breaker'),
+      n('Retry', 'patterns/resilience/retry'),
+    ]),
+  ]),
 ];
 
 async function openNav(route: string, read: string[]) {
@@ -32,8 +41,18 @@ async function openNav(route: string, read: string[]) {
     },
     user: {
       listReadPageIds: async () => read,
-      getReadingState: async (pageId) => ({ pageId, read: read.includes(pageId), scrollRatio: 0, updatedAt: '' }),
-      saveReadingState: async (pageId, s) => ({ pageId, read: s.read ?? false, scrollRatio: 0, updatedAt: '' }),
+      getReadingState: async (pageId) => ({
+        pageId,
+        read: read.includes(pageId),
+        scrollRatio: 0,
+        updatedAt: '',
+      }),
+      saveReadingState: async (pageId, s) => ({
+        pageId,
+        read: s.read ?? false,
+        scrollRatio: 0,
+        updatedAt: '',
+      }),
       recordVisit: async () => undefined,
     },
   });
@@ -41,7 +60,10 @@ async function openNav(route: string, read: string[]) {
   void useContentStore().load();
   void useLibraryStore().loadReadIds();
   await settle();
-  const rowOf = (title: string) => mounted.wrapper.findAll('.nav-row').find((r) => r.find('.nav-link').exists() && r.get('.nav-link').text() === title)!;
+  const rowOf = (title: string) =>
+    mounted.wrapper
+      .findAll('.nav-row')
+      .find((r) => r.find('.nav-link').exists() && r.get('.nav-link').text() === title)!;
   return { ...mounted, rowOf };
 }
 
@@ -51,16 +73,20 @@ describe('SideNav', () => {
     expect(rowOf('Retry').get('.nav-link').attributes('aria-current')).toBe('page');
     expect(wrapper.findAll('[aria-current="page"]')).toHaveLength(1);
     // One label per row: a link, a section button or a missing-file note.
-    for (const row of wrapper.findAll('.nav-row')) expect(row.findAll('.nav-link, .nav-section, .nav-missing')).toHaveLength(1);
+    for (const row of wrapper.findAll('.nav-row'))
+      expect(row.findAll('.nav-link, .nav-section, .nav-missing')).toHaveLength(1);
     expect(wrapper.text()).toContain('4 pages · abcdef1');
   });
 
   it('marks the pages read, and follows the page view marking one', async () => {
-    const { rowOf, wrapper } = await openNav('/page/patterns/resilience/retry', ['patterns/resilience/circuit-breaker']);
+    const { rowOf, wrapper } = await openNav('/page/patterns/resilience/retry', [
+      'patterns/resilience/circuit-breaker',
+    ]);
     expect(rowOf('Circuit Breaker').find('[data-testid="nav-read-mark"]').exists()).toBe(true);
     expect(rowOf('Circuit Breaker').text()).toContain('(read)');
     expect(rowOf('Retry').find('[data-testid="nav-read-mark"]').exists()).toBe(false);
-    for (const row of wrapper.findAll('.nav-row')) expect(row.findAll('.nav-link, .nav-section, .nav-missing')).toHaveLength(1);
+    for (const row of wrapper.findAll('.nav-row'))
+      expect(row.findAll('.nav-link, .nav-section, .nav-missing')).toHaveLength(1);
 
     const page = usePageStore();
     await page.open('patterns/resilience/retry');

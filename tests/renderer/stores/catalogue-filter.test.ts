@@ -27,16 +27,50 @@ function page(id: string, over: Partial<PageSummary> = {}): PageSummary {
 }
 
 const patterns = [
-  page('pattern-library/resilience/circuit-breaker', { title: 'Circuit Breaker', tier: 'gold', category: 'resilience', status: 'recommended', introducedYear: 2007 }),
-  page('pattern-library/resilience/retry', { title: 'Retry', tier: 'gold', category: 'resilience', status: 'recommended', introducedYear: 1990 }),
-  page('pattern-library/data/saga', { title: 'Saga', tier: 'gold', category: 'data', status: 'recommended', description: 'Long-lived transactions' }),
-  page('pattern-library/data/event-sourcing', { title: 'Event Sourcing', tier: 'silver', category: 'data', status: 'use-with-expertise' }),
-  page('pattern-library/data/two-phase-commit', { title: 'Two-Phase Commit', tier: 'bronze', category: 'data', status: 'legacy', relevance: 'declining', introducedYear: 1978 }),
+  page('pattern-library/resilience/circuit-breaker', {
+    title: 'Circuit Breaker',
+    tier: 'gold',
+    category: 'resilience',
+    status: 'recommended',
+    introducedYear: 2007,
+  }),
+  page('pattern-library/resilience/retry', {
+    title: 'Retry',
+    tier: 'gold',
+    category: 'resilience',
+    status: 'recommended',
+    introducedYear: 1990,
+  }),
+  page('pattern-library/data/saga', {
+    title: 'Saga',
+    tier: 'gold',
+    category: 'data',
+    status: 'recommended',
+    description: 'Long-lived transactions',
+  }),
+  page('pattern-library/data/event-sourcing', {
+    title: 'Event Sourcing',
+    tier: 'silver',
+    category: 'data',
+    status: 'use-with-expertise',
+  }),
+  page('pattern-library/data/two-phase-commit', {
+    title: 'Two-Phase Commit',
+    tier: 'bronze',
+    category: 'data',
+    status: 'legacy',
+    relevance: 'declining',
+    introducedYear: 1978,
+  }),
 ];
 
 describe('catalogue filter', () => {
   it('shows gold only by default, sorted by name', () => {
-    expect(applyFilter(patterns, defaultFilter()).map((p) => p.title)).toEqual(['Circuit Breaker', 'Retry', 'Saga']);
+    expect(applyFilter(patterns, defaultFilter()).map((p) => p.title)).toEqual([
+      'Circuit Breaker',
+      'Retry',
+      'Saga',
+    ]);
   });
 
   it('counts each facet among the patterns passing the other filters', () => {
@@ -63,17 +97,32 @@ describe('catalogue filter', () => {
 
   it('filters by words of the title, description or category, and sorts by tier or year', () => {
     const all = { ...defaultFilter(), tiers: [] };
-    expect(applyFilter(patterns, { ...all, text: 'long transactions' }).map((p) => p.title)).toEqual(['Saga']);
-    expect(applyFilter(patterns, { ...all, sort: 'tier' }).map((p) => p.tier)).toEqual(['gold', 'gold', 'gold', 'silver', 'bronze']);
-    expect(applyFilter(patterns, { ...all, sort: 'introduced' }).map((p) => p.title).slice(0, 3)).toEqual([
-      'Two-Phase Commit',
-      'Retry',
-      'Circuit Breaker',
+    expect(applyFilter(patterns, { ...all, text: 'long transactions' }).map((p) => p.title)).toEqual([
+      'Saga',
     ]);
+    expect(applyFilter(patterns, { ...all, sort: 'tier' }).map((p) => p.tier)).toEqual([
+      'gold',
+      'gold',
+      'gold',
+      'silver',
+      'bronze',
+    ]);
+    expect(
+      applyFilter(patterns, { ...all, sort: 'introduced' })
+        .map((p) => p.title)
+        .slice(0, 3),
+    ).toEqual(['Two-Phase Commit', 'Retry', 'Circuit Breaker']);
   });
 
   it('round-trips through a setting and drops values it does not understand', () => {
-    const f = { tiers: ['bronze' as const], category: ['data'], status: [], relevance: ['declining'], text: 'x', sort: 'tier' as const };
+    const f = {
+      tiers: ['bronze' as const],
+      category: ['data'],
+      status: [],
+      relevance: ['declining'],
+      text: 'x',
+      sort: 'tier' as const,
+    };
     expect(filterFromSetting(filterToSetting(f))).toEqual(f);
     expect(filterFromSetting({ tiers: ['platinum', 'gold', 3], sort: 'random', text: 5 })).toEqual({
       ...defaultFilter(),
@@ -85,7 +134,9 @@ describe('catalogue filter', () => {
 
   it('takes patterns, not case studies or templates, into the catalogue', () => {
     expect(isPattern(page('pattern-library/x', { type: null, tier: 'silver' }))).toBe(true);
-    expect(isPattern(page('architects-handbook/case-studies/y', { type: 'case-study', tier: 'gold' }))).toBe(false);
+    expect(isPattern(page('architects-handbook/case-studies/y', { type: 'case-study', tier: 'gold' }))).toBe(
+      false,
+    );
     expect(isPattern(page('pattern-library/t', { isTemplate: true }))).toBe(false);
   });
 });

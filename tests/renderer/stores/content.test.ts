@@ -11,7 +11,13 @@ const status = { pages: 2 } as never;
 
 describe('content store', () => {
   it('loads status and tree at start, and the page list only when a view asks, once', async () => {
-    useFakeApi({ content: { getStatus: async () => status, getNav: async () => [], listPages: async () => [{ id: 'a' } as never] } });
+    useFakeApi({
+      content: {
+        getStatus: async () => status,
+        getNav: async () => [],
+        listPages: async () => [{ id: 'a' } as never],
+      },
+    });
     const content = useContentStore();
     await content.load();
     expect(callsOf('content', 'listPages')).toHaveLength(0);

@@ -6,7 +6,14 @@ import { SWITCHER_LIMIT, useSearchStore } from '../../../src/renderer/src/stores
 
 vi.mock('../../../src/renderer/src/api', () => import('../fake-api'));
 
-const hit = (id: string, label = id): QuickSwitchHit => ({ id, title: id, kind: 'title', label, anchor: null, tier: null });
+const hit = (id: string, label = id): QuickSwitchHit => ({
+  id,
+  title: id,
+  kind: 'title',
+  label,
+  anchor: null,
+  tier: null,
+});
 
 beforeEach(() => setActivePinia(createPinia()));
 
@@ -64,7 +71,12 @@ describe('search store: quick switcher', () => {
 
   it('settles once the latest answer is in, and reports a failure of the latest query', async () => {
     const d = deferred<QuickSwitchHit[]>();
-    useFakeApi({ search: { quickSwitch: (text) => (text === 'x' ? d.promise : Promise.reject(new Error('index is being rebuilt'))) } });
+    useFakeApi({
+      search: {
+        quickSwitch: (text) =>
+          text === 'x' ? d.promise : Promise.reject(new Error('index is being rebuilt')),
+      },
+    });
     const search = useSearchStore();
     void search.quickSwitch('x');
     let settled = false;
@@ -86,7 +98,8 @@ describe('search store: search page', () => {
     const first = deferred<never>();
     useFakeApi({
       search: {
-        search: (q) => (q.text === 'old' ? first.promise : Promise.resolve({ results: [], total: 0, facets: {} } as never)),
+        search: (q) =>
+          q.text === 'old' ? first.promise : Promise.resolve({ results: [], total: 0, facets: {} } as never),
       },
     });
     const search = useSearchStore();

@@ -10,7 +10,13 @@ beforeEach(() => setActivePinia(createPinia()));
 
 function settingsServer(initial: Record<string, SettingValue> = {}) {
   const values = { ...initial };
-  return { values, impl: { getSettings: async () => ({ ...values }), setSetting: async (k: string, v: SettingValue) => void (values[k] = v) } };
+  return {
+    values,
+    impl: {
+      getSettings: async () => ({ ...values }),
+      setSetting: async (k: string, v: SettingValue) => void (values[k] = v),
+    },
+  };
 }
 
 describe('settings store: theme and zoom', () => {

@@ -18,7 +18,20 @@ afterEach(() => {
 
 function pattern(id: string, tier: PageSummary['tier'], over: Partial<PageSummary> = {}): PageSummary {
   const title = id.split('/').pop()!.replace(/-/g, ' ');
-  return { id: `pattern-library/${id}`, title, tier, type: 'pattern', category: id.split('/')[0]!, status: null, relevance: null, difficulty: null, description: `About ${title}`, introducedYear: null, isTemplate: false, ...over };
+  return {
+    id: `pattern-library/${id}`,
+    title,
+    tier,
+    type: 'pattern',
+    category: id.split('/')[0]!,
+    status: null,
+    relevance: null,
+    difficulty: null,
+    description: `About ${title}`,
+    introducedYear: null,
+    isTemplate: false,
+    ...over,
+  };
 }
 
 const PAGES: PageSummary[] = [
@@ -32,10 +45,18 @@ const PAGES: PageSummary[] = [
 ];
 
 /** Mounts the catalogue over a fake user.db holding `stored` settings. */
-async function openCatalogue(stored: Record<string, SettingValue> = {}, read: string[] = [], route = '/catalogue') {
+async function openCatalogue(
+  stored: Record<string, SettingValue> = {},
+  read: string[] = [],
+  route = '/catalogue',
+) {
   const saved: Record<string, SettingValue> = { ...stored };
   useFakeApi({
-    content: { getStatus: async () => ({ pages: PAGES.length }) as never, getNav: async () => [], listPages: async () => PAGES },
+    content: {
+      getStatus: async () => ({ pages: PAGES.length }) as never,
+      getNav: async () => [],
+      listPages: async () => PAGES,
+    },
     user: {
       getSettings: async () => ({ ...saved }),
       setSetting: async (k, v) => void (saved[k] = v),
@@ -83,7 +104,16 @@ describe('CatalogueView', () => {
   });
 
   it('restores the remembered filter and saves changes to user.db (not the browser)', async () => {
-    const stored = { 'catalogue.filter': { tiers: ['silver', 'bronze'], category: [], status: [], relevance: [], text: '', sort: 'tier' } };
+    const stored = {
+      'catalogue.filter': {
+        tiers: ['silver', 'bronze'],
+        category: [],
+        status: [],
+        relevance: [],
+        text: '',
+        sort: 'tier',
+      },
+    };
     const { titles, w, saved } = await openCatalogue(stored);
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     expect(titles()).toEqual(['event sourcing', 'distributed lock', 'two phase commit']);
@@ -108,7 +138,9 @@ describe('CatalogueView', () => {
   it('marks the patterns already read', async () => {
     const { w } = await openCatalogue({}, ['pattern-library/data/saga']);
     const cards = w.findAll('.pattern-card');
-    const marked = cards.filter((c) => c.find('[data-testid="card-read-mark"]').exists()).map((c) => c.get('.pattern-card-link').text());
+    const marked = cards
+      .filter((c) => c.find('[data-testid="card-read-mark"]').exists())
+      .map((c) => c.get('.pattern-card-link').text());
     expect(marked).toEqual(['saga']);
   });
 });

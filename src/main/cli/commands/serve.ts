@@ -29,7 +29,8 @@ export function defaultUserDb(): string {
 function parsePort(raw: unknown): number {
   if (raw === undefined) return 0;
   const n = Number(raw);
-  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || n < 1 || n > 65535) throw new UsageError(`--port must be a number from 1 to 65535, not "${String(raw)}"`);
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || n < 1 || n > 65535)
+    throw new UsageError(`--port must be a number from 1 to 65535, not "${String(raw)}"`);
   return n;
 }
 
@@ -44,10 +45,16 @@ export interface ServeOptions {
  * Opens the services and serves them with the UI until `stop` settles; the running
  * server is handed to `onReady` (tests use it, the command prints its URL).
  */
-export async function serve(opts: ServeOptions, stop: Promise<unknown>, onReady: (server: RunningServer) => void): Promise<void> {
+export async function serve(
+  opts: ServeOptions,
+  stop: Promise<unknown>,
+  onReady: (server: RunningServer) => void,
+): Promise<void> {
   const uiRoot = opts.uiRoot ?? UI_ROOT;
   if (!existsSync(join(uiRoot, 'index.html'))) {
-    throw new Error(`The UI is not built (${uiRoot}/index.html is missing). Run \`npx electron-vite build\` first.`);
+    throw new Error(
+      `The UI is not built (${uiRoot}/index.html is missing). Run \`npx electron-vite build\` first.`,
+    );
   }
   const services = openServices({ contentDb: opts.contentDb, userDb: opts.userDb });
   let server: RunningServer | undefined;
@@ -85,10 +92,15 @@ export const serveCommand: Command = {
       process.on('SIGINT', onInt);
       process.on('SIGTERM', onTerm);
     });
-    if (!existsSync(contentDb)) io.err(`Note: ${contentDb} does not exist yet; the reader will show an empty library until you run \`dstudio import\`.`);
+    if (!existsSync(contentDb))
+      io.err(
+        `Note: ${contentDb} does not exist yet; the reader will show an empty library until you run \`dstudio import\`.`,
+      );
     await serve({ contentDb, userDb, port }, stop, (server) => {
       io.out(`DStudio reader: ${server.url}`);
-      io.out(`Content: ${contentDb}\nUser data: ${userDb}\nOpen the address above in a browser; press Ctrl+C to stop.`);
+      io.out(
+        `Content: ${contentDb}\nUser data: ${userDb}\nOpen the address above in a browser; press Ctrl+C to stop.`,
+      );
     });
     io.err(`Stopped (${signalled}).`);
     return 0;

@@ -25,7 +25,8 @@ export function useShortcuts(): void {
     else if (primary && !e.altKey && key === '0') void settings.resetZoom();
     else if (e.altKey && !primary && !e.shiftKey && key === 'ArrowLeft') router.back();
     else if (e.altKey && !primary && !e.shiftKey && key === 'ArrowRight') router.forward();
-    else if (!primary && !e.altKey && !isTypingTarget(e.target) && key === '/' && !ui.switcherOpen) ui.focusSearch();
+    else if (!primary && !e.altKey && !isTypingTarget(e.target) && key === '/' && !ui.switcherOpen)
+      ui.focusSearch();
     else if (!primary && !e.altKey && !isTypingTarget(e.target) && key === '?') ui.toggleShortcuts();
     else handled = false;
     if (handled) e.preventDefault();

@@ -30,7 +30,9 @@ export function isPattern(p: PageSummary): boolean {
 }
 
 const strings = (v: SettingValue | undefined, allowed?: readonly string[]): string[] =>
-  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && (!allowed || allowed.includes(x))).slice(0, 50) : [];
+  Array.isArray(v)
+    ? v.filter((x): x is string => typeof x === 'string' && (!allowed || allowed.includes(x))).slice(0, 50)
+    : [];
 
 /** Reads a stored filter back, keeping only values that make sense (a setting may be from an older version). */
 export function filterFromSetting(v: SettingValue | undefined): CatalogueFilter {
@@ -42,12 +44,22 @@ export function filterFromSetting(v: SettingValue | undefined): CatalogueFilter 
     status: strings(v.status),
     relevance: strings(v.relevance),
     text: typeof v.text === 'string' ? v.text.slice(0, 200) : '',
-    sort: typeof v.sort === 'string' && (SORTS as readonly string[]).includes(v.sort) ? (v.sort as SortKey) : 'name',
+    sort:
+      typeof v.sort === 'string' && (SORTS as readonly string[]).includes(v.sort)
+        ? (v.sort as SortKey)
+        : 'name',
   };
 }
 
 export function filterToSetting(f: CatalogueFilter): SettingValue {
-  return { tiers: [...f.tiers], category: [...f.category], status: [...f.status], relevance: [...f.relevance], text: f.text, sort: f.sort };
+  return {
+    tiers: [...f.tiers],
+    category: [...f.category],
+    status: [...f.status],
+    relevance: [...f.relevance],
+    text: f.text,
+    sort: f.sort,
+  };
 }
 
 function matchesText(p: PageSummary, text: string): boolean {
@@ -75,10 +87,14 @@ function matches(p: PageSummary, f: CatalogueFilter, except: Dimension | null): 
 const TIER_RANK: Record<string, number> = { gold: 0, silver: 1, bronze: 2 };
 
 function compare(sort: SortKey) {
-  const byName = (a: PageSummary, b: PageSummary) => a.title.localeCompare(b.title, undefined, { sensitivity: 'base' });
-  if (sort === 'tier') return (a: PageSummary, b: PageSummary) => (TIER_RANK[a.tier ?? ''] ?? 9) - (TIER_RANK[b.tier ?? ''] ?? 9) || byName(a, b);
+  const byName = (a: PageSummary, b: PageSummary) =>
+    a.title.localeCompare(b.title, undefined, { sensitivity: 'base' });
+  if (sort === 'tier')
+    return (a: PageSummary, b: PageSummary) =>
+      (TIER_RANK[a.tier ?? ''] ?? 9) - (TIER_RANK[b.tier ?? ''] ?? 9) || byName(a, b);
   if (sort === 'introduced')
-    return (a: PageSummary, b: PageSummary) => (a.introducedYear ?? 99999) - (b.introducedYear ?? 99999) || byName(a, b);
+    return (a: PageSummary, b: PageSummary) =>
+      (a.introducedYear ?? 99999) - (b.introducedYear ?? 99999) || byName(a, b);
   return byName;
 }
 
@@ -96,7 +112,10 @@ export interface CountedValue {
  * Counts per value of each facet among the patterns that pass every *other* filter
  * (the usual faceted-search rule: a facet's own selection does not shrink its counts).
  */
-export function facetCounts(patterns: readonly PageSummary[], f: CatalogueFilter): Record<'tier' | Facet, CountedValue[]> {
+export function facetCounts(
+  patterns: readonly PageSummary[],
+  f: CatalogueFilter,
+): Record<'tier' | Facet, CountedValue[]> {
   const out = {} as Record<'tier' | Facet, CountedValue[]>;
   for (const dim of ['tier', ...FACETS] as const) {
     const counts = new Map<string, number>();

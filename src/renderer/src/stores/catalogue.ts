@@ -73,5 +73,18 @@ export const useCatalogueStore = defineStore('catalogue', () => {
     filter.value = defaultFilter();
   }
 
-  return { filter, restored, patterns, visible, counts, restore, toggleTier, toggleFacet, setText, setSort, showOnlyTiers, reset };
+  return {
+    filter,
+    restored,
+    patterns,
+    visible,
+    counts,
+    restore,
+    toggleTier,
+    toggleFacet,
+    setText,
+    setSort,
+    showOnlyTiers,
+    reset,
+  };
 });

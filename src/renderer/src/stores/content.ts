@@ -71,5 +71,17 @@ export const useContentStore = defineStore('content', () => {
     if (pagesWanted && !pagesLoad && !error.value) await ensurePages();
   }
 
-  return { status, nav, pages, loading, pagesLoading, error, pagesById, isEmpty, navPathTo, ensurePages, load };
+  return {
+    status,
+    nav,
+    pages,
+    loading,
+    pagesLoading,
+    error,
+    pagesById,
+    isEmpty,
+    navPathTo,
+    ensurePages,
+    load,
+  };
 });

@@ -6,7 +6,12 @@ import { api } from '../api';
 import { messageOf } from './errors';
 import { useLibraryStore } from './library';
 
-export type OpenOutcome = { kind: 'shown' } | { kind: 'redirect'; id: PageId } | { kind: 'missing' } | { kind: 'error' } | { kind: 'stale' };
+export type OpenOutcome =
+  | { kind: 'shown' }
+  | { kind: 'redirect'; id: PageId }
+  | { kind: 'missing' }
+  | { kind: 'error' }
+  | { kind: 'stale' };
 
 /** The page being read, its reading state, and how it was loaded. */
 export const usePageStore = defineStore('page', () => {
