@@ -13,14 +13,20 @@ export default defineConfig({
     // finds the worker from whichever file parse-pool lands in.
     build: {
       rollupOptions: {
-        input: { index: resolve('src/main/index.ts'), 'parse-worker': resolve('src/main/corpus/parse-worker.ts'), cli: resolve('src/main/cli/main.ts') },
+        input: {
+          index: resolve('src/main/index.ts'),
+          'parse-worker': resolve('src/main/corpus/parse-worker.ts'),
+          cli: resolve('src/main/cli/main.ts'),
+        },
         output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },
   preload: {
     // The preload runs sandboxed: it must be a single bundled file (no runtime require of packages).
-    build: { rollupOptions: { input: { index: resolve('src/preload/index.ts') }, output: { format: 'cjs' } } },
+    build: {
+      rollupOptions: { input: { index: resolve('src/preload/index.ts') }, output: { format: 'cjs' } },
+    },
   },
   renderer: {
     root: resolve('src/renderer'),
@@ -28,7 +34,11 @@ export default defineConfig({
     build: { minify: 'esbuild', rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
     resolve: { alias: { '@shared': resolve('src/shared') } },
     // Every component uses <script setup>: without the Options API and devtools hooks Vue is smaller and starts faster.
-    define: { __VUE_OPTIONS_API__: 'false', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },
+    define: {
+      __VUE_OPTIONS_API__: 'false',
+      __VUE_PROD_DEVTOOLS__: 'false',
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    },
     plugins: [vue()],
   },
 });

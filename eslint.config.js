@@ -6,7 +6,10 @@ import globals from 'globals';
 
 /** Import boundaries per runtime (a light version of VS Code's code-layering rule). */
 const nodeBuiltins = { group: ['node:*'], message: 'This layer runs outside Node: no node:* imports.' };
-const electronOnly = { name: 'electron', message: 'Only src/main/index.ts-side Electron code and the preload may import electron.' };
+const electronOnly = {
+  name: 'electron',
+  message: 'Only src/main/index.ts-side Electron code and the preload may import electron.',
+};
 const native = { name: 'better-sqlite3', message: 'SQLite lives in src/main services only.' };
 const vueOnly = { name: 'vue', message: 'Vue belongs to src/renderer.' };
 
@@ -38,7 +41,21 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [electronOnly, native, vueOnly, { name: 'pinia', message: 'Pinia belongs to src/renderer.' }], patterns: [nodeBuiltins, { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared depends on nothing else in src.' }] },
+        {
+          paths: [
+            electronOnly,
+            native,
+            vueOnly,
+            { name: 'pinia', message: 'Pinia belongs to src/renderer.' },
+          ],
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'src/shared depends on nothing else in src.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -48,7 +65,16 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [electronOnly, native], patterns: [nodeBuiltins, { group: ['**/main/**', '**/preload/index*'], message: 'The renderer reaches main only through its api module.' }] },
+        {
+          paths: [electronOnly, native],
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/main/**', '**/preload/index*'],
+              message: 'The renderer reaches main only through its api module.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -57,7 +83,16 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [native, vueOnly], patterns: [nodeBuiltins, { group: ['**/main/**', '**/renderer/**'], message: 'The preload imports only electron and src/shared.' }] },
+        {
+          paths: [native, vueOnly],
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/main/**', '**/renderer/**'],
+              message: 'The preload imports only electron and src/shared.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -66,7 +101,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [vueOnly, { name: 'pinia', message: 'Pinia belongs to src/renderer.' }], patterns: [{ group: ['**/renderer/**', '*.vue'], message: 'Main does not import renderer code.' }] },
+        {
+          paths: [vueOnly, { name: 'pinia', message: 'Pinia belongs to src/renderer.' }],
+          patterns: [{ group: ['**/renderer/**', '*.vue'], message: 'Main does not import renderer code.' }],
+        },
       ],
     },
   },
@@ -77,7 +115,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [vueOnly, electronOnly], patterns: [{ group: ['**/renderer/**', '*.vue'], message: 'Main does not import renderer code.' }] },
+        {
+          paths: [vueOnly, electronOnly],
+          patterns: [{ group: ['**/renderer/**', '*.vue'], message: 'Main does not import renderer code.' }],
+        },
       ],
     },
   },

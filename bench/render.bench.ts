@@ -40,10 +40,16 @@ export default async function renderBench(): Promise<void> {
   }
   const floor = median(floorRuns);
   const full = median(fullRuns);
-  console.log(`corpus: ${files.length} files, ${(bodies.reduce((n, b) => n + b.length, 0) / 1048576).toFixed(1)} MB of Markdown (median of 5 runs)`);
+  console.log(
+    `corpus: ${files.length} files, ${(bodies.reduce((n, b) => n + b.length, 0) / 1048576).toFixed(1)} MB of Markdown (median of 5 runs)`,
+  );
   console.table([
     { measure: 'plain markdown-it (floor)', ms: Math.round(floor), ratio: '1.00×' },
-    { measure: 'renderPage (all extensions)', ms: Math.round(full), ratio: `${(full / floor).toFixed(2)}× (goal ≤ 1.5×)` },
+    {
+      measure: 'renderPage (all extensions)',
+      ms: Math.round(full),
+      ratio: `${(full / floor).toFixed(2)}× (goal ≤ 1.5×)`,
+    },
   ]);
 
   const largest = htmls
@@ -62,5 +68,7 @@ export default async function renderBench(): Promise<void> {
   );
   const bare = rows.reduce((n, r) => n + r.bare, 0);
   const mounted = rows.reduce((n, r) => n + r.mounted, 0);
-  console.log(`open time, 5 largest pages: ${mounted.toFixed(1)} ms vs bare innerHTML ${bare.toFixed(1)} ms → ${(mounted / bare).toFixed(2)}× (goal ≤ 1.5×); mermaid modules loaded on open: ${rows.some((r) => r.mermaidLoaded) ? 'yes' : 'no'}`);
+  console.log(
+    `open time, 5 largest pages: ${mounted.toFixed(1)} ms vs bare innerHTML ${bare.toFixed(1)} ms → ${(mounted / bare).toFixed(2)}× (goal ≤ 1.5×); mermaid modules loaded on open: ${rows.some((r) => r.mermaidLoaded) ? 'yes' : 'no'}`,
+  );
 }

@@ -51,7 +51,12 @@ export function shouldCopy(relativePath) {
 export function buildEnv(env) {
   const out = {};
   for (const [k, v] of Object.entries(env)) {
-    if (/^npm_config_(nodedir|target|runtime|disturl|dist_url|arch|target_arch|build_from_source|platform|libc)$/i.test(k)) continue;
+    if (
+      /^npm_config_(nodedir|target|runtime|disturl|dist_url|arch|target_arch|build_from_source|platform|libc)$/i.test(
+        k,
+      )
+    )
+      continue;
     out[k] = v;
   }
   return out;
@@ -59,17 +64,32 @@ export function buildEnv(env) {
 
 /** First try: a prebuilt addon for this Electron from better-sqlite3's GitHub releases (no compiler needed). */
 export function prebuildArgs({ electron, platform, arch }) {
-  return ['--runtime=electron', `--target=${electron}`, `--arch=${arch}`, `--platform=${platform}`, '--verbose'];
+  return [
+    '--runtime=electron',
+    `--target=${electron}`,
+    `--arch=${arch}`,
+    `--platform=${platform}`,
+    '--verbose',
+  ];
 }
 
 /** Fallback: compile against Electron's headers. */
 export function nodeGypArgs({ electron, arch }) {
-  return ['rebuild', '--release', '--runtime=electron', `--target=${electron}`, '--dist-url=https://electronjs.org/headers', `--arch=${arch}`];
+  return [
+    'rebuild',
+    '--release',
+    '--runtime=electron',
+    `--target=${electron}`,
+    '--dist-url=https://electronjs.org/headers',
+    `--arch=${arch}`,
+  ];
 }
 
 /** Whether tool output shows a network failure rather than a build error. */
 export function isOfflineError(output) {
-  return /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|getaddrinfo|socket hang up|Could not resolve host|network is unreachable/i.test(output);
+  return /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|getaddrinfo|socket hang up|Could not resolve host|network is unreachable/i.test(
+    output,
+  );
 }
 
 /** The message printed when neither a prebuilt addon nor Electron's headers could be downloaded. */
@@ -77,7 +97,7 @@ export function offlineMessage(electron) {
   return [
     `Cannot prepare SQLite for Electron ${electron}: the network is not reachable.`,
     'The first `npm start` needs a connection once, to download either a prebuilt better-sqlite3 for this',
-    'Electron version (github.com) or Electron\'s headers to compile it (electronjs.org).',
+    "Electron version (github.com) or Electron's headers to compile it (electronjs.org).",
     'Connect and run `npm start` again; afterwards the build is kept in build/native-electron/ and works offline.',
     '(Tests and the `dstudio` CLI do not need this step.)',
   ].join('\n');

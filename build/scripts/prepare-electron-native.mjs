@@ -39,7 +39,11 @@ function readJson(file) {
 function run(command, args, cwd, timeoutMs) {
   return new Promise((done) => {
     let output = '';
-    const child = spawn(command, args, { cwd, env: buildEnv(process.env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd,
+      env: buildEnv(process.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const timer = setTimeout(() => {
       output += `\n(timed out after ${timeoutMs / 1000} s)`;
       child.kill('SIGTERM');
@@ -62,9 +66,24 @@ function run(command, args, cwd, timeoutMs) {
 
 /** node-gyp as npm ships it (npm sets npm_config_node_gyp for scripts), or from the registry via npx. */
 function nodeGypCommand() {
-  const candidates = [process.env.npm_config_node_gyp, join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js')];
+  const candidates = [
+    process.env.npm_config_node_gyp,
+    join(
+      dirname(process.execPath),
+      '..',
+      'lib',
+      'node_modules',
+      'npm',
+      'node_modules',
+      'node-gyp',
+      'bin',
+      'node-gyp.js',
+    ),
+  ];
   const local = candidates.find((p) => p && existsSync(p));
-  return local ? { command: process.execPath, prefix: [local] } : { command: 'npx', prefix: ['--yes', 'node-gyp'] };
+  return local
+    ? { command: process.execPath, prefix: [local] }
+    : { command: 'npx', prefix: ['--yes', 'node-gyp'] };
 }
 
 async function main() {
@@ -74,22 +93,37 @@ async function main() {
     say('electron or better-sqlite3 is not installed: run `npm install` first.');
     return 1;
   }
-  const target = stampFor({ electron: electronPkg.version, betterSqlite3: sqlitePkg.version, platform: process.platform, arch: process.arch });
+  const target = stampFor({
+    electron: electronPkg.version,
+    betterSqlite3: sqlitePkg.version,
+    platform: process.platform,
+    arch: process.arch,
+  });
   const stampText = existsSync(paths.stamp) ? readFileSync(paths.stamp, 'utf8') : null;
   if (!force && isUpToDate(target, stampText, existsSync(paths.addon))) {
     say(`better-sqlite3 ${target.betterSqlite3} for Electron ${target.electron} is up to date.`);
     return 0;
   }
 
-  say(`Preparing better-sqlite3 ${target.betterSqlite3} for Electron ${target.electron} (${target.platform}-${target.arch}) in ${relative(root, paths.dir)}/ …`);
+  say(
+    `Preparing better-sqlite3 ${target.betterSqlite3} for Electron ${target.electron} (${target.platform}-${target.arch}) in ${relative(root, paths.dir)}/ …`,
+  );
   rmSync(paths.copy, { recursive: true, force: true });
   rmSync(paths.stamp, { force: true });
   mkdirSync(paths.dir, { recursive: true });
-  cpSync(paths.source, paths.copy, { recursive: true, filter: (src) => shouldCopy(relative(paths.source, src)) });
+  cpSync(paths.source, paths.copy, {
+    recursive: true,
+    filter: (src) => shouldCopy(relative(paths.source, src)),
+  });
   const built = join(paths.copy, 'build', 'Release', 'better_sqlite3.node');
 
   say('Trying a prebuilt addon for this Electron version …');
-  const prebuilt = await run(process.execPath, [paths.prebuildInstall, ...prebuildArgs(target)], paths.copy, 120_000);
+  const prebuilt = await run(
+    process.execPath,
+    [paths.prebuildInstall, ...prebuildArgs(target)],
+    paths.copy,
+    120_000,
+  );
   let outputs = prebuilt.output;
   if (!prebuilt.ok || !existsSync(built)) {
     say('No prebuilt addon; compiling against Electron headers (needs a C++ toolchain; about a minute) …');
@@ -100,8 +134,12 @@ async function main() {
       if (isOfflineError(outputs)) {
         say(offlineMessage(target.electron));
       } else {
-        say(`Could not build better-sqlite3 for Electron ${target.electron}. Last output:\n${compiled.output.split('\n').slice(-25).join('\n')}`);
-        say('On Linux install a compiler (build-essential, python3); on macOS the Xcode command line tools; on Windows the Visual Studio build tools.');
+        say(
+          `Could not build better-sqlite3 for Electron ${target.electron}. Last output:\n${compiled.output.split('\n').slice(-25).join('\n')}`,
+        );
+        say(
+          'On Linux install a compiler (build-essential, python3); on macOS the Xcode command line tools; on Windows the Visual Studio build tools.',
+        );
       }
       return 1;
     }

@@ -8,7 +8,13 @@ import { app, BrowserWindow, dialog, ipcMain, nativeTheme, protocol, session, sh
 import { join } from 'node:path';
 import { useNativeBinding } from './database/connection';
 import { backupUserDb, recoverContentDb, recoverUserDb } from './database/health';
-import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './electron/app-protocol';
+import {
+  APP_ENTRY_URL,
+  APP_ORIGIN,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  createAppProtocolHandler,
+} from './electron/app-protocol';
 import { isTrustedSender, registerApiHandlers, senderInfo } from './electron/ipc-registration';
 import { describeStartupError, nativeBindingProblem } from './electron/native-binding';
 import { guardWebContents } from './electron/navigation-guard';
@@ -49,7 +55,12 @@ function createWindow(preload: string): BrowserWindow {
 }
 
 async function start(): Promise<void> {
-  const paths = appPaths({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath, userData: app.getPath('userData') });
+  const paths = appPaths({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    userData: app.getPath('userData'),
+  });
   const problem = nativeBindingProblem(paths.nativeBinding, app.isPackaged);
   if (problem) throw new Error(problem);
   useNativeBinding(paths.nativeBinding);
@@ -62,12 +73,16 @@ async function start(): Promise<void> {
   await importStarterContentIfEmpty(paths.contentDb, paths.starterCorpus);
   const services = openServices({ contentDb: paths.contentDb, userDb: paths.userDb });
   // One verified backup per start (the five newest are kept); a failure is not fatal.
-  void backupUserDb(services.userDb, backups).catch((e: unknown) => console.error('DStudio: user.db backup failed:', e));
+  void backupUserDb(services.userDb, backups).catch((e: unknown) =>
+    console.error('DStudio: user.db backup failed:', e),
+  );
   app.on('will-quit', () => services.close());
 
   protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererRoot));
   applyPermissionPolicy(session.defaultSession, appOrigin);
-  registerApiHandlers(ipcMain, services.api, (event) => isTrustedSender(senderInfo(event), { appOrigin, windowIds }));
+  registerApiHandlers(ipcMain, services.api, (event) =>
+    isTrustedSender(senderInfo(event), { appOrigin, windowIds }),
+  );
 
   createWindow(paths.preload);
   app.on('activate', () => {

@@ -48,16 +48,30 @@ test('launch → first page → search, in a locked-down window', async () => {
       process: typeof (window as unknown as { process?: unknown }).process,
       bridge: Object.keys(window.dstudio ?? {}).sort(),
     }));
-    expect(globals).toEqual({ require: 'undefined', process: 'undefined', bridge: ['content', 'search', 'user'] });
+    expect(globals).toEqual({
+      require: 'undefined',
+      process: 'undefined',
+      bridge: ['content', 'search', 'user'],
+    });
     const prefs = await app.evaluate(({ BrowserWindow }) => {
-      const wc = BrowserWindow.getAllWindows()[0]!.webContents as unknown as { getLastWebPreferences?: () => Record<string, unknown> };
+      const wc = BrowserWindow.getAllWindows()[0]!.webContents as unknown as {
+        getLastWebPreferences?: () => Record<string, unknown>;
+      };
       return wc.getLastWebPreferences?.() ?? null;
     });
-    if (prefs) expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    if (prefs)
+      expect(prefs).toMatchObject({
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+      });
   });
 
   await test.step('the CSP is sent and an injected inline script never runs', async () => {
-    const csp = await page.evaluate(async () => (await fetch('app://dstudio/index.html')).headers.get('content-security-policy'));
+    const csp = await page.evaluate(async () =>
+      (await fetch('app://dstudio/index.html')).headers.get('content-security-policy'),
+    );
     expect(csp).toBe(UI_CSP_HEADER);
     const ran = await page.evaluate(() => {
       const s = document.createElement('script');
@@ -77,10 +91,9 @@ test('launch → first page → search, in a locked-down window', async () => {
     expect(await page.evaluate(() => window.open('https://example.invalid/popup') === null)).toBe(true);
     await page.evaluate(() => (window.location.href = 'https://example.invalid/away'));
     await page.evaluate(() => (window.location.href = 'file:///etc/passwd'));
-    await expect.poll(() => app.evaluate(() => (globalThis as unknown as { opened: string[] }).opened)).toEqual([
-      'https://example.invalid/popup',
-      'https://example.invalid/away',
-    ]);
+    await expect
+      .poll(() => app.evaluate(() => (globalThis as unknown as { opened: string[] }).opened))
+      .toEqual(['https://example.invalid/popup', 'https://example.invalid/away']);
     expect(page.url()).toMatch(/^app:\/\/dstudio\//);
     expect(app.windows()).toHaveLength(1);
   });
@@ -97,13 +110,20 @@ test('launch → first page → search, in a locked-down window', async () => {
   });
 
   await test.step('search from the box and open a result', async () => {
-    const [first] = (await page.evaluate(() => window.dstudio!.search.search({ text: 'circuit breaker' }))).results;
+    const [first] = (await page.evaluate(() => window.dstudio!.search.search({ text: 'circuit breaker' })))
+      .results;
     expect(first).toBeTruthy();
     await reader.searchBox.fill('circuit breaker');
     await expect(reader.instantResults).toBeVisible();
-    await reader.instantResults.getByRole('option', { name: new RegExp(first!.title, 'i') }).first().click();
+    await reader.instantResults
+      .getByRole('option', { name: new RegExp(first!.title, 'i') })
+      .first()
+      .click();
     await reader.waitForPage(first!.title);
-    await page.evaluate((title) => window.dstudio!.user.addBookmark('pattern-library/resilience/circuit-breaker', title, null), first!.title);
+    await page.evaluate(
+      (title) => window.dstudio!.user.addBookmark('pattern-library/resilience/circuit-breaker', title, null),
+      first!.title,
+    );
   });
 
   await app.close();

@@ -4,7 +4,8 @@
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const SKIP_MESSAGE = 'Electron binary not installed here (cannot be downloaded on this machine): Electron e2e skipped';
+export const SKIP_MESSAGE =
+  'Electron binary not installed here (cannot be downloaded on this machine): Electron e2e skipped';
 
 /**
  * The Electron executable of the project's electron package, mirroring

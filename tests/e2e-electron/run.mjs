@@ -23,9 +23,16 @@ function step(label, command, args, env = process.env) {
 }
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-step('preparing better-sqlite3 for Electron', process.execPath, ['build/scripts/prepare-electron-native.mjs']);
+step('preparing better-sqlite3 for Electron', process.execPath, [
+  'build/scripts/prepare-electron-native.mjs',
+]);
 step('building the app', npx, ['electron-vite', 'build']);
-step('running the Electron spec', npx, ['playwright', 'test', '-c', 'tests/e2e-electron/playwright.config.ts'], {
-  ...process.env,
-  DSTUDIO_ELECTRON_PATH: found.path,
-});
+step(
+  'running the Electron spec',
+  npx,
+  ['playwright', 'test', '-c', 'tests/e2e-electron/playwright.config.ts'],
+  {
+    ...process.env,
+    DSTUDIO_ELECTRON_PATH: found.path,
+  },
+);

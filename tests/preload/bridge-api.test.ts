@@ -31,7 +31,10 @@ describe('createBridgeApi', () => {
   });
 
   it("throws main's error message, and a clear error for an answer of the wrong shape", async () => {
-    const failing = createBridgeApi(async () => ({ ok: false, error: { code: 'not-found', message: 'No page "x"' } }));
+    const failing = createBridgeApi(async () => ({
+      ok: false,
+      error: { code: 'not-found', message: 'No page "x"' },
+    }));
     await expect(failing.content.getPages(['x'])).rejects.toThrow('No page "x"');
     const odd = createBridgeApi(async () => 'surprise');
     await expect(odd.content.getStatus()).rejects.toThrow(/unexpected answer to content\.getStatus/);

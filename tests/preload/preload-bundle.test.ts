@@ -29,7 +29,11 @@ describe.skipIf(!existsSync(BUNDLE))('out/preload/index.cjs', () => {
       if (name !== 'electron') throw new Error(`a sandboxed preload cannot require ${name}`);
       return electron;
     };
-    runInNewContext(readFileSync(BUNDLE, 'utf8'), { require: sandboxRequire, module: { exports: {} }, exports: {} });
+    runInNewContext(readFileSync(BUNDLE, 'utf8'), {
+      require: sandboxRequire,
+      module: { exports: {} },
+      exports: {},
+    });
     expect(Object.keys(exposed)).toEqual(['dstudio']);
     const api = exposed.dstudio as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>;
     expect(Object.keys(api).sort()).toEqual(Object.keys(API_METHODS).sort());

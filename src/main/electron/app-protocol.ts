@@ -15,7 +15,12 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
  * like https. Deliberately not `corsEnabled` (which would let other origins read
  * app:// responses), `bypassCSP`, `allowServiceWorkers` or `stream`.
  */
-export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true, codeCache: true } as const;
+export const APP_SCHEME_PRIVILEGES = {
+  standard: true,
+  secure: true,
+  supportFetchAPI: true,
+  codeCache: true,
+} as const;
 
 /**
  * Maps an app:// request URL to a file strictly inside `root` (out/renderer), or null.
@@ -43,12 +48,19 @@ export function createAppProtocolHandler(root: string): (request: Request) => Pr
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405 });
     const file = resolveAppPath(root, request.url);
-    if (!file) return new Response('Not found', { status: 404, headers: uiResponseHeaders('text/plain; charset=utf-8') });
+    if (!file)
+      return new Response('Not found', {
+        status: 404,
+        headers: uiResponseHeaders('text/plain; charset=utf-8'),
+      });
     let body: Buffer;
     try {
       body = await readFile(file.file);
     } catch {
-      return new Response('Not found', { status: 404, headers: uiResponseHeaders('text/plain; charset=utf-8') });
+      return new Response('Not found', {
+        status: 404,
+        headers: uiResponseHeaders('text/plain; charset=utf-8'),
+      });
     }
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
       status: 200,

@@ -20,7 +20,11 @@ export interface TrustedSenders {
 /** Reads the sender of an invoke event. */
 export function senderInfo(event: IpcMainInvokeEvent): SenderInfo {
   const frame = event.senderFrame;
-  return { webContentsId: event.sender.id, frameUrl: frame?.url ?? null, isMainFrame: frame !== null && frame.parent === null };
+  return {
+    webContentsId: event.sender.id,
+    frameUrl: frame?.url ?? null,
+    isMainFrame: frame !== null && frame.parent === null,
+  };
 }
 
 /**
@@ -30,7 +34,8 @@ export function senderInfo(event: IpcMainInvokeEvent): SenderInfo {
  * elsewhere is refused.
  */
 export function isTrustedSender(sender: SenderInfo, trusted: TrustedSenders): boolean {
-  if (!trusted.windowIds.has(sender.webContentsId) || !sender.isMainFrame || sender.frameUrl === null) return false;
+  if (!trusted.windowIds.has(sender.webContentsId) || !sender.isMainFrame || sender.frameUrl === null)
+    return false;
   const origin = originOf(sender.frameUrl);
   return origin !== null && origin === originOf(trusted.appOrigin);
 }
@@ -52,12 +57,18 @@ const FORBIDDEN: DispatchResult = {
  * `dispatch`, which never throws: bad arguments come back as a `bad-arguments`
  * result, never as a crash of main. Returns a function that removes the handlers.
  */
-export function registerApiHandlers<E>(ipc: IpcHandlerHost<E>, api: DStudioApi, isTrusted: (event: E) => boolean): () => void {
+export function registerApiHandlers<E>(
+  ipc: IpcHandlerHost<E>,
+  api: DStudioApi,
+  isTrusted: (event: E) => boolean,
+): () => void {
   const channels: string[] = [];
   for (const domain of Object.keys(API_METHODS) as Domain[]) {
     for (const method of API_METHODS[domain]) {
       const channel = channelOf(domain, method);
-      ipc.handle(channel, async (event, ...args) => (isTrusted(event) ? dispatch(api, domain, method, args) : FORBIDDEN));
+      ipc.handle(channel, async (event, ...args) =>
+        isTrusted(event) ? dispatch(api, domain, method, args) : FORBIDDEN,
+      );
       channels.push(channel);
     }
   }

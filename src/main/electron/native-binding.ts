@@ -9,7 +9,11 @@ const REBUILD_HINT =
  * place. Without it better-sqlite3 would fall back to the addon npm built for Node
  * and fail with an opaque NODE_MODULE_VERSION error.
  */
-export function nativeBindingProblem(path: string, isPackaged: boolean, exists: (p: string) => boolean = existsSync): string | null {
+export function nativeBindingProblem(
+  path: string,
+  isPackaged: boolean,
+  exists: (p: string) => boolean = existsSync,
+): string | null {
   if (exists(path)) return null;
   return isPackaged
     ? `The SQLite module is missing from this installation (${path}). Please reinstall DStudio.`
@@ -22,7 +26,11 @@ export function nativeBindingProblem(path: string, isPackaged: boolean, exists: 
  */
 export function describeStartupError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (/NODE_MODULE_VERSION|was compiled against a different Node\.js version|invalid ELF header|not a valid Win32 application/i.test(message)) {
+  if (
+    /NODE_MODULE_VERSION|was compiled against a different Node\.js version|invalid ELF header|not a valid Win32 application/i.test(
+      message,
+    )
+  ) {
     return `The SQLite module was built for a different Electron or Node version. ${REBUILD_HINT}\n\n${message}`;
   }
   return message;

@@ -14,7 +14,8 @@ export function originOf(url: string): string | null {
   }
   if (u.origin !== 'null') return u.origin;
   // Node keeps a non-special scheme's host as written; Chromium lowercases a standard scheme's host.
-  if (u.protocol === 'app:' && u.host !== '' && u.username === '' && u.password === '') return `app://${u.host.toLowerCase()}`;
+  if (u.protocol === 'app:' && u.host !== '' && u.username === '' && u.password === '')
+    return `app://${u.host.toLowerCase()}`;
   return null;
 }
 
@@ -58,7 +59,10 @@ export function decideNavigation(url: string, appOrigin: string): NavigationDeci
 
 /** The part of `webContents` the guard needs. */
 export interface GuardedContents {
-  on(event: 'will-navigate' | 'will-redirect', listener: (event: { url: string; preventDefault(): void }) => void): unknown;
+  on(
+    event: 'will-navigate' | 'will-redirect',
+    listener: (event: { url: string; preventDefault(): void }) => void,
+  ): unknown;
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
@@ -68,7 +72,11 @@ export interface GuardedContents {
  * navigation stays in the app, a followed `https:` link opens in the system browser,
  * every new window is denied, and no `<webview>` can be attached.
  */
-export function guardWebContents(contents: GuardedContents, appOrigin: string, openExternal: (url: string) => void): void {
+export function guardWebContents(
+  contents: GuardedContents,
+  appOrigin: string,
+  openExternal: (url: string) => void,
+): void {
   const onNavigate = (event: { url: string; preventDefault(): void }) => {
     const decision = decideNavigation(event.url, appOrigin);
     if (decision.allow) return;

@@ -41,6 +41,8 @@ export function appPaths(at: AppLocations): AppPaths {
     rendererRoot: join(at.appPath, 'out', 'renderer'),
     preload: join(at.appPath, 'out', 'preload', 'index.cjs'),
     starterCorpus: resources ? join(resources, 'content') : join(at.appPath, 'content'),
-    nativeBinding: resources ? join(resources, 'native-electron', NATIVE_ADDON_FILE) : join(at.appPath, 'build', 'native-electron', NATIVE_ADDON_FILE),
+    nativeBinding: resources
+      ? join(resources, 'native-electron', NATIVE_ADDON_FILE)
+      : join(at.appPath, 'build', 'native-electron', NATIVE_ADDON_FILE),
   };
 }

@@ -14,7 +14,10 @@ export const STARTER_SOURCE = 'DStudio starter content';
  * of an empty window. Returns the import report, or null when nothing was imported
  * (content already there, or no starter corpus bundled). Never touches user.db.
  */
-export async function importStarterContentIfEmpty(contentDbPath: string, corpusRoot: string): Promise<ImportReport | null> {
+export async function importStarterContentIfEmpty(
+  contentDbPath: string,
+  corpusRoot: string,
+): Promise<ImportReport | null> {
   if (!existsSync(join(corpusRoot, 'mkdocs.yml'))) return null;
   const db = openContentDb(contentDbPath);
   try {

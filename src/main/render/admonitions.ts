@@ -13,17 +13,41 @@ const MARKER_RE = /^(!!!|\?\?\?\+?)[ \t]+([\w-]+)((?:[ \t]+[\w-]+)*)[ \t]*(?:"(.
 
 /** Type aliases Material maps onto its base types. */
 const ALIASES: Record<string, string> = {
-  summary: 'abstract', tldr: 'abstract', todo: 'info', hint: 'tip', important: 'tip',
-  check: 'success', done: 'success', help: 'question', faq: 'question', caution: 'warning',
-  attention: 'warning', fail: 'failure', missing: 'failure', error: 'danger', cite: 'quote',
+  summary: 'abstract',
+  tldr: 'abstract',
+  todo: 'info',
+  hint: 'tip',
+  important: 'tip',
+  check: 'success',
+  done: 'success',
+  help: 'question',
+  faq: 'question',
+  caution: 'warning',
+  attention: 'warning',
+  fail: 'failure',
+  missing: 'failure',
+  error: 'danger',
+  cite: 'quote',
 };
 
 /** Icons per base type (Material's defaults, plus the custom types the corpus uses). */
 const ICONS: Record<string, string> = {
-  note: 'pencil-circle', abstract: 'clipboard-text', info: 'information', tip: 'fire',
-  success: 'check-circle', question: 'help-circle', warning: 'alert', failure: 'close-circle',
-  danger: 'lightning-bolt-circle', bug: 'bug', example: 'flask', quote: 'format-quote-close',
-  experiment: 'test-tube', star: 'star', alert: 'alert-octagon', card: 'card-text',
+  note: 'pencil-circle',
+  abstract: 'clipboard-text',
+  info: 'information',
+  tip: 'fire',
+  success: 'check-circle',
+  question: 'help-circle',
+  warning: 'alert',
+  failure: 'close-circle',
+  danger: 'lightning-bolt-circle',
+  bug: 'bug',
+  example: 'flask',
+  quote: 'format-quote-close',
+  experiment: 'test-tube',
+  star: 'star',
+  alert: 'alert-octagon',
+  card: 'card-text',
 };
 
 /** The base type an admonition is styled as (unknown types fall back to `note`). */
@@ -52,10 +76,19 @@ function admonitionRule(state: StateBlock, startLine: number, endLine: number, s
   const explicitTitle = m[4] ?? m[5];
   const title = explicitTitle ?? type.charAt(0).toUpperCase() + type.slice(1);
   const collapsible = marker !== '!!!';
-  const classes = ['admonition', type, ...(admonitionBaseType(type) !== type ? [admonitionBaseType(type)] : []), ...extra];
+  const classes = [
+    'admonition',
+    type,
+    ...(admonitionBaseType(type) !== type ? [admonitionBaseType(type)] : []),
+    ...extra,
+  ];
 
   const body = findBlockBody(state, startLine, endLine);
-  const open = state.push(collapsible ? 'details_open' : 'admonition_open', collapsible ? 'details' : 'div', 1);
+  const open = state.push(
+    collapsible ? 'details_open' : 'admonition_open',
+    collapsible ? 'details' : 'div',
+    1,
+  );
   open.attrSet('class', classes.join(' '));
   if (marker === '???+') open.attrSet('open', '');
   open.map = [startLine, body.end];
@@ -75,14 +108,20 @@ function admonitionRule(state: StateBlock, startLine: number, endLine: number, s
   }
 
   tokenizeBody(state, body, 'admonition');
-  const close = state.push(collapsible ? 'details_close' : 'admonition_close', collapsible ? 'details' : 'div', -1);
+  const close = state.push(
+    collapsible ? 'details_close' : 'admonition_close',
+    collapsible ? 'details' : 'div',
+    -1,
+  );
   close.block = true;
   return true;
 }
 
 /** markdown-it plugin: `!!!` admonitions and `???` / `???+` collapsible blocks. */
 export function admonitionsPlugin(md: MarkdownIt): void {
-  md.block.ruler.before('fence', 'admonition', admonitionRule, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  md.block.ruler.before('fence', 'admonition', admonitionRule, {
+    alt: ['paragraph', 'reference', 'blockquote', 'list'],
+  });
   md.renderer.rules.admonition_title_open = (tokens, idx, options, _env, self) =>
     self.renderToken(tokens, idx, options) + (tokens[idx]!.meta as { icon: string }).icon;
 }

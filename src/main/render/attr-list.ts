@@ -72,7 +72,8 @@ function attrList(state: StateCore): void {
       const end = AT_END.exec(child.content);
       if (!end) continue;
       // A list ending a heading or paragraph belongs to that block; one ending a link text is a leftover.
-      if (last && block && (block.type === 'heading_open' || block.type === 'paragraph_open')) apply(block, end[1]!);
+      if (last && block && (block.type === 'heading_open' || block.type === 'paragraph_open'))
+        apply(block, end[1]!);
       child.content = child.content.slice(0, end.index);
     }
   }

@@ -30,7 +30,12 @@ export function findBlockBody(state: StateBlock, markerLine: number, endLine: nu
   const markerIndent = state.sCount[markerLine]!;
   const lazy: number[] = [];
   let line = markerLine + 1;
-  while (line < endLine && !isBlankLine(state, line) && state.sCount[line]! <= markerIndent && !STARTS_OTHER.test(lineText(state, line))) {
+  while (
+    line < endLine &&
+    !isBlankLine(state, line) &&
+    state.sCount[line]! <= markerIndent &&
+    !STARTS_OTHER.test(lineText(state, line))
+  ) {
     lazy.push(line++);
   }
   let end = line;

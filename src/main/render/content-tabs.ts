@@ -88,5 +88,7 @@ function tabsRule(state: StateBlock, startLine: number, endLine: number, silent:
 
 /** markdown-it plugin: pymdownx.tabbed content tabs. */
 export function contentTabsPlugin(md: MarkdownIt): void {
-  md.block.ruler.before('fence', 'content_tabs', tabsRule, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  md.block.ruler.before('fence', 'content_tabs', tabsRule, {
+    alt: ['paragraph', 'reference', 'blockquote', 'list'],
+  });
 }

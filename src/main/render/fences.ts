@@ -20,5 +20,6 @@ export function fencesPlugin(md: MarkdownIt): void {
     const data = safeLang ? ` data-lang="${safeLang}"` : '';
     return `<pre class="code-block"${data}><code${cls}>${esc(t.content)}</code></pre>\n`;
   };
-  md.renderer.rules.code_block = (tokens, idx) => `<pre class="code-block"><code>${esc(tokens[idx]!.content)}</code></pre>\n`;
+  md.renderer.rules.code_block = (tokens, idx) =>
+    `<pre class="code-block"><code>${esc(tokens[idx]!.content)}</code></pre>\n`;
 }

@@ -46,7 +46,10 @@ function classesOf(attrs: string | undefined): string[] {
 
 /** The HTML of one icon shortcode; `set` is `material` or `octicons`. */
 export function iconHtml(set: string, name: string, extraClasses: string[] = []): string {
-  const svg = set === 'material' ? ((p) => (p ? svgFromPath(p, 'mdi') : null))(materialIconPath(name)) : octiconSvg(name);
+  const svg =
+    set === 'material'
+      ? ((p) => (p ? svgFromPath(p, 'mdi') : null))(materialIconPath(name))
+      : octiconSvg(name);
   const classes = ['twemoji', ...extraClasses, ...(svg ? [] : ['icon-unknown'])].join(' ');
   const label = `${set}-${name}`;
   return `<span class="${classes}" data-icon="${label}">${svg ?? svgFromPath(UNKNOWN_PATH, 'mdi')}</span>`;

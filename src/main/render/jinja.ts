@@ -20,5 +20,6 @@ function jinjaRule(state: StateInline, silent: boolean): boolean {
 /** markdown-it plugin: template expressions kept as literal text. */
 export function jinjaPlugin(md: MarkdownIt): void {
   md.inline.ruler.before('emphasis', 'jinja', jinjaRule);
-  md.renderer.rules.jinja = (tokens, idx) => `<span class="template-text">${md.utils.escapeHtml(tokens[idx]!.content)}</span>`;
+  md.renderer.rules.jinja = (tokens, idx) =>
+    `<span class="template-text">${md.utils.escapeHtml(tokens[idx]!.content)}</span>`;
 }

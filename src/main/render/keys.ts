@@ -10,13 +10,48 @@ const KEYS_RE = /^\+\+([a-z0-9][\w-]*(?:\+[a-z0-9][\w-]*)*)\+\+/i;
 
 /** Display names of the pymdownx key codes (a subset: the rest are shown title-cased). */
 const NAMES: Record<string, string> = {
-  ctrl: 'Ctrl', control: 'Ctrl', cmd: '⌘ Cmd', command: '⌘ Cmd', alt: 'Alt', option: '⌥ Option',
-  shift: 'Shift', meta: 'Meta', windows: 'Win', tab: 'Tab', enter: 'Enter', return: 'Return',
-  esc: 'Esc', escape: 'Esc', space: 'Space', backspace: 'Backspace', delete: 'Del', del: 'Del',
-  insert: 'Ins', home: 'Home', end: 'End', 'page-up': 'Page Up', 'page-down': 'Page Down',
-  up: '↑', down: '↓', left: '←', right: '→', 'arrow-up': '↑', 'arrow-down': '↓', 'arrow-left': '←', 'arrow-right': '→',
-  question: '?', slash: '/', backslash: '\\', period: '.', comma: ',', semicolon: ';', quote: "'",
-  plus: '+', minus: '-', equal: '=', 'caps-lock': 'Caps Lock',
+  ctrl: 'Ctrl',
+  control: 'Ctrl',
+  cmd: '⌘ Cmd',
+  command: '⌘ Cmd',
+  alt: 'Alt',
+  option: '⌥ Option',
+  shift: 'Shift',
+  meta: 'Meta',
+  windows: 'Win',
+  tab: 'Tab',
+  enter: 'Enter',
+  return: 'Return',
+  esc: 'Esc',
+  escape: 'Esc',
+  space: 'Space',
+  backspace: 'Backspace',
+  delete: 'Del',
+  del: 'Del',
+  insert: 'Ins',
+  home: 'Home',
+  end: 'End',
+  'page-up': 'Page Up',
+  'page-down': 'Page Down',
+  up: '↑',
+  down: '↓',
+  left: '←',
+  right: '→',
+  'arrow-up': '↑',
+  'arrow-down': '↓',
+  'arrow-left': '←',
+  'arrow-right': '→',
+  question: '?',
+  slash: '/',
+  backslash: '\\',
+  period: '.',
+  comma: ',',
+  semicolon: ';',
+  quote: "'",
+  plus: '+',
+  minus: '-',
+  equal: '=',
+  'caps-lock': 'Caps Lock',
 };
 
 /** The label shown for one key code. */
@@ -29,12 +64,15 @@ export function keyLabel(code: string): string {
 }
 
 function keysRule(state: StateInline, silent: boolean): boolean {
-  if (state.src.charCodeAt(state.pos) !== 0x2b /* + */ || state.src.charCodeAt(state.pos + 1) !== 0x2b) return false;
+  if (state.src.charCodeAt(state.pos) !== 0x2b /* + */ || state.src.charCodeAt(state.pos + 1) !== 0x2b)
+    return false;
   const m = KEYS_RE.exec(state.src.slice(state.pos, state.pos + 120));
   if (!m) return false;
   if (!silent) {
     const esc = state.md.utils.escapeHtml;
-    const keys = m[1]!.split('+').map((k) => `<kbd class="key-${esc(k.toLowerCase())}">${esc(keyLabel(k))}</kbd>`);
+    const keys = m[1]!
+      .split('+')
+      .map((k) => `<kbd class="key-${esc(k.toLowerCase())}">${esc(keyLabel(k))}</kbd>`);
     const token = state.push('html_inline', '', 0);
     token.content = `<span class="keys">${keys.join('<span class="key-sep">+</span>')}</span>`;
   }

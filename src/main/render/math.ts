@@ -32,10 +32,14 @@ export const MAX_TEX_LENGTH = 4000;
 
 /** Typesets TeX with KaTeX; an error is shown inline as KaTeX's own error span, never thrown. */
 export function renderTex(tex: string, displayMode: boolean, escapeHtml: (s: string) => string): string {
-  if (tex.length > MAX_TEX_LENGTH) return `<code class="math-error" title="Formula too long to typeset">${escapeHtml(tex)}</code>`;
+  if (tex.length > MAX_TEX_LENGTH)
+    return `<code class="math-error" title="Formula too long to typeset">${escapeHtml(tex)}</code>`;
   try {
     // The TeX annotation duplicates the source and DOMPurify drops <semantics>/<annotation> anyway.
-    return katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode }).replace(ANNOTATION_RE, '').replace(SEMANTICS_RE, '');
+    return katex
+      .renderToString(tex, { ...KATEX_OPTIONS, displayMode })
+      .replace(ANNOTATION_RE, '')
+      .replace(SEMANTICS_RE, '');
   } catch (e) {
     // throwOnError:false covers parse errors; this catches anything else (e.g. exceeded maxExpand).
     return `<code class="math-error" title="${escapeHtml((e as Error).message)}">${escapeHtml(tex)}</code>`;
@@ -132,12 +136,15 @@ function mathBlockRule(state: StateBlock, startLine: number, endLine: number, si
 /** markdown-it plugin: arithmatex-compatible `$…$` / `$$…$$` math, typeset by KaTeX. */
 export function mathPlugin(md: MarkdownIt): void {
   md.inline.ruler.after('escape', 'math_inline', mathInlineRule);
-  md.block.ruler.before('fence', 'math_block', mathBlockRule, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  md.block.ruler.before('fence', 'math_block', mathBlockRule, {
+    alt: ['paragraph', 'reference', 'blockquote', 'list'],
+  });
   const esc = md.utils.escapeHtml;
   md.renderer.rules.math_inline = (tokens, idx) => {
     const t = tokens[idx]!;
     const display = t.markup === '$$';
     return `<span class="arithmatex${display ? ' arithmatex-display' : ''}">${renderTex(t.content, display, esc)}</span>`;
   };
-  md.renderer.rules.math_block = (tokens, idx) => `<div class="arithmatex">${renderTex(tokens[idx]!.content, true, esc)}</div>\n`;
+  md.renderer.rules.math_block = (tokens, idx) =>
+    `<div class="arithmatex">${renderTex(tokens[idx]!.content, true, esc)}</div>\n`;
 }

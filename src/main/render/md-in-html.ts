@@ -12,11 +12,13 @@ import { isBlankLine, lineText, tokenizeBody } from './block-body';
  * closing tag alone on its line.
  */
 
-const OPEN_RE = /^<(div|section|article|aside|details|figure|blockquote|main|header|footer|nav|span|p|summary)\b((?:\s+[^>]*)?)\s+markdown(?:=(?:"[^"]*"|'[^']*'|\S+))?((?:\s+[^>]*)?)>\s*$/i;
+const OPEN_RE =
+  /^<(div|section|article|aside|details|figure|blockquote|main|header|footer|nav|span|p|summary)\b((?:\s+[^>]*)?)\s+markdown(?:=(?:"[^"]*"|'[^']*'|\S+))?((?:\s+[^>]*)?)>\s*$/i;
 
 function mdInHtmlRule(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
-  if (state.src.charCodeAt(state.bMarks[startLine]! + state.tShift[startLine]!) !== 0x3c /* < */) return false;
+  if (state.src.charCodeAt(state.bMarks[startLine]! + state.tShift[startLine]!) !== 0x3c /* < */)
+    return false;
   const m = OPEN_RE.exec(lineText(state, startLine));
   if (!m) return false;
   const tag = m[1]!.toLowerCase();
@@ -43,7 +45,11 @@ function mdInHtmlRule(state: StateBlock, startLine: number, endLine: number, sil
   for (let line = startLine + 1; line < closeLine; line++) {
     if (!isBlankLine(state, line)) indent = Math.min(indent, state.sCount[line]!);
   }
-  tokenizeBody(state, { start: startLine + 1, end: closeLine, indent: indent === Infinity ? state.blkIndent : indent }, 'md_in_html');
+  tokenizeBody(
+    state,
+    { start: startLine + 1, end: closeLine, indent: indent === Infinity ? state.blkIndent : indent },
+    'md_in_html',
+  );
   const close = state.push('html_block', '', 0);
   close.content = `</${m[1]}>\n`;
   close.map = [closeLine, closeLine + 1];
@@ -53,5 +59,7 @@ function mdInHtmlRule(state: StateBlock, startLine: number, endLine: number, sil
 
 /** markdown-it plugin: Markdown inside HTML blocks marked `markdown`. */
 export function mdInHtmlPlugin(md: MarkdownIt): void {
-  md.block.ruler.before('html_block', 'md_in_html', mdInHtmlRule, { alt: ['paragraph', 'reference', 'blockquote'] });
+  md.block.ruler.before('html_block', 'md_in_html', mdInHtmlRule, {
+    alt: ['paragraph', 'reference', 'blockquote'],
+  });
 }

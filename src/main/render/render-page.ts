@@ -24,10 +24,16 @@ let shared: MarkdownIt | undefined;
 const RAW_ANCHOR_RE = /<a\b([^>]*)>/gi;
 const RAW_HREF_RE = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
 /** Attributes the importer gives meaning to: an author must not be able to write them. */
-const RESERVED_ATTR_RE = /\sdata-(?:link|task-index|item-key|page|candidate|broken-href)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*)/gi;
+const RESERVED_ATTR_RE =
+  /\sdata-(?:link|task-index|item-key|page|candidate|broken-href)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*)/gi;
 
 function decodeAttr(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&#0*39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&#0*39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /**
@@ -48,7 +54,13 @@ function tagRawLinks(html: string, add: (href: string) => number): string {
 }
 
 /** Puts a disabled checkbox carrying `data-task-index` in place of the `[ ]` / `[x]` marker. */
-function markTask(tokens: Token[], inlineIndex: number, taskIndex: number, checked: boolean, Tok: typeof Token): void {
+function markTask(
+  tokens: Token[],
+  inlineIndex: number,
+  taskIndex: number,
+  checked: boolean,
+  Tok: typeof Token,
+): void {
   const inline = tokens[inlineIndex]!;
   const first = inline.children?.[0];
   if (first?.type === 'text') first.content = first.content.replace(TASK_RE, '');
@@ -161,7 +173,8 @@ export function renderPage(markdown: string, opts: RenderOptions): RenderedPage 
       if (child.type === 'math_inline') features.math++;
       if (child.type === 'html_inline') {
         features.scripts += child.content.match(SCRIPT_RE)?.length ?? 0;
-        if (!(child.meta as { own?: boolean } | null)?.own) child.content = tagRawLinks(child.content, (href) => links.push({ href, line }) - 1);
+        if (!(child.meta as { own?: boolean } | null)?.own)
+          child.content = tagRawLinks(child.content, (href) => links.push({ href, line }) - 1);
       }
       if (child.type !== 'link_open') continue;
       const href = child.attrGet('href') ?? '';
@@ -171,9 +184,23 @@ export function renderPage(markdown: string, opts: RenderOptions): RenderedPage 
     }
   }
 
-  if (env.overBudget) problems.push(`Rendering took longer than ${opts.budgetMs ?? RENDER_BUDGET_MS} ms; the rest of the page is shown as plain text.`);
+  if (env.overBudget)
+    problems.push(
+      `Rendering took longer than ${opts.budgetMs ?? RENDER_BUDGET_MS} ms; the rest of the page is shown as plain text.`,
+    );
   const body = md.renderer.render(tokens, md.options, env);
   const html = features.scripts > 0 ? SCRIPT_NOTICE + body : body;
   const nonEmpty = sections.filter((s, i) => i > 0 || s.text.trim() !== '');
-  return { html, headings, sections: nonEmpty, links, tasks, fences, firstH1, wordCount: words, problems, features };
+  return {
+    html,
+    headings,
+    sections: nonEmpty,
+    links,
+    tasks,
+    fences,
+    firstH1,
+    wordCount: words,
+    problems,
+    features,
+  };
 }

@@ -47,7 +47,15 @@ describe('isUpToDate', () => {
   });
 
   it('rebuilds after a damaged or foreign stamp', () => {
-    for (const text of ['', '{', 'null', '42', '[]', JSON.stringify({ ...target, extra: 1 }), JSON.stringify({ electron: '45.4.1' })]) {
+    for (const text of [
+      '',
+      '{',
+      'null',
+      '42',
+      '[]',
+      JSON.stringify({ ...target, extra: 1 }),
+      JSON.stringify({ electron: '45.4.1' }),
+    ]) {
       expect(isUpToDate(target, text, true)).toBe(false);
     }
   });
@@ -55,32 +63,61 @@ describe('isUpToDate', () => {
 
 describe('build commands', () => {
   it('asks prebuild-install and node-gyp for the Electron runtime and version', () => {
-    expect(prebuildArgs(target)).toEqual(expect.arrayContaining(['--runtime=electron', '--target=45.4.1', '--arch=x64', '--platform=linux']));
+    expect(prebuildArgs(target)).toEqual(
+      expect.arrayContaining(['--runtime=electron', '--target=45.4.1', '--arch=x64', '--platform=linux']),
+    );
     expect(nodeGypArgs(target)).toEqual(
-      expect.arrayContaining(['rebuild', '--runtime=electron', '--target=45.4.1', '--dist-url=https://electronjs.org/headers', '--arch=x64']),
+      expect.arrayContaining([
+        'rebuild',
+        '--runtime=electron',
+        '--target=45.4.1',
+        '--dist-url=https://electronjs.org/headers',
+        '--arch=x64',
+      ]),
     );
   });
 
   it("drops npm's Node-specific build settings from the environment, keeping the rest", () => {
-    const env = buildEnv({ PATH: '/bin', HOME: '/h', npm_config_nodedir: '/usr', npm_config_target: '20.0.0', npm_config_runtime: 'node', npm_config_disturl: 'x', npm_config_cache: '/c' });
+    const env = buildEnv({
+      PATH: '/bin',
+      HOME: '/h',
+      npm_config_nodedir: '/usr',
+      npm_config_target: '20.0.0',
+      npm_config_runtime: 'node',
+      npm_config_disturl: 'x',
+      npm_config_cache: '/c',
+    });
     expect(env).toEqual({ PATH: '/bin', HOME: '/h', npm_config_cache: '/c' });
   });
 
   it('copies the sources but not the Node build or development files', () => {
-    for (const p of ['binding.gyp', 'package.json', 'lib/index.js', 'src/better_sqlite3.cpp', 'deps/sqlite3/sqlite3.c', '']) expect(shouldCopy(p)).toBe(true);
-    for (const p of ['build', 'build/Release/better_sqlite3.node', 'node_modules/x', 'test/a.js']) expect(shouldCopy(p)).toBe(false);
+    for (const p of [
+      'binding.gyp',
+      'package.json',
+      'lib/index.js',
+      'src/better_sqlite3.cpp',
+      'deps/sqlite3/sqlite3.c',
+      '',
+    ])
+      expect(shouldCopy(p)).toBe(true);
+    for (const p of ['build', 'build/Release/better_sqlite3.node', 'node_modules/x', 'test/a.js'])
+      expect(shouldCopy(p)).toBe(false);
   });
 });
 
 describe('offline detection', () => {
   it('recognises the network failures of prebuild-install and node-gyp', () => {
     expect(isOfflineError('prebuild-install warn install getaddrinfo ENOTFOUND github.com')).toBe(true);
-    expect(isOfflineError('gyp ERR! stack FetchError: request to https://electronjs.org/headers failed, reason: getaddrinfo EAI_AGAIN')).toBe(true);
+    expect(
+      isOfflineError(
+        'gyp ERR! stack FetchError: request to https://electronjs.org/headers failed, reason: getaddrinfo EAI_AGAIN',
+      ),
+    ).toBe(true);
     expect(isOfflineError('connect ETIMEDOUT 140.82.112.3:443')).toBe(true);
   });
 
   it('does not mistake a compiler error for being offline', () => {
-    expect(isOfflineError("gyp ERR! build error\nmake: g++: No such file or directory")).toBe(false);
+    expect(isOfflineError('gyp ERR! build error\nmake: g++: No such file or directory')).toBe(false);
   });
 
   it('says what happened and what to do', () => {

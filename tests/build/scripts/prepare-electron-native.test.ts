@@ -10,7 +10,8 @@ const SCRIPTS = resolve(import.meta.dirname, '../../../build/scripts');
 function project(): string {
   const root = mkdtempSync(join(tmpdir(), 'dstudio-native-script-'));
   mkdirSync(join(root, 'build', 'scripts'), { recursive: true });
-  for (const f of ['prepare-electron-native.mjs', 'electron-native-plan.mjs']) copyFileSync(join(SCRIPTS, f), join(root, 'build', 'scripts', f));
+  for (const f of ['prepare-electron-native.mjs', 'electron-native-plan.mjs'])
+    copyFileSync(join(SCRIPTS, f), join(root, 'build', 'scripts', f));
   return root;
 }
 
@@ -26,15 +27,26 @@ describe('prepare-electron-native.mjs', () => {
     writeJson(join(root, 'node_modules', 'better-sqlite3', 'package.json'), { version: '12.11.1' });
     mkdirSync(join(root, 'build', 'native-electron'), { recursive: true });
     writeFileSync(join(root, 'build', 'native-electron', 'better_sqlite3.node'), 'addon');
-    writeJson(join(root, 'build', 'native-electron', 'stamp.json'), { electron: '45.4.1', betterSqlite3: '12.11.1', platform: process.platform, arch: process.arch });
-    const run = spawnSync(process.execPath, [join(root, 'build', 'scripts', 'prepare-electron-native.mjs')], { encoding: 'utf8' });
+    writeJson(join(root, 'build', 'native-electron', 'stamp.json'), {
+      electron: '45.4.1',
+      betterSqlite3: '12.11.1',
+      platform: process.platform,
+      arch: process.arch,
+    });
+    const run = spawnSync(process.execPath, [join(root, 'build', 'scripts', 'prepare-electron-native.mjs')], {
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/better-sqlite3 12\.11\.1 for Electron 45\.4\.1 is up to date/);
   });
 
   it('explains what to do when the packages are not installed', () => {
-    const run = spawnSync(process.execPath, [join(project(), 'build', 'scripts', 'prepare-electron-native.mjs')], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [join(project(), 'build', 'scripts', 'prepare-electron-native.mjs')],
+      { encoding: 'utf8' },
+    );
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/npm install/);
   });

@@ -2,7 +2,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, APP_ORIGIN, createAppProtocolHandler, resolveAppPath } from '../../../src/main/electron/app-protocol';
+import {
+  APP_ENTRY_URL,
+  APP_ORIGIN,
+  createAppProtocolHandler,
+  resolveAppPath,
+} from '../../../src/main/electron/app-protocol';
 import { UI_CSP_HEADER } from '../../../src/main/server/csp';
 
 /** <tmp>/renderer is the served root; secrets sit next to it and inside it as dot files. */
@@ -71,9 +76,16 @@ describe('resolveAppPath', () => {
     expect(resolveAppPath(root, APP_ENTRY_URL)?.file).toBe(join(root, 'index.html'));
     expect(resolveAppPath(root, `${APP_ORIGIN}/`)?.file).toBe(join(root, 'index.html'));
     expect(resolveAppPath(root, APP_ORIGIN)?.file).toBe(join(root, 'index.html'));
-    expect(resolveAppPath(root, `${APP_ORIGIN}/index.html#/page/a/b?h=c`)?.file).toBe(join(root, 'index.html'));
-    expect(resolveAppPath(root, `${APP_ORIGIN}/assets/app.js?v=1`)).toMatchObject({ file: join(root, 'assets', 'app.js'), type: 'text/javascript; charset=utf-8' });
-    expect(resolveAppPath(root, `${APP_ORIGIN}/assets/with%20space.css`)?.file).toBe(join(root, 'assets', 'with space.css'));
+    expect(resolveAppPath(root, `${APP_ORIGIN}/index.html#/page/a/b?h=c`)?.file).toBe(
+      join(root, 'index.html'),
+    );
+    expect(resolveAppPath(root, `${APP_ORIGIN}/assets/app.js?v=1`)).toMatchObject({
+      file: join(root, 'assets', 'app.js'),
+      type: 'text/javascript; charset=utf-8',
+    });
+    expect(resolveAppPath(root, `${APP_ORIGIN}/assets/with%20space.css`)?.file).toBe(
+      join(root, 'assets', 'with space.css'),
+    );
     expect(resolveAppPath(root, 'APP://DSTUDIO/index.html')?.file).toBe(join(root, 'index.html'));
   });
 
@@ -108,7 +120,12 @@ describe('createAppProtocolHandler', () => {
   });
 
   it('answers 404 without detail for anything outside the root', async () => {
-    for (const url of ['app://dstudio/%2e%2e/secret.txt', 'app://dstudio/..%5csecret.txt', 'app://dstudio/.env', 'app://dstudio/nope.js']) {
+    for (const url of [
+      'app://dstudio/%2e%2e/secret.txt',
+      'app://dstudio/..%5csecret.txt',
+      'app://dstudio/.env',
+      'app://dstudio/nope.js',
+    ]) {
       const res = await handler()(new Request(url));
       expect(res.status).toBe(404);
       expect(await res.text()).toBe('Not found');

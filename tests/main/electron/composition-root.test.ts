@@ -30,7 +30,8 @@ const fake = vi.hoisted(() => {
   const on = (name: string, listener: Listener) => {
     state.appListeners.set(name, [...(state.appListeners.get(name) ?? []), listener]);
   };
-  const emit = (name: string, ...args: unknown[]) => (state.appListeners.get(name) ?? []).forEach((l) => l(...args));
+  const emit = (name: string, ...args: unknown[]) =>
+    (state.appListeners.get(name) ?? []).forEach((l) => l(...args));
   let nextId = 1;
   class BrowserWindow {
     readonly webContents = { id: nextId++ };
@@ -63,7 +64,8 @@ const fake = vi.hoisted(() => {
     },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => void state.privileged.push(...schemes),
-      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => void state.protocolHandlers.set(scheme, handler),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+        void state.protocolHandlers.set(scheme, handler),
     },
     ipcMain: {
       handle: (channel: string, listener: Listener) => void state.ipcHandlers.set(channel, listener),
@@ -91,17 +93,28 @@ const fake = vi.hoisted(() => {
 vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
 
 const { state, emit } = fake;
-const trustedEvent = (url = 'app://dstudio/index.html#/') => ({ sender: { id: state.windows[0]!.webContents.id }, senderFrame: { url, parent: null } });
+const trustedEvent = (url = 'app://dstudio/index.html#/') => ({
+  sender: { id: state.windows[0]!.webContents.id },
+  senderFrame: { url, parent: null },
+});
 
 beforeAll(async () => {
   // A development layout: the built UI, the starter content and the native addon under the app path.
   state.appPath = mkdtempSync(join(tmpdir(), 'dstudio-root-app-'));
   state.userData = mkdtempSync(join(tmpdir(), 'dstudio-root-user-'));
   mkdirSync(join(state.appPath, 'out', 'renderer'), { recursive: true });
-  writeFileSync(join(state.appPath, 'out', 'renderer', 'index.html'), '<!doctype html><title>DStudio</title>');
+  writeFileSync(
+    join(state.appPath, 'out', 'renderer', 'index.html'),
+    '<!doctype html><title>DStudio</title>',
+  );
   symlinkSync(STARTER_CORPUS, join(state.appPath, 'content'));
   // Node's own build stands in for the Electron one: same file, same loading path.
-  const nodeAddon = join(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+  const nodeAddon = join(
+    dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')),
+    'build',
+    'Release',
+    'better_sqlite3.node',
+  );
   mkdirSync(join(state.appPath, 'build', 'native-electron'), { recursive: true });
   copyFileSync(nodeAddon, join(state.appPath, 'build', 'native-electron', 'better_sqlite3.node'));
 
@@ -113,7 +126,9 @@ afterAll(() => emit('will-quit'));
 
 describe('src/main/index.ts', () => {
   it('registers app:// as a privileged standard, secure scheme and turns on the sandbox for every renderer', () => {
-    expect(state.privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(state.privileged).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
     expect(state.sandboxEnabled).toBe(true);
   });
 
@@ -138,27 +153,48 @@ describe('src/main/index.ts', () => {
     const res = await state.protocolHandlers.get('app')!(new Request('app://dstudio/index.html'));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toBe(UI_CSP_HEADER);
-    expect((await state.protocolHandlers.get('app')!(new Request('app://dstudio/%2e%2e/content/mkdocs.yml'))).status).toBe(404);
+    expect(
+      (await state.protocolHandlers.get('app')!(new Request('app://dstudio/%2e%2e/content/mkdocs.yml')))
+        .status,
+    ).toBe(404);
   });
 
   it('answers every contract channel for the window, and refuses other senders', async () => {
-    const channels = (Object.keys(API_METHODS) as Domain[]).flatMap((d) => API_METHODS[d].map((m) => channelOf(d, m)));
+    const channels = (Object.keys(API_METHODS) as Domain[]).flatMap((d) =>
+      API_METHODS[d].map((m) => channelOf(d, m)),
+    );
     expect([...state.ipcHandlers.keys()].sort()).toEqual(channels.sort());
-    const status = (await state.ipcHandlers.get('content:getStatus')!(trustedEvent())) as { ok: boolean; value: { pages: number } };
+    const status = (await state.ipcHandlers.get('content:getStatus')!(trustedEvent())) as {
+      ok: boolean;
+      value: { pages: number };
+    };
     expect(status.ok).toBe(true);
     expect(status.value.pages).toBeGreaterThan(5);
     const foreign = await state.ipcHandlers.get('content:getStatus')!(trustedEvent('https://evil.example/'));
     expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const other = await state.ipcHandlers.get('content:getStatus')!({ ...trustedEvent(), sender: { id: 999 } });
+    const other = await state.ipcHandlers.get('content:getStatus')!({
+      ...trustedEvent(),
+      sender: { id: 999 },
+    });
     expect(other).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('guards every new webContents and denies permissions', () => {
     const listeners = new Map<string, (e: { url: string; preventDefault(): void }) => void>();
     let openHandler: ((d: { url: string }) => unknown) | undefined;
-    emit('web-contents-created', {}, { on: (n: string, l: never) => listeners.set(n, l), setWindowOpenHandler: (h: never) => (openHandler = h) });
+    emit(
+      'web-contents-created',
+      {},
+      {
+        on: (n: string, l: never) => listeners.set(n, l),
+        setWindowOpenHandler: (h: never) => (openHandler = h),
+      },
+    );
     let prevented = false;
-    listeners.get('will-navigate')!({ url: 'https://example.com/x', preventDefault: () => (prevented = true) });
+    listeners.get('will-navigate')!({
+      url: 'https://example.com/x',
+      preventDefault: () => (prevented = true),
+    });
     expect(prevented).toBe(true);
     expect(openHandler!({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
     expect(state.opened).toEqual(['https://example.com/x']);

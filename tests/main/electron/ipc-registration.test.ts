@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DispatchResult } from '../../../src/main/api-dispatch';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../../../src/main/electron/app-protocol';
-import { isTrustedSender, registerApiHandlers, type IpcHandlerHost, type SenderInfo } from '../../../src/main/electron/ipc-registration';
+import {
+  isTrustedSender,
+  registerApiHandlers,
+  type IpcHandlerHost,
+  type SenderInfo,
+} from '../../../src/main/electron/ipc-registration';
 import { importStarterContentIfEmpty } from '../../../src/main/electron/starter-content';
 import { openServices, type Services } from '../../../src/main/services';
 import { createBridgeApi } from '../../../src/preload/bridge-api';
@@ -24,7 +29,8 @@ type Listener = (event: FakeEvent, ...args: unknown[]) => Promise<DispatchResult
 class IpcRecorder implements IpcHandlerHost<FakeEvent> {
   readonly handlers = new Map<string, Listener>();
   handle(channel: string, listener: Listener): void {
-    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    if (this.handlers.has(channel))
+      throw new Error(`Attempted to register a second handler for '${channel}'`);
     this.handlers.set(channel, listener);
   }
   removeHandler(channel: string): void {
@@ -39,7 +45,11 @@ class IpcRecorder implements IpcHandlerHost<FakeEvent> {
 
 const WINDOW_ID = 7;
 const trusted = { appOrigin: APP_ORIGIN, windowIds: new Set([WINDOW_ID]) };
-const own: SenderInfo = { webContentsId: WINDOW_ID, frameUrl: `${APP_ENTRY_URL}#/page/index`, isMainFrame: true };
+const own: SenderInfo = {
+  webContentsId: WINDOW_ID,
+  frameUrl: `${APP_ENTRY_URL}#/page/index`,
+  isMainFrame: true,
+};
 
 const UNTRUSTED: [string, SenderInfo][] = [
   ['another webContents', { ...own, webContentsId: 8 }],
@@ -68,7 +78,8 @@ describe('registerApiHandlers over real services', () => {
   let services: Services;
   let ipc: IpcRecorder;
   let unregister: () => void;
-  const bridgeFor = (sender: SenderInfo): DStudioApi => createBridgeApi((channel, ...args) => ipc.invoke(sender, channel, ...args));
+  const bridgeFor = (sender: SenderInfo): DStudioApi =>
+    createBridgeApi((channel, ...args) => ipc.invoke(sender, channel, ...args));
 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dstudio-ipc-'));
@@ -80,7 +91,9 @@ describe('registerApiHandlers over real services', () => {
   afterAll(() => services.close());
 
   it('registers exactly one handler per contract method, on the derived channel', () => {
-    const expected = (Object.keys(API_METHODS) as Domain[]).flatMap((d) => API_METHODS[d].map((m) => channelOf(d, m)));
+    const expected = (Object.keys(API_METHODS) as Domain[]).flatMap((d) =>
+      API_METHODS[d].map((m) => channelOf(d, m)),
+    );
     expect([...ipc.handlers.keys()].sort()).toEqual(expected.sort());
   });
 
@@ -91,7 +104,9 @@ describe('registerApiHandlers over real services', () => {
     const found = await api.search.search({ text: 'circuit breaker' });
     expect(found.results[0]?.id).toBe('pattern-library/resilience/circuit-breaker');
     await api.user.addBookmark('pattern-library/resilience/circuit-breaker', 'Circuit Breaker', null);
-    expect((await api.user.listBookmarks()).map((b) => b.pageId)).toContain('pattern-library/resilience/circuit-breaker');
+    expect((await api.user.listBookmarks()).map((b) => b.pageId)).toContain(
+      'pattern-library/resilience/circuit-breaker',
+    );
     expect(await api.content.resolveId('no/such/page')).toBeNull();
   });
 
@@ -108,8 +123,17 @@ describe('registerApiHandlers over real services', () => {
   });
 
   it.each(UNTRUSTED)('refuses calls from %s before any service runs', async (_label, sender) => {
-    const raw = (await ipc.invoke(sender, channelOf('user', 'addBookmark'), 'index', 'Home', null)) as DispatchResult;
-    expect(raw).toEqual({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/refused/) } });
+    const raw = (await ipc.invoke(
+      sender,
+      channelOf('user', 'addBookmark'),
+      'index',
+      'Home',
+      null,
+    )) as DispatchResult;
+    expect(raw).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringMatching(/refused/) },
+    });
     await expect(bridgeFor(sender).user.addBookmark('index', 'Home', null)).rejects.toThrow(/refused/);
     expect((await bridgeFor(own).user.listBookmarks()).map((b) => b.pageId)).not.toContain('index');
   });

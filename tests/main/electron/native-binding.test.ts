@@ -30,7 +30,9 @@ describe('describeStartupError', () => {
   });
 
   it('passes any other message through, and copes with non-Error throws', () => {
-    expect(describeStartupError(new Error('user.db was written by a newer DStudio'))).toBe('user.db was written by a newer DStudio');
+    expect(describeStartupError(new Error('user.db was written by a newer DStudio'))).toBe(
+      'user.db was written by a newer DStudio',
+    );
     expect(describeStartupError('plain')).toBe('plain');
   });
 });

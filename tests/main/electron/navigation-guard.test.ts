@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { APP_ORIGIN } from '../../../src/main/electron/app-protocol';
-import { decideNavigation, externalUrlToOpen, guardWebContents, isAllowedNavigation, originOf, type GuardedContents } from '../../../src/main/electron/navigation-guard';
+import {
+  decideNavigation,
+  externalUrlToOpen,
+  guardWebContents,
+  isAllowedNavigation,
+  originOf,
+  type GuardedContents,
+} from '../../../src/main/electron/navigation-guard';
 
 const NEVER_OPEN = [
   'javascript:alert(1)',
@@ -40,7 +47,9 @@ const NEVER_OPEN = [
 
 describe('externalUrlToOpen', () => {
   it('opens https links, normalised', () => {
-    expect(externalUrlToOpen('https://github.com/deepaucksharma/DStudio')).toBe('https://github.com/deepaucksharma/DStudio');
+    expect(externalUrlToOpen('https://github.com/deepaucksharma/DStudio')).toBe(
+      'https://github.com/deepaucksharma/DStudio',
+    );
     expect(externalUrlToOpen('HTTPS://Example.COM/a b')).toBe('https://example.com/a%20b');
     expect(externalUrlToOpen('  https://example.com/x\n')).toBe('https://example.com/x');
     expect(externalUrlToOpen('https://example.com:8443/x?y=1#z')).toBe('https://example.com:8443/x?y=1#z');
@@ -101,7 +110,10 @@ describe('isAllowedNavigation', () => {
 describe('decideNavigation', () => {
   it('stays for app URLs, blocks and opens outside for https, blocks silently for the rest', () => {
     expect(decideNavigation('app://dstudio/index.html#/x', APP_ORIGIN)).toEqual({ allow: true });
-    expect(decideNavigation('https://example.com/', APP_ORIGIN)).toEqual({ allow: false, openExternal: 'https://example.com/' });
+    expect(decideNavigation('https://example.com/', APP_ORIGIN)).toEqual({
+      allow: false,
+      openExternal: 'https://example.com/',
+    });
     expect(decideNavigation('file:///etc/passwd', APP_ORIGIN)).toEqual({ allow: false, openExternal: null });
   });
 });
@@ -143,7 +155,13 @@ describe('guardWebContents', () => {
     const opened: string[] = [];
     const r = recorder();
     guardWebContents(r.contents, APP_ORIGIN, (url) => opened.push(url));
-    for (const url of ['https://example.com/', 'app://dstudio/index.html', 'javascript:alert(1)', 'smb://x/y', 'data:text/html,x']) {
+    for (const url of [
+      'https://example.com/',
+      'app://dstudio/index.html',
+      'javascript:alert(1)',
+      'smb://x/y',
+      'data:text/html,x',
+    ]) {
       expect(r.open(url)).toEqual({ action: 'deny' });
     }
     expect(opened).toEqual(['https://example.com/']);

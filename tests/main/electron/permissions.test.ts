@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { APP_ORIGIN } from '../../../src/main/electron/app-protocol';
-import { applyPermissionPolicy, isPermissionAllowed, type PermissionSession } from '../../../src/main/electron/permissions';
+import {
+  applyPermissionPolicy,
+  isPermissionAllowed,
+  type PermissionSession,
+} from '../../../src/main/electron/permissions';
 
 const PERMISSIONS = [
   'media',
@@ -26,7 +30,9 @@ describe('isPermissionAllowed', () => {
   });
 
   it('grants only sanitised clipboard writes, and only to the app origin', () => {
-    expect(isPermissionAllowed('clipboard-sanitized-write', 'app://dstudio/index.html', APP_ORIGIN)).toBe(true);
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'app://dstudio/index.html', APP_ORIGIN)).toBe(
+      true,
+    );
     expect(isPermissionAllowed('clipboard-sanitized-write', 'app://dstudio', APP_ORIGIN)).toBe(true);
     expect(isPermissionAllowed('clipboard-sanitized-write', 'https://example.com/', APP_ORIGIN)).toBe(false);
     expect(isPermissionAllowed('clipboard-sanitized-write', 'smb://x/', 'smb://x')).toBe(false);
@@ -44,12 +50,18 @@ describe('applyPermissionPolicy', () => {
     };
     applyPermissionPolicy(session, APP_ORIGIN);
     const answers: boolean[] = [];
-    const request = installed.setPermissionRequestHandler as Parameters<PermissionSession['setPermissionRequestHandler']>[0];
+    const request = installed.setPermissionRequestHandler as Parameters<
+      PermissionSession['setPermissionRequestHandler']
+    >[0];
     request(null, 'media', (granted) => answers.push(granted), { requestingUrl: 'app://dstudio/index.html' });
-    request(null, 'clipboard-sanitized-write', (granted) => answers.push(granted), { requestingUrl: 'app://dstudio/index.html' });
+    request(null, 'clipboard-sanitized-write', (granted) => answers.push(granted), {
+      requestingUrl: 'app://dstudio/index.html',
+    });
     request(null, 'clipboard-sanitized-write', (granted) => answers.push(granted), {});
     expect(answers).toEqual([false, true, false]);
-    const check = installed.setPermissionCheckHandler as Parameters<PermissionSession['setPermissionCheckHandler']>[0];
+    const check = installed.setPermissionCheckHandler as Parameters<
+      PermissionSession['setPermissionCheckHandler']
+    >[0];
     expect(check(null, 'geolocation', 'app://dstudio')).toBe(false);
     expect(check(null, 'clipboard-sanitized-write', 'app://dstudio')).toBe(true);
     expect((installed.setDevicePermissionHandler as () => boolean)()).toBe(false);

@@ -34,6 +34,8 @@ describe('importStarterContentIfEmpty', () => {
 
   it('does nothing when no starter corpus is bundled', async () => {
     const dir = tmp();
-    expect(await importStarterContentIfEmpty(join(dir, 'content.db'), join(dir, 'no-such-content'))).toBeNull();
+    expect(
+      await importStarterContentIfEmpty(join(dir, 'content.db'), join(dir, 'no-such-content')),
+    ).toBeNull();
   });
 });

@@ -4,11 +4,15 @@ import { render, textOf } from './render-helpers';
 
 describe('admonitions', () => {
   it('renders !!! type "title" as a styled callout with icon, title and Markdown body', () => {
-    const { html } = render('!!! warning "Mind *this*"\n    Body with **bold**.\n\n    Second paragraph.\n\nAfter.');
+    const { html } = render(
+      '!!! warning "Mind *this*"\n    Body with **bold**.\n\n    Second paragraph.\n\nAfter.',
+    );
     expect(html).toMatch(/^<div class="admonition warning">/);
     expect(html).toContain('<p class="admonition-title"><svg class="admonition-icon"');
     expect(html).toContain('Mind <em>this</em></p>');
-    expect(html).toContain('<p>Body with <strong>bold</strong>.</p>\n<p>Second paragraph.</p>\n</div>\n<p>After.</p>');
+    expect(html).toContain(
+      '<p>Body with <strong>bold</strong>.</p>\n<p>Second paragraph.</p>\n</div>\n<p>After.</p>',
+    );
   });
 
   it('uses the capitalised type as the default title and no title for ""', () => {
@@ -38,14 +42,20 @@ describe('admonitions', () => {
   });
 
   it('takes a flush-left table or sentence written directly under the marker into the body', () => {
-    const table = render('!!! abstract "Facts"\n| Metric | Value |\n    |---|---|\n    | a | 1 |\n\nAfter').html;
-    expect(table).toMatch(/<div class="admonition abstract">[\s\S]*<table>[\s\S]*<td>1<\/td>[\s\S]*<\/table>\n<\/div>\n<p>After<\/p>/);
+    const table = render(
+      '!!! abstract "Facts"\n| Metric | Value |\n    |---|---|\n    | a | 1 |\n\nAfter',
+    ).html;
+    expect(table).toMatch(
+      /<div class="admonition abstract">[\s\S]*<table>[\s\S]*<td>1<\/td>[\s\S]*<\/table>\n<\/div>\n<p>After<\/p>/,
+    );
     const line = render('!!! info "Tier"\n**Available**\n\n## Next').html;
     expect(line).toContain('<p><strong>Available</strong></p>\n</div>\n<h2');
   });
 
   it('keeps code blocks and nested admonitions inside the body', () => {
-    const { html } = render('!!! note\n    ```python\n    x = 1\n    ```\n\n    !!! tip "Inner"\n        deep');
+    const { html } = render(
+      '!!! note\n    ```python\n    x = 1\n    ```\n\n    !!! tip "Inner"\n        deep',
+    );
     expect(html).toContain('<code class="language-python">x = 1\n</code>');
     expect(html).toMatch(/<div class="admonition tip">[\s\S]*deep[\s\S]*<\/div>\n<\/div>/);
   });

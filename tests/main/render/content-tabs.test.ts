@@ -8,10 +8,16 @@ describe('content tabs', () => {
     const { html } = render(md);
     expect(html.match(/class="tabbed-set"/g)).toHaveLength(1);
     expect(html).toContain('role="tablist"');
-    expect(html).toContain('<button type="button" role="tab" id="__tabbed_1_1-tab" aria-controls="__tabbed_1_1" aria-selected="true" tabindex="0">Python</button>');
+    expect(html).toContain(
+      '<button type="button" role="tab" id="__tabbed_1_1-tab" aria-controls="__tabbed_1_1" aria-selected="true" tabindex="0">Python</button>',
+    );
     expect(html).toContain('aria-selected="false" tabindex="-1">Go</button>');
-    expect(html).toContain('role="tabpanel" id="__tabbed_1_1" aria-labelledby="__tabbed_1_1-tab" tabindex="0">');
-    expect(html).toMatch(/id="__tabbed_1_2" aria-labelledby="__tabbed_1_2-tab" tabindex="0" hidden="">\n<p>Go <em>text<\/em><\/p>/);
+    expect(html).toContain(
+      'role="tabpanel" id="__tabbed_1_1" aria-labelledby="__tabbed_1_1-tab" tabindex="0">',
+    );
+    expect(html).toMatch(
+      /id="__tabbed_1_2" aria-labelledby="__tabbed_1_2-tab" tabindex="0" hidden="">\n<p>Go <em>text<\/em><\/p>/,
+    );
     expect(html).toContain('</div>\n</div>\n<p>After</p>');
   });
 

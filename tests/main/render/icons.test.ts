@@ -5,7 +5,9 @@ import { render, textOf } from './render-helpers';
 describe('icons', () => {
   it('renders :material-…: as inline SVG from the bundled set, with { .class } lists applied', () => {
     const { html } = render('- :material-clock-fast:{ .lg .middle } **Fast**');
-    expect(html).toContain('<span class="twemoji lg middle" data-icon="material-clock-fast"><svg class="mdi" viewBox="0 0 24 24"');
+    expect(html).toContain(
+      '<span class="twemoji lg middle" data-icon="material-clock-fast"><svg class="mdi" viewBox="0 0 24 24"',
+    );
     expect(html).toContain(`<path d="${materialIconPath('clock-fast')}">`);
     expect(textOf(html)).toBe('Fast');
   });

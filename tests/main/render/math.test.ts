@@ -15,7 +15,15 @@ describe('math (arithmatex rules, KaTeX)', () => {
   });
 
   it('leaves dollar amounts and $$$ cost ratings as text', () => {
-    for (const src of ['It costs $123 per month.', 'From $5 to $10 a day.', 'Cost: $$$ (high)', 'Pay $10K-$50K yearly', 'Saves ($140k-250k+), Lead ($150k-280k+)', 'A $ 5 $ b', 'Shell `$HOME` and `$PATH`']) {
+    for (const src of [
+      'It costs $123 per month.',
+      'From $5 to $10 a day.',
+      'Cost: $$$ (high)',
+      'Pay $10K-$50K yearly',
+      'Saves ($140k-250k+), Lead ($150k-280k+)',
+      'A $ 5 $ b',
+      'Shell `$HOME` and `$PATH`',
+    ]) {
       const { html, features } = render(src);
       expect(features.math, src).toBe(0);
       expect(html).not.toContain('katex');
@@ -41,7 +49,9 @@ describe('math (arithmatex rules, KaTeX)', () => {
     const href = renderTex('\\href{javascript:alert(1)}{x}', false, esc);
     expect(href).not.toContain('href="javascript');
     expect(renderTex('\\htmlId{x}{y}', false, esc)).not.toContain('id="x"');
-    const bomb = '\\def\\a{\\b\\b}\\def\\b{\\c\\c}\\def\\c{\\d\\d}\\def\\d{\\e\\e}\\def\\e{\\f\\f}\\def\\f{xx}' + '\\a'.repeat(50);
+    const bomb =
+      '\\def\\a{\\b\\b}\\def\\b{\\c\\c}\\def\\c{\\d\\d}\\def\\d{\\e\\e}\\def\\e{\\f\\f}\\def\\f{xx}' +
+      '\\a'.repeat(50);
     expect(renderTex(bomb, true, esc)).toMatch(/error|Too many expansions/i);
   });
 });

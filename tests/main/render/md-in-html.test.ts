@@ -3,7 +3,9 @@ import { render } from './render-helpers';
 
 describe('markdown inside HTML', () => {
   it('renders Markdown inside <div … markdown> and drops the attribute', () => {
-    const { html } = render('<div class="grid cards" markdown>\n- **One**\n\n    ---\n\n    Text\n- [x] Two\n</div>\n\nAfter');
+    const { html } = render(
+      '<div class="grid cards" markdown>\n- **One**\n\n    ---\n\n    Text\n- [x] Two\n</div>\n\nAfter',
+    );
     expect(html).toMatch(/^<div class="grid cards">\n<ul>/);
     expect(html).toContain('<strong>One</strong>');
     expect(html).toContain('<hr>');

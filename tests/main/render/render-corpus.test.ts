@@ -37,7 +37,11 @@ describe.skipIf(!corpusAvailable())('rendering the real corpus (snap-5)', () => 
     const root = realCorpusAt('snap-5');
     for (const f of listCorpus(root).files) {
       const source = splitFrontMatter(readFileSync(f.absPath, 'utf8')).body;
-      pages.push({ path: f.absPath.slice(root.length + 6), source, r: renderPage(source, { pageId: f.absPath }) });
+      pages.push({
+        path: f.absPath.slice(root.length + 6),
+        source,
+        r: renderPage(source, { pageId: f.absPath }),
+      });
     }
     expect(pages.length).toBeGreaterThan(600);
     expect(pages.filter((p) => p.r.problems.length)).toEqual([]);
@@ -57,14 +61,22 @@ describe.skipIf(!corpusAvailable())('rendering the real corpus (snap-5)', () => 
 
   it('typesets math only on the few pages that have formulas', () => {
     const withMath = pages.filter((p) => p.r.features.math > 0).map((p) => p.path);
-    expect(withMath).toEqual(expect.arrayContaining(['core-principles/laws/economic-reality.md', 'core-principles/laws/cognitive-load.md']));
+    expect(withMath).toEqual(
+      expect.arrayContaining([
+        'core-principles/laws/economic-reality.md',
+        'core-principles/laws/cognitive-load.md',
+      ]),
+    );
     expect(withMath.length).toBeLessThanOrEqual(6);
   });
 
   it('gives every page with a mermaid fence one placeholder per diagram', () => {
     for (const { path, r } of pages) {
       const fences = r.fences.filter((f) => f.lang.toLowerCase() === 'mermaid').length;
-      expect(r.html.match(/<div class="mermaid-diagram"><pre class="mermaid-source">/g)?.length ?? 0, path).toBe(fences);
+      expect(
+        r.html.match(/<div class="mermaid-diagram"><pre class="mermaid-source">/g)?.length ?? 0,
+        path,
+      ).toBe(fences);
     }
     expect(pages.filter((p) => p.r.features.diagrams > 0).length).toBeGreaterThan(300);
   });
@@ -84,6 +96,8 @@ describe.skipIf(!corpusAvailable())('rendering the real corpus (snap-5)', () => 
   it('gives calculator pages with scripts the offline notice', () => {
     const scripted = pages.filter((p) => /<script\b/i.test(p.source));
     expect(scripted.length).toBeGreaterThan(10);
-    for (const p of scripted) if (p.r.features.scripts > 0) expect(p.r.html.startsWith('<div class="offline-notice"'), p.path).toBe(true);
+    for (const p of scripted)
+      if (p.r.features.scripts > 0)
+        expect(p.r.html.startsWith('<div class="offline-notice"'), p.path).toBe(true);
   });
 });

@@ -25,18 +25,33 @@ describe('dstudio search', () => {
   it('prints the JSON shape of the issue, with the page id', async () => {
     const { code, out } = await run(['--json', '--limit', '1', 'circuit breaker']);
     expect(code).toBe(0);
-    const json = JSON.parse(out) as { results: Record<string, unknown>[]; total: number; corrected: string | null };
+    const json = JSON.parse(out) as {
+      results: Record<string, unknown>[];
+      total: number;
+      corrected: string | null;
+    };
     expect(json.total).toBe(2);
     expect(json.corrected).toBeNull();
     expect(json.results).toHaveLength(1);
-    expect(Object.keys(json.results[0]!).sort()).toEqual(['id', 'score', 'section', 'snippet', 'tier', 'title']);
+    expect(Object.keys(json.results[0]!).sort()).toEqual([
+      'id',
+      'score',
+      'section',
+      'snippet',
+      'tier',
+      'title',
+    ]);
     expect(json.results[0]).toMatchObject({ id: 'pattern-library/resilience/circuit-breaker', tier: 'gold' });
   });
 
   it('filters by tier and type (comma lists) and reports a correction', async () => {
-    const json = JSON.parse((await run(['--json', '--tier', 'gold,silver', '--type', 'pattern', 'idempotncy'])).out);
+    const json = JSON.parse(
+      (await run(['--json', '--tier', 'gold,silver', '--type', 'pattern', 'idempotncy'])).out,
+    );
     expect(json.corrected).toBe('idempotency');
-    expect(json.results.map((r: { id: string }) => r.id)).toEqual(['pattern-library/communication/idempotent-receiver']);
+    expect(json.results.map((r: { id: string }) => r.id)).toEqual([
+      'pattern-library/communication/idempotent-receiver',
+    ]);
   });
 
   it('browses with filters only, and prints readable text without --json', async () => {

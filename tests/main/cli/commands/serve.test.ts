@@ -24,7 +24,11 @@ describe('dstudio serve', () => {
   it('says how to build the UI when it is missing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dstudio-serve-'));
     await expect(
-      serve({ contentDb: join(dir, 'c.db'), userDb: join(dir, 'u.db'), port: 0, uiRoot: join(dir, 'no-ui') }, Promise.resolve(), () => {}),
+      serve(
+        { contentDb: join(dir, 'c.db'), userDb: join(dir, 'u.db'), port: 0, uiRoot: join(dir, 'no-ui') },
+        Promise.resolve(),
+        () => {},
+      ),
     ).rejects.toThrow(/npx electron-vite build/);
   });
 
@@ -36,10 +40,14 @@ describe('dstudio serve', () => {
     const stopped = new Promise<void>((r) => (stop = r));
     let origin = '';
     let token = '';
-    const running = serve({ contentDb: join(dir, 'c.db'), userDb: join(dir, 'u.db'), port: 0, uiRoot: join(dir, 'ui') }, stopped, (s) => {
-      origin = s.origin;
-      token = s.token;
-    });
+    const running = serve(
+      { contentDb: join(dir, 'c.db'), userDb: join(dir, 'u.db'), port: 0, uiRoot: join(dir, 'ui') },
+      stopped,
+      (s) => {
+        origin = s.origin;
+        token = s.token;
+      },
+    );
     await expect.poll(() => origin).not.toBe('');
     const res = await fetch(`${origin}/api/content/getStatus`, {
       method: 'POST',
