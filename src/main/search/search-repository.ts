@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { PageId, Tier } from '../../shared/domain';
+import type { PageId, PageSummary, Tier } from '../../shared/domain';
 
 /** Keys in search_blobs. The generation changes on every rebuild, so a running service knows to drop its caches. */
 export const GENERATION_BLOB = 'generation';
@@ -20,17 +20,10 @@ const SNIPPET_TOKENS = 18;
 export type TitleKeyKind = 'title' | 'abbreviation' | 'alias' | 'head' | 'file';
 
 /** The metadata the service filters and facets on, one row per page; `no` numbers the pages densely from 1. */
-export interface PageFacetRow {
-  no: number;
-  id: PageId;
-  title: string;
-  tier: Tier | null;
-  type: string | null;
-  category: string | null;
-  status: string | null;
-  relevance: string | null;
-  difficulty: string | null;
-}
+export type PageFacetRow = { no: number } & Pick<
+  PageSummary,
+  'id' | 'title' | 'tier' | 'type' | 'category' | 'status' | 'relevance' | 'difficulty'
+>;
 
 export interface SectionText {
   sectionId: number;
