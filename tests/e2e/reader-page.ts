@@ -40,6 +40,9 @@ export class ReaderPage {
 
   async waitForPage(title?: string): Promise<void> {
     await expect(this.content).toBeVisible();
+    // The page has taken its starting position (restored scroll or anchor): scrolling
+    // before that would race the restore.
+    await expect(this.page.locator('article.page-article[data-positioned]')).toBeAttached();
     if (title) await expect(this.title).toHaveText(title);
   }
 

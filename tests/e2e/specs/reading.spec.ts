@@ -93,10 +93,17 @@ test('shows a not-found state for an unknown page and resolves aliases', async (
   await expect.poll(() => reader.route()).toBe(routeOf(aliased!.id).slice(1));
 });
 
-test('restores the reading position when coming back to a page later', async ({ reader, targets }) => {
+test('restores the reading position when coming back to a page later', async ({
+  reader,
+  targets,
+  server,
+}) => {
   await reader.openPage(targets.pattern.id);
   await reader.main.evaluate((el) => (el.scrollTop = (el.scrollHeight - el.clientHeight) * 0.6));
-  await reader.page.waitForTimeout(1000); // the position is saved shortly after scrolling stops
+  // The position is saved shortly after scrolling stops, in user.db.
+  await expect
+    .poll(async () => (await server.api.user.getReadingState(targets.pattern.id))?.scrollRatio ?? 0)
+    .toBeGreaterThan(0.5);
   await reader.open('/catalogue');
   await reader.page.reload();
   await reader.openPage(targets.pattern.id);
