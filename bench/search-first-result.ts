@@ -7,13 +7,16 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { parseQuery, toMatchExpression } from '../src/main/search/fts-query';
 import { SearchService } from '../src/main/search/search-service';
+import { openContentDb } from '../src/main/database/connection';
 
 const [engine, file, query] = process.argv.slice(2) as [string, string, string];
 const started = performance.now();
-const db = new BetterSqlite3(file, { readonly: true });
 if (engine === 'app') {
+  // As the app opens it: with its SQL functions (section_text) registered.
+  const db = openContentDb(file, { readonly: true });
   new SearchService(db, { recentPageIds: () => [] }).searchSync({ text: query, limit: 10 });
 } else {
+  const db = new BetterSqlite3(file, { readonly: true });
   const expr = toMatchExpression(parseQuery(query));
   if (expr)
     db.prepare('SELECT rowid FROM sections_fts WHERE sections_fts MATCH ? ORDER BY rank LIMIT 10').all(expr);

@@ -136,7 +136,7 @@ export default async function searchBench(): Promise<void> {
     ).n;
     const docs = writable
       .prepare(
-        `SELECT s.id, s.page_id AS pageId, p.title || coalesce(' › ' || s.heading, '') AS title, s.body AS text FROM sections s JOIN pages p ON p.id = s.page_id`,
+        `SELECT s.id, s.page_id AS pageId, p.title || coalesce(' › ' || s.heading, '') AS title, section_text(s.body) AS text FROM sections s JOIN pages p ON p.id = s.page_id`,
       )
       .all() as SectionDoc[];
     const pageOf = new Map(docs.map((d) => [d.id, d.pageId]));
@@ -160,7 +160,7 @@ export default async function searchBench(): Promise<void> {
     // --- The app's SearchService: open the file, first query with snippets. ---
     {
       const before = heapNow();
-      const svc = new SearchService(new BetterSqlite3(file, { readonly: true }), { recentPageIds: () => [] });
+      const svc = new SearchService(openContentDb(file, { readonly: true }), { recentPageIds: () => [] });
       svc.searchSync({ text: queries[0]!.q, limit: 10 });
       keep.push(svc);
       engines.push({
@@ -182,7 +182,7 @@ export default async function searchBench(): Promise<void> {
         note: 'lazy: loaded on first Ctrl+K, not at start-up; headings come from the FTS index',
       });
       // The same service without its correction cache: every typo query pays for the trigram lookup again.
-      const cold = new SearchService(new BetterSqlite3(file, { readonly: true }), {
+      const cold = new SearchService(openContentDb(file, { readonly: true }), {
         recentPageIds: () => [],
         correctionCacheSize: 0,
       });
