@@ -136,7 +136,7 @@ export default async function searchBench(): Promise<void> {
     ).n;
     const docs = writable
       .prepare(
-        `SELECT s.id, s.page_id AS pageId, p.title || coalesce(' › ' || s.heading, '') AS title, section_text(s.body) AS text FROM sections s JOIN pages p ON p.id = s.page_id`,
+        `SELECT s.id, p.id AS pageId, p.title || coalesce(' › ' || s.heading, '') AS title, section_text(s.body) AS text FROM sections s JOIN pages p ON p.no = s.id >> 12`,
       )
       .all() as SectionDoc[];
     const pageOf = new Map(docs.map((d) => [d.id, d.pageId]));

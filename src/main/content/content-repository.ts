@@ -1,9 +1,11 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { inflateRawSync } from 'node:zlib';
+import { sectionRange } from '../database/section-keys';
 import { rewriteLinks } from './link-rewriter';
 import type { ContentStatus, Heading, ImportWarning, NavNode, PageId, PageLink, PageMeta, PageSummary, Tier } from '../../shared/domain';
 
 interface PageRowDb {
+  no: number;
   id: string;
   path: string;
   blob_sha: string;
@@ -41,8 +43,8 @@ export class ContentRepository {
       alias: p('SELECT target_id AS targetId FROM aliases WHERE id = ?'),
       aliasesOf: p('SELECT id FROM aliases WHERE target_id = ? ORDER BY id'),
       headings: p(`SELECT level, heading AS text, anchor AS id, coalesce(alt_anchors, '[]') AS altIds
-        FROM sections WHERE page_id = ? AND heading IS NOT NULL ORDER BY ord`),
-      links: p(`SELECT href, line, target_id AS targetId, anchor, broken, candidate, asset FROM links WHERE page_id = ? ORDER BY ord`),
+        FROM sections WHERE id BETWEEN ? AND ? AND heading IS NOT NULL ORDER BY id`),
+      links: p(`SELECT href, line, target_id AS targetId, anchor, broken, candidate, asset FROM links WHERE page_no = ? ORDER BY ord`),
       warnings: p('SELECT path, kind, message, line FROM warnings WHERE path = ? ORDER BY rowid'),
       nav: p('SELECT tree FROM nav WHERE id = 1'),
     };
@@ -61,8 +63,8 @@ export class ContentRepository {
   findPage(id: PageId) {
     const r = this.s.page!.get(id) as PageRowDb | undefined;
     if (!r) return null;
-    const headings = (this.s.headings!.all(id) as (Omit<Heading, 'altIds'> & { altIds: string })[]).map((h) => ({ ...h, altIds: JSON.parse(h.altIds) as string[] }));
-    const rows = this.s.links!.all(id) as (Omit<PageLink, 'broken'> & { broken: number; asset: number })[];
+    const headings = (this.s.headings!.all(...sectionRange(r.no)) as (Omit<Heading, 'altIds'> & { altIds: string })[]).map((h) => ({ ...h, altIds: JSON.parse(h.altIds) as string[] }));
+    const rows = this.s.links!.all(r.no) as (Omit<PageLink, 'broken'> & { broken: number; asset: number })[];
     const outcomes = rows.map((l) => ({ ...l, broken: !!l.broken, asset: !!l.asset }));
     const links: PageLink[] = outcomes.filter((l) => !l.asset).map(({ asset: _asset, ...l }) => l);
     return {

@@ -1,9 +1,11 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { ImportWarning, NavNode, PageId, SkippedFile } from '../../shared/domain';
+import { sectionId, sectionRange, SECTION_BITS } from '../database/section-keys';
 import type { ParsedFile, ParsedPage } from './parse-file';
 
 export interface StoredLink {
   pageId: PageId;
+  pageNo: number;
   ord: number;
   href: string;
   path: string;
@@ -27,6 +29,9 @@ export class ImportRepository {
       files: p('SELECT path, blob_sha AS sha, kind FROM files'),
       upsertFile: p('INSERT OR REPLACE INTO files (path, blob_sha, kind, reason) VALUES (?, ?, ?, ?)'),
       deleteFile: p('DELETE FROM files WHERE path = ?'),
+      // Sections have no foreign key (see section-keys.ts): removed with their page, by range.
+      deleteSections: p('DELETE FROM sections WHERE id BETWEEN ? AND ?'),
+      pageNoAt: p('SELECT no FROM pages WHERE path = ?').pluck(true),
       deletePage: p('DELETE FROM pages WHERE path = ?'),
       deleteAlias: p('DELETE FROM aliases WHERE path = ?'),
       deleteWarnings: p(`DELETE FROM warnings WHERE path = ? AND kind NOT IN ${CORPUS_WIDE}`),
@@ -36,10 +41,10 @@ export class ImportRepository {
         VALUES (@id, @path, @blobSha, @title, @description, @tier, @tierRaw, @status, @relevance, @type, @category,
         @difficulty, @introducedYear, @isTemplate, @metaJson, @frontMatterRaw, @html, @wordCount, @readingMinutes)`),
       insertSection: p(
-        'INSERT INTO sections (page_id, ord, anchor, heading, level, alt_anchors, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO sections (id, anchor, heading, level, alt_anchors, body) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       insertLink: p(
-        'INSERT INTO links (page_id, ord, href, line, target_id, anchor, broken, candidate) VALUES (?, ?, ?, ?, NULL, NULL, 0, NULL)',
+        'INSERT INTO links (page_no, ord, href, line, target_id, anchor, broken, candidate) VALUES (?, ?, ?, ?, NULL, NULL, 0, NULL)',
       ),
       insertChecklist: p(
         'INSERT INTO checklists (page_id, ord, section_slug, section_title, source) VALUES (?, ?, ?, ?, ?)',
@@ -58,13 +63,14 @@ export class ImportRepository {
       aliases: p('SELECT id, path, redirect_to AS redirectTo FROM aliases'),
       setAlias: p('UPDATE aliases SET target_id = ?, target_anchor = ? WHERE id = ?'),
       headings: p(
-        `SELECT page_id AS pageId, anchor, coalesce(alt_anchors, '[]') AS altAnchors FROM sections WHERE heading IS NOT NULL`,
+        `SELECT p.id AS pageId, s.anchor, coalesce(s.alt_anchors, '[]') AS altAnchors
+         FROM sections s JOIN pages p ON p.no = s.id >> ${SECTION_BITS} WHERE s.heading IS NOT NULL`,
       ),
       links:
-        p(`SELECT l.page_id AS pageId, l.ord, l.href, p.path, l.target_id AS targetId, l.anchor, l.broken, l.candidate, l.asset
-        FROM links l JOIN pages p ON p.id = l.page_id`),
+        p(`SELECT p.id AS pageId, l.page_no AS pageNo, l.ord, l.href, p.path, l.target_id AS targetId, l.anchor, l.broken,
+        l.candidate, l.asset FROM links l JOIN pages p ON p.no = l.page_no`),
       setLink: p(
-        'UPDATE links SET target_id = ?, anchor = ?, broken = ?, candidate = ?, asset = ? WHERE page_id = ? AND ord = ?',
+        'UPDATE links SET target_id = ?, anchor = ?, broken = ?, candidate = ?, asset = ? WHERE page_no = ? AND ord = ?',
       ),
       clearCorpusWide: p(`DELETE FROM warnings WHERE kind IN ${CORPUS_WIDE}`),
       duplicateTitles: p(
@@ -86,6 +92,8 @@ export class ImportRepository {
 
   /** Removes everything derived from one file (cascades to headings, sections, links, checklists, timeline). */
   forgetFile(path: string): void {
+    const no = this.s.pageNoAt!.get(path) as number | undefined;
+    if (no !== undefined) this.s.deleteSections!.run(...sectionRange(no));
     this.s.deletePage!.run(path);
     this.s.deleteAlias!.run(path);
     this.s.deleteWarnings!.run(path);
@@ -119,31 +127,33 @@ export class ImportRepository {
 
   private addPage(row: ParsedPage): void {
     const m = row.meta;
-    this.s.insertPage!.run({
-      id: row.id,
-      path: row.path,
-      blobSha: row.sha,
-      title: row.title,
-      description: m.description,
-      tier: m.tier,
-      tierRaw: m.tierRaw,
-      status: m.status,
-      relevance: m.relevance,
-      type: m.type,
-      category: m.category,
-      difficulty: m.difficulty,
-      introducedYear: m.introduced?.year ?? null,
-      isTemplate: m.isTemplate ? 1 : 0,
-      metaJson: JSON.stringify(m),
-      frontMatterRaw: row.frontMatterRaw,
-      html: row.htmlDeflated,
-      wordCount: row.wordCount,
-      readingMinutes: Math.max(1, Math.round(row.wordCount / 220)),
-    });
-    row.sections.forEach((s, i) =>
-      this.s.insertSection!.run(row.id, i, s.anchor, s.heading, s.level, s.altAnchors, s.body),
+    const no = Number(
+      this.s.insertPage!.run({
+        id: row.id,
+        path: row.path,
+        blobSha: row.sha,
+        title: row.title,
+        description: m.description,
+        tier: m.tier,
+        tierRaw: m.tierRaw,
+        status: m.status,
+        relevance: m.relevance,
+        type: m.type,
+        category: m.category,
+        difficulty: m.difficulty,
+        introducedYear: m.introduced?.year ?? null,
+        isTemplate: m.isTemplate ? 1 : 0,
+        metaJson: JSON.stringify(m),
+        frontMatterRaw: row.frontMatterRaw,
+        html: row.htmlDeflated,
+        wordCount: row.wordCount,
+        readingMinutes: Math.max(1, Math.round(row.wordCount / 220)),
+      }).lastInsertRowid,
     );
-    row.links.forEach((l, i) => this.s.insertLink!.run(row.id, i, l.href, l.line));
+    row.sections.forEach((s, i) =>
+      this.s.insertSection!.run(sectionId(no, i), s.anchor, s.heading, s.level, s.altAnchors, s.body),
+    );
+    row.links.forEach((l, i) => this.s.insertLink!.run(no, i, l.href, l.line));
     row.checklists.forEach((c, i) => {
       const listId = this.s.insertChecklist!.run(
         row.id,
@@ -181,7 +191,7 @@ export class ImportRepository {
   }
 
   setLinkResolution(
-    pageId: PageId,
+    pageNo: number,
     ord: number,
     r: {
       targetId: PageId | null;
@@ -191,7 +201,7 @@ export class ImportRepository {
       asset: boolean;
     },
   ): void {
-    this.s.setLink!.run(r.targetId, r.anchor, r.broken ? 1 : 0, r.candidate, r.asset ? 1 : 0, pageId, ord);
+    this.s.setLink!.run(r.targetId, r.anchor, r.broken ? 1 : 0, r.candidate, r.asset ? 1 : 0, pageNo, ord);
   }
 
   /** Drops the warnings derived from the whole corpus (they are re-derived on every import). */

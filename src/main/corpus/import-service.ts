@@ -157,7 +157,7 @@ function resolveCorpus(repo: ImportRepository, mkdocsYml: string | null): void {
       r.candidate !== l.candidate ||
       r.asset !== !!l.asset
     ) {
-      repo.setLinkResolution(l.pageId, l.ord, r);
+      repo.setLinkResolution(l.pageNo, l.ord, r);
     }
   }
   repo.addDuplicateTitleWarnings();

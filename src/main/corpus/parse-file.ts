@@ -1,6 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 import { posix } from 'node:path';
 import type { Checklist, Heading, ImportWarning, PageId, PageMeta, TimelineFact } from '../../shared/domain';
+import { MAX_SECTIONS_PER_PAGE } from '../database/section-keys';
 import { renderPage } from '../render/render-page';
 import type { RenderedLink, RenderedSection } from '../render/types';
 import { extractChecklists } from './checklists';
@@ -108,6 +109,22 @@ function bodyChecks(path: string, body: string, bodyLine: number): ImportWarning
 /** Section texts at least this long are stored deflated. */
 const COMPRESS_FROM = 256;
 
+/**
+ * A page has at most MAX_SECTIONS_PER_PAGE sections (a section id encodes its page): any
+ * further ones are folded, heading and text, into the last, so their words stay searchable.
+ */
+function foldSections(sections: RenderedSection[]): RenderedSection[] {
+  if (sections.length <= MAX_SECTIONS_PER_PAGE) return sections;
+  const kept = sections.slice(0, MAX_SECTIONS_PER_PAGE);
+  const last = { ...kept.at(-1)! };
+  last.text += sections
+    .slice(MAX_SECTIONS_PER_PAGE)
+    .map((x) => `\n${x.heading ?? ''}\n${x.text}`)
+    .join('');
+  kept[kept.length - 1] = last;
+  return kept;
+}
+
 /** Pairs each heading section with its heading (same order) and compresses the text. */
 function storedSections(sections: RenderedSection[], headings: Heading[]): StoredSection[] {
   let h = 0;
@@ -162,6 +179,12 @@ export function parseFile(path: string, bytes: Uint8Array, sha: string): ParsedF
       });
     for (const problem of rendered.problems) warnings.push({ path, kind: 'render', message: problem });
     warnings.push(...bodyChecks(path, fm.body, fm.bodyLine));
+    if (rendered.sections.length > MAX_SECTIONS_PER_PAGE)
+      warnings.push({
+        path,
+        kind: 'render',
+        message: `${rendered.sections.length} sections: headings after the first ${MAX_SECTIONS_PER_PAGE} are searched as part of the last one and left out of the table of contents`,
+      });
 
     const tasks = rendered.tasks.map((t) => ({ ...t, line: t.line + shift }));
     const fences = rendered.fences.map((f) => ({ ...f, line: f.line + shift }));
@@ -190,7 +213,7 @@ export function parseFile(path: string, bytes: Uint8Array, sha: string): ParsedF
       frontMatterRaw: fm.problems.some((p) => p.kind === 'front-matter-invalid') ? fm.raw : null,
       htmlDeflated: deflateRawSync(html, { level: 4 }),
       wordCount: rendered.wordCount,
-      sections: storedSections(rendered.sections, rendered.headings),
+      sections: storedSections(foldSections(rendered.sections), rendered.headings),
       links: rendered.links.map((l) => ({ ...l, line: l.line + shift })),
       checklists,
       facts,

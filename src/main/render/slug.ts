@@ -4,15 +4,7 @@
  * maintained package implements Python-Markdown's `toc` slugify.
  */
 
-/** Python-Markdown `toc` default slugify (what MkDocs emits): NFKD → ASCII, drop non-word chars, lowercase, spaces → '-'. */
-export function pythonMarkdownSlug(text: string): string {
-  const ascii = text.normalize('NFKD').replace(/[^\p{ASCII}]/gu, '');
-  return ascii
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[-\s]+/g, '-');
-}
+export { pythonMarkdownSlug } from '../../shared/slug';
 
 /** GitHub's anchor algorithm: lowercase, keep letters/numbers/marks/space/-/_, each space → '-'. */
 export function githubSlug(text: string): string {

@@ -1,18 +1,18 @@
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { normaliseKey } from './fts-query';
+import { SECTION_BITS } from '../database/section-keys';
 import { encodeQuickSwitchDocs, QUICK_SWITCH_KINDS, type QuickSwitchKind } from './quick-switch';
 import {
   GENERATION_BLOB,
   PAGES_BLOB,
   QUICK_SWITCH_BLOB,
-  SECTION_PAGES_BLOB,
   SOURCE_BLOB,
   type TitleKeyKind,
 } from './search-repository';
 
 /** Part of the source fingerprint: bump it when the build changes what it writes, so existing indexes are rebuilt. */
-const SEARCH_INDEX_VERSION = 1;
+const SEARCH_INDEX_VERSION = 3;
 
 /** Words shorter or longer than this are not worth correcting or expanding. */
 const MIN_TERM_LENGTH = 2;
@@ -41,34 +41,6 @@ export function titleKeys(title: string, id: string): { key: string; kind: Title
   keys.push({ key: normaliseKey(head), kind: 'head' });
   keys.push({ key: nameOfId(id), kind: 'file' });
   return keys.filter((k) => k.key !== '');
-}
-
-/**
- * Start of every run of consecutive section ids that belong to one page, as [first section
- * id, page no] pairs sorted by id. A page's sections are normally inserted together, so one
- * run per page, read from the sections_page index without touching the sections' text.
- */
-function sectionPageRuns(db: Database): Buffer {
-  const noOf = new Map(
-    (db.prepare('SELECT id, no FROM search_pages').raw(true).all() as [string, number][]).map(([id, no]) => [
-      id,
-      no,
-    ]),
-  );
-  const sectionsOf = db.prepare('SELECT id FROM sections WHERE page_id = ? ORDER BY id').pluck(true);
-  const runs: [number, number][] = [];
-  for (const [pageId, lo, hi, n] of db
-    .prepare('SELECT page_id, min(id), max(id), count(*) FROM sections GROUP BY page_id')
-    .raw(true)
-    .all() as [string, number, number, number][]) {
-    const no = noOf.get(pageId);
-    if (no === undefined) continue;
-    // Every id from lo to hi is this page's (ids are unique): one run. Otherwise one per section.
-    if (hi - lo + 1 === n) runs.push([lo, no]);
-    else for (const id of sectionsOf.all(pageId) as number[]) runs.push([id, no]);
-  }
-  runs.sort((a, b) => a[0] - b[0]);
-  return Buffer.from(Int32Array.from(runs.flat()).buffer);
 }
 
 /**
@@ -113,8 +85,9 @@ export function buildSearchIndex(db: Database, opts: BuildOptions = {}): void {
     if (!opts.force && built === source) return;
     db.exec(`
       DELETE FROM search_pages;
-      INSERT INTO search_pages (id, title, tags, description)
-        SELECT id, title,
+      -- Numbered as the pages are: a section's page number is its id's high bits (section-keys.ts).
+      INSERT INTO search_pages (no, id, title, tags, description)
+        SELECT no, id, title,
                CASE WHEN json_valid(meta_json) AND json_type(meta_json, '$.tags') = 'array'
                     THEN (SELECT json_group_array(value) FROM json_each(meta_json, '$.tags') WHERE type = 'text')
                     ELSE '[]' END,
@@ -169,12 +142,16 @@ export function buildSearchIndex(db: Database, opts: BuildOptions = {}): void {
       INSERT INTO search_terms_tri (rowid, term) SELECT id, term FROM search_terms;
     `);
 
-    // Quick switcher: titles, tags and alias names (it finds headings through sections_fts).
+    // Quick switcher: titles, tags, alias names and headings (but a top heading that repeats the title).
     const entries = db
       .prepare(
         `SELECT 'title' AS kind, title AS label, no, NULL AS anchor FROM search_pages
          UNION ALL
-         SELECT DISTINCT 'tag', j.value, sp.no, NULL FROM search_pages sp, json_each(sp.tags) j`,
+         SELECT DISTINCT 'tag', j.value, sp.no, NULL FROM search_pages sp, json_each(sp.tags) j
+         UNION ALL
+         SELECT * FROM (SELECT 'heading', s.heading, sp.no, s.anchor FROM sections s JOIN search_pages sp ON sp.no = s.id >> ${SECTION_BITS}
+           WHERE s.heading IS NOT NULL AND s.anchor IS NOT NULL AND NOT (s.level = 1 AND lower(s.heading) = lower(sp.title))
+           ORDER BY s.id)`,
       )
       .all() as { kind: QuickSwitchKind; label: string; no: number; anchor: string | null }[];
     for (const a of aliases) {
@@ -187,12 +164,13 @@ export function buildSearchIndex(db: Database, opts: BuildOptions = {}): void {
       'INSERT INTO search_blobs (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
     );
     upsertBlob.run(QUICK_SWITCH_BLOB, encodeQuickSwitchDocs(entries));
-    upsertBlob.run(SECTION_PAGES_BLOB, sectionPageRuns(db));
     upsertBlob.run(
       PAGES_BLOB,
       db
         .prepare(
-          `SELECT json_group_array(json_array(sp.no, p.id, p.title, p.tier, p.type, p.category, p.status, p.relevance, p.difficulty))
+          // Objects with the service's field names: JSON.parse builds the rows, no mapping in JS on the first search.
+          `SELECT json_group_array(json_object('no', sp.no, 'id', p.id, 'title', p.title, 'tier', p.tier, 'type', p.type,
+             'category', p.category, 'status', p.status, 'relevance', p.relevance, 'difficulty', p.difficulty))
            FROM search_pages sp JOIN pages p ON p.id = sp.id`,
         )
         .pluck()

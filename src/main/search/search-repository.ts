@@ -1,9 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { PageId, PageSummary, Tier } from '../../shared/domain';
+import type { PageId, PageSummary } from '../../shared/domain';
+import { SECTION_BITS } from '../database/section-keys';
 
 /** Keys in search_blobs. The generation changes on every rebuild, so a running service knows to drop its caches. */
 export const GENERATION_BLOB = 'generation';
-export const SECTION_PAGES_BLOB = 'section-pages';
 export const PAGES_BLOB = 'pages';
 /** Fingerprint of the content the index was built from (see buildSearchIndex). */
 export const SOURCE_BLOB = 'source';
@@ -19,7 +19,7 @@ const SNIPPET_TOKENS = 18;
 /** How a title key names a page, strongest first: its title, the abbreviation in it, a redirect's name, the title's head, its file name. */
 export type TitleKeyKind = 'title' | 'abbreviation' | 'alias' | 'head' | 'file';
 
-/** The metadata the service filters and facets on, one row per page; `no` numbers the pages densely from 1. */
+/** The metadata the service filters and facets on, one row per page; `no` is the page's number in content.db. */
 export type PageFacetRow = { no: number } & Pick<
   PageSummary,
   'id' | 'title' | 'tier' | 'type' | 'category' | 'status' | 'relevance' | 'difficulty'
@@ -39,18 +39,11 @@ export interface LeadText {
   snippet: string;
 }
 
-/** One row of the quick switcher's heading fallback. */
-export interface HeadingRow {
-  sectionId: number;
-  heading: string;
-  anchor: string | null;
-}
-
 /** Every statement of the search service (exported for the query-plan tests). */
 export const SEARCH_SQL = {
   generation: `SELECT value FROM search_blobs WHERE name = '${GENERATION_BLOB}'`,
   blob: 'SELECT value FROM search_blobs WHERE name = ?',
-  state: `SELECT name, value FROM search_blobs WHERE name IN ('${GENERATION_BLOB}', '${PAGES_BLOB}', '${SECTION_PAGES_BLOB}')`,
+  state: `SELECT name, value FROM search_blobs WHERE name IN ('${GENERATION_BLOB}', '${PAGES_BLOB}')`,
   // Section id and rank (bm25 with the column weights set by migration 002) of every
   // matching section; the service groups them by page in JS with its section → page map
   // (a join and a window function here cost as much again as ranking itself).
@@ -73,8 +66,8 @@ export const SEARCH_SQL = {
   leads: `
     SELECT sp.id AS pageId, s.heading, s.anchor,
            CASE WHEN sp.description <> '' THEN sp.description ELSE substr(section_text(s.body), 1, 240) END AS snippet
-    FROM search_pages sp LEFT JOIN sections s ON s.page_id = sp.id
-      AND s.ord = (SELECT min(ord) FROM sections WHERE page_id = sp.id)
+    FROM search_pages sp LEFT JOIN sections s
+      ON s.id = (SELECT min(id) FROM sections WHERE id BETWEEN sp.no << ${SECTION_BITS} AND ((sp.no + 1) << ${SECTION_BITS}) - 1)
     WHERE sp.id IN (SELECT value FROM json_each(?))`,
   titleMatches: 'SELECT page_id AS pageId, kind FROM search_titles WHERE key = ?',
   hasTerm: 'SELECT 1 FROM search_terms WHERE term = ?',
@@ -85,10 +78,6 @@ export const SEARCH_SQL = {
   trigramCandidates: `
     SELECT t.term, t.freq FROM search_terms_tri JOIN search_terms t ON t.id = search_terms_tri.rowid
     WHERE search_terms_tri MATCH ? AND length(t.term) BETWEEN ? AND ? LIMIT ?`,
-  headingMatches: `
-    SELECT s.id AS sectionId, s.heading, s.anchor
-    FROM (SELECT rowid AS id, rank FROM sections_fts WHERE sections_fts MATCH ? ORDER BY rank LIMIT ?) h
-    JOIN sections s ON s.id = h.id WHERE s.heading IS NOT NULL ORDER BY h.rank`,
 } as const;
 
 type Name = keyof typeof SEARCH_SQL;
@@ -132,36 +121,14 @@ export class SearchRepository {
     return v === undefined ? null : Buffer.isBuffer(v) ? v : Buffer.from(v);
   }
 
-  /** What the service keeps per index generation: the generation, every page's facets and the section → page runs. */
-  loadState(): { generation: string | null; pages: PageFacetRow[]; sectionPageRuns: Int32Array } {
+  /** What the service keeps per index generation: the generation and every page's facets. */
+  loadState(): { generation: string | null; pages: PageFacetRow[] } {
     const blobs = new Map(
       (this.st('state').raw(true).all() as [string, string | Buffer][]).map(([k, v]) => [k, v]),
     );
-    const pages = JSON.parse(String(blobs.get(PAGES_BLOB) ?? '[]')) as [
-      number,
-      PageId,
-      string,
-      Tier | null,
-      ...(string | null)[],
-    ][];
-    const runs = blobs.get(SECTION_PAGES_BLOB);
     return {
       generation: blobs.has(GENERATION_BLOB) ? String(blobs.get(GENERATION_BLOB)) : null,
-      pages: pages.map(([no, id, title, tier, type, category, status, relevance, difficulty]) => ({
-        no,
-        id,
-        title,
-        tier,
-        type: type ?? null,
-        category: category ?? null,
-        status: status ?? null,
-        relevance: relevance ?? null,
-        difficulty: difficulty ?? null,
-      })),
-      // Copied out of the row's buffer: an Int32Array view needs a 4-byte-aligned offset.
-      sectionPageRuns: Buffer.isBuffer(runs)
-        ? new Int32Array(new Uint8Array(runs).buffer)
-        : new Int32Array(0),
+      pages: JSON.parse(String(blobs.get(PAGES_BLOB) ?? '[]')) as PageFacetRow[],
     };
   }
 
@@ -231,10 +198,5 @@ export class SearchRepository {
       term: string;
       freq: number;
     }[];
-  }
-
-  /** The best-ranked sections matching an FTS5 expression (meant for a heading-column filter), with their heading and anchor. */
-  findHeadingMatches(match: string, limit: number): HeadingRow[] {
-    return this.st('headingMatches').all(match, limit) as HeadingRow[];
   }
 }

@@ -1,7 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type {
   FacetCount,
+  QuickSwitchData,
   QuickSwitchHit,
+  QuickSwitchPage,
   SearchApi,
   SearchFilters,
   SearchHit,
@@ -20,7 +22,9 @@ import {
   withoutStopwords,
   type ParsedQuery,
 } from './fts-query';
-import { QuickSwitcher } from './quick-switch';
+import { pageNoOfSection } from '../database/section-keys';
+import { QuickSwitchIndex, type QuickSwitchSource } from '../../shared/quick-switch';
+import { decodeQuickSwitchBlob } from './quick-switch';
 import {
   MARK_END,
   MARK_START,
@@ -89,12 +93,11 @@ interface IndexState {
   byId: Map<PageId, PageFacetRow>;
   /** Browse order for an empty query (tier, then title), sorted when first asked for. */
   browse: PageFacetRow[] | null;
-  /** Section → page map as runs, sorted: [first section id, page no, first section id, page no, …]. */
-  runs: Int32Array;
   corrections: Map<string, string | null>;
   /** Whether a word is in the vocabulary. */
   words: Map<string, boolean>;
-  switcher: QuickSwitcher | null;
+  /** The quick switcher's stored entries and their index, loaded on first use. */
+  switcher: { source: QuickSwitchSource; index: QuickSwitchIndex | null } | null;
 }
 
 function escapeHtml(text: string): string {
@@ -132,7 +135,7 @@ export class SearchService implements SearchApi {
   /** The cached state, reloaded when the importer has rebuilt the index since it was filled. */
   private fresh(): IndexState {
     if (this.state && this.repo.generation() === this.state.generation) return this.state;
-    const { generation, pages, sectionPageRuns } = this.repo.loadState();
+    const { generation, pages } = this.repo.loadState();
     const byNo: (PageFacetRow | undefined)[] = [];
     for (const r of pages) byNo[r.no] = r;
     this.state = {
@@ -140,7 +143,6 @@ export class SearchService implements SearchApi {
       byNo,
       byId: new Map(pages.map((r) => [r.id, r])),
       browse: null,
-      runs: sectionPageRuns,
       corrections: new Map(),
       words: new Map(),
       switcher: null,
@@ -148,18 +150,9 @@ export class SearchService implements SearchApi {
     return this.state;
   }
 
-  /** The page a section belongs to: the last run starting at or before it (binary search). */
+  /** The page a section belongs to (its id encodes the page's number). */
   private pageOfSection(s: IndexState, sectionId: number): PageFacetRow | undefined {
-    const runs = s.runs;
-    let lo = 0;
-    let hi = (runs.length >> 1) - 1;
-    if (hi < 0 || sectionId < runs[0]!) return undefined;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (runs[2 * mid]! <= sectionId) lo = mid;
-      else hi = mid - 1;
-    }
-    return s.byNo[runs[2 * lo + 1]!];
+    return s.byNo[pageNoOfSection(sectionId)];
   }
 
   /** Ranked results, grouped by page, with facet counts. Never throws on user input. */
@@ -447,50 +440,37 @@ export class SearchService implements SearchApi {
     return this.quickSwitchSync(text, limit);
   }
 
-  /** The synchronous core of quickSwitch. The index is loaded on first use, not at start-up. */
+  /** The synchronous core of quickSwitch: the shared matcher the renderer also runs. */
   quickSwitchSync(text: string, limit = 10): QuickSwitchHit[] {
-    const s = this.fresh();
-    if (!s.switcher) {
-      const blob = this.repo.blob(QUICK_SWITCH_BLOB);
-      if (!blob) return [];
-      s.switcher = QuickSwitcher.fromBlob(blob);
-    }
-    const recent = this.deps
-      .recentPageIds()
-      .map((id) => s.byId.get(id)?.no)
-      .filter((no): no is number => no !== undefined);
-    return s.switcher.find(text.slice(0, 500), Math.max(1, Math.min(limit, 100)), recent, {
-      page: (no) => s.byNo[no],
-      headings: (t, n) => this.headings(s, t, n),
-    });
+    const switcher = this.switcher();
+    if (!switcher) return [];
+    switcher.index ??= new QuickSwitchIndex(switcher.source);
+    return switcher.index.find(text, limit, this.deps.recentPageIds());
+  }
+
+  /** What quickSwitch matches against (~0.5 MB of JSON for the real corpus), for the renderer to match locally. */
+  async quickSwitchData(): Promise<QuickSwitchData> {
+    const source = this.switcher()?.source ?? { pages: [], docs: [], headings: [] };
+    return { generation: this.fresh().generation, ...source, recent: this.deps.recentPageIds() };
   }
 
   /**
-   * Headings (any level) whose words match, through the FTS index's heading column: the last
-   * word as a prefix, and a misspelt word corrected from the vocabulary when the words as
-   * typed match no heading.
+   * The quick switcher's entries for the current index generation, loaded on first use (not at
+   * start-up); they are indexed only when main itself matches (a renderer that matches locally
+   * just takes the entries).
    */
-  private headings(
-    s: IndexState,
-    text: string,
-    limit: number,
-  ): { no: number; label: string; anchor: string | null }[] {
-    const find = (t: string): { no: number; label: string; anchor: string | null }[] => {
-      const parsed = parseQuery(t, { prefixLast: true, minPrefixLength: 1 });
-      for (const g of parsed.groups)
-        for (const term of g.alternatives)
-          if (term.prefix && this.isWord(s, term.tokens[0]!)) term.prefix = false;
-      const match = toMatchExpression(parsed, { expand: this.expand });
-      if (!match) return [];
-      return this.repo.findHeadingMatches(`{heading} : (${match})`, limit).flatMap((h) => {
-        const page = this.pageOfSection(s, h.sectionId);
-        return page ? [{ no: page.no, label: h.heading, anchor: h.anchor }] : [];
-      });
-    };
-    const found = find(text);
-    if (found.length > 0) return found;
-    const fix = this.correct(s, text, parseQuery(text, { prefixLast: true }));
-    return fix ? find(fix) : [];
+  private switcher(): IndexState['switcher'] {
+    const s = this.fresh();
+    if (!s.switcher) {
+      const blob = this.repo.blob(QUICK_SWITCH_BLOB);
+      if (!blob) return null;
+      const source: QuickSwitchSource = {
+        pages: s.byNo.flatMap((p) => (p ? [[p.no, p.id, p.title, p.tier] as QuickSwitchPage] : [])),
+        ...decodeQuickSwitchBlob(blob),
+      };
+      s.switcher = { source, index: null };
+    }
+    return s.switcher;
   }
 }
 

@@ -1,5 +1,5 @@
 import { ApiError, type ApiErrorData, type DStudioApi } from '../../shared/contract';
-import { deriveApi, plainArgs } from '../../shared/contract/derive';
+import { deriveApi, plainArgs, type Caller } from '../../shared/contract/derive';
 
 /** Header carrying the session token; must match src/main/server/http-server.ts TOKEN_HEADER. */
 export const TOKEN_HEADER = 'x-dstudio-token';
@@ -17,12 +17,12 @@ function isResult(body: unknown): body is { ok: true; value: unknown } | { ok: f
 }
 
 /**
- * The contract over HTTP (`dstudio serve`): every method of API_METHODS becomes
- * `POST <origin>/api/<domain>/<method>` with the arguments as a JSON array. Derived
- * from the method list, so no method is written out by hand here.
+ * One call of the contract over HTTP (`dstudio serve`): `POST <origin>/api/<domain>/<method>`
+ * with the arguments as a JSON array; the server's `{ ok, value | error }` becomes the
+ * value or a thrown ApiError.
  */
-export function createHttpApi(origin: string, token: string, fetchFn: Fetch): DStudioApi {
-  return deriveApi(async (domain, method, args) => {
+export function httpCaller(origin: string, token: string, fetchFn: Fetch): Caller {
+  return async (domain, method, args) => {
     let res: Awaited<ReturnType<Fetch>>;
     try {
       res = await fetchFn(`${origin}/api/${domain}/${method}`, {
@@ -43,5 +43,13 @@ export function createHttpApi(origin: string, token: string, fetchFn: Fetch): DS
       throw new ApiError('internal', `The server answered ${res.status} with an unexpected body.`);
     if (body.ok) return body.value;
     throw new ApiError(body.error.code, body.error.message);
-  });
+  };
+}
+
+/**
+ * The contract over HTTP: every method of API_METHODS becomes a `httpCaller` call.
+ * Derived from the method list, so no method is written out by hand here.
+ */
+export function createHttpApi(origin: string, token: string, fetchFn: Fetch): DStudioApi {
+  return deriveApi(httpCaller(origin, token, fetchFn));
 }

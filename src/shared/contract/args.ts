@@ -65,6 +65,7 @@ export const API_ARGS: ArgSchemas = {
         .strict(),
     ]),
     quickSwitch: z.tuple([z.string().max(500), z.number().int().min(1).max(100).optional()]),
+    quickSwitchData: z.tuple([]),
   },
   user: {
     listBookmarks: z.tuple([]),

@@ -22,7 +22,7 @@ export type MethodOf<D extends Domain> = keyof DStudioApi[D] & string;
 /** Run-time list of methods; the `satisfies` + `Exhaustive` check makes a missing one a compile error. */
 export const API_METHODS = {
   content: ['getStatus', 'listPages', 'getPages', 'getNav', 'resolveId'],
-  search: ['search', 'quickSwitch'],
+  search: ['search', 'quickSwitch', 'quickSwitchData'],
   user: [
     'listBookmarks',
     'addBookmark',

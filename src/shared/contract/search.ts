@@ -54,10 +54,33 @@ export interface QuickSwitchHit {
   tier: Tier | null;
 }
 
+/** A page as the quick switcher names it: [page number, id, title, tier]. */
+export type QuickSwitchPage = [no: number, id: PageId, title: string, tier: Tier | null];
+/**
+ * Titles, alias names and tags, one per distinct (kind, label): [kind (0 title, 1 alias,
+ * 2 tag), label, targets: [page number, anchor ('' = none), …]].
+ */
+export type QuickSwitchDoc = [kind: number, label: string, targets: (number | string)[]];
+/** Headings, one per distinct label: [label, targets: [page number, anchor ('' = the label's slug), …]]. */
+export type QuickSwitchHeading = [label: string, targets: (number | string)[]];
+
+/** Everything the quick switcher matches against, compact and JSON-safe, so the renderer can match locally. */
+export interface QuickSwitchData {
+  /** The search index generation it was read from. */
+  generation: string | null;
+  pages: QuickSwitchPage[];
+  docs: QuickSwitchDoc[];
+  headings: QuickSwitchHeading[];
+  /** Recently read pages, most recent first, when it was asked for. */
+  recent: PageId[];
+}
+
 /** Full-text search and the quick switcher. */
 export interface SearchApi {
   /** Ranked results, grouped by page, with facet counts. Never throws on user input. */
   search(query: SearchQuery): Promise<SearchResponse>;
   /** Fuzzy/prefix over titles, aliases, headings and tags; recent pages first when the query is empty. */
   quickSwitch(text: string, limit?: number): Promise<QuickSwitchHit[]>;
+  /** What quickSwitch matches against, for matching in the renderer without a round trip per keystroke. */
+  quickSwitchData(): Promise<QuickSwitchData>;
 }

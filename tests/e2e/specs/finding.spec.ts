@@ -60,6 +60,27 @@ test('the quick switcher finds a page despite a typo', async ({ reader, targets,
   expect(await reader.route()).toContain(targets.switcherTypo.expectId);
 });
 
+test('once its data is in, the quick switcher matches in the page, with no request per keystroke', async ({
+  reader,
+  targets,
+  page,
+}) => {
+  await reader.open('/');
+  await page.keyboard.press('Control+k');
+  await expect(reader.switcher).toHaveAttribute('data-matching', 'local');
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/search/')) asked.push(r.url());
+  });
+  await reader.switcherInput.pressSequentially(targets.switcherTypo.typo);
+  const first = reader.switcher.getByRole('option').first();
+  await expect(first).toContainText(/circuit breaker/i);
+  expect(asked).toEqual([]);
+  await page.keyboard.press('Enter');
+  await reader.waitForPage();
+  expect(await reader.route()).toContain(targets.switcherTypo.expectId);
+});
+
 test('find in page counts and steps through matches', async ({ reader, targets, page }) => {
   await reader.openPage(targets.pattern.id);
   await page.keyboard.press('Control+f');

@@ -1,11 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCorpus } from '../../../src/main/corpus/import-service';
 import { openContentDb } from '../../../src/main/database/connection';
+import { pageNoOfSection } from '../../../src/main/database/section-keys';
+import { decodeQuickSwitchBlob } from '../../../src/main/search/quick-switch';
 import { buildSearchIndex, SearchService, titleKeys } from '../../../src/main/search/search-index';
 import { SEARCH_SQL } from '../../../src/main/search/search-repository';
 import { corpusAvailable, realCorpusAt, SKIP_MESSAGE, STARTER_CORPUS } from '../../helpers/corpus';
@@ -128,30 +129,23 @@ describe('buildSearchIndex', () => {
       const blob = (name: string) =>
         (db.prepare('SELECT value FROM search_blobs WHERE name = ?').get(name) as { value: Buffer | string })
           .value;
-      const pages = JSON.parse(String(blob('pages'))) as [number, string, string, string | null][];
-      expect(pages.map((p) => p[1]).sort()).toEqual(
+      const pages = JSON.parse(String(blob('pages'))) as { no: number; id: string; tier: string | null }[];
+      expect(pages.map((p) => p.id).sort()).toEqual(
         (db.prepare('SELECT id FROM pages ORDER BY id').all() as { id: string }[]).map((p) => p.id),
       );
-      const noOf = new Map(pages.map((p) => [p[0], p[1]]));
-      // runs of [first section id, page no]: every section falls in its own page's run
-      const runs = new Int32Array(new Uint8Array(blob('section-pages') as Buffer).buffer);
-      const pageOf = (id: number) => {
-        let page: string | undefined;
-        for (let i = 0; i < runs.length; i += 2) if (runs[i]! <= id) page = noOf.get(runs[i + 1]!);
-        return page;
-      };
-      for (const s of db.prepare('SELECT id, page_id AS pageId FROM sections').all() as {
-        id: number;
-        pageId: string;
-      }[])
-        expect(pageOf(s.id)).toBe(s.pageId);
-      const docs = JSON.parse(inflateRawSync(blob('quick-switch') as Buffer).toString('utf8')) as [
-        number,
-        string,
-        unknown[],
-      ][];
+      // a section's id encodes its page's number, which the pages blob maps to the page
+      const noOf = new Map(pages.map((p) => [p.no, p.id]));
+      for (const s of db
+        .prepare(
+          'SELECT s.id, p.id AS pageId FROM sections s JOIN pages p ON s.id BETWEEN p.no * 4096 AND p.no * 4096 + 4095',
+        )
+        .all() as { id: number; pageId: string }[])
+        expect(noOf.get(pageNoOfSection(s.id))).toBe(s.pageId);
+      expect(blob('pages')).toBeDefined();
+      const { docs, headings } = decodeQuickSwitchBlob(blob('quick-switch') as Buffer);
       expect(docs.map((d) => d[1])).toContain('Circuit Breaker');
       expect(docs.map((d) => d[1])).toContain('fault-tolerance');
+      expect(headings.map((h) => h[0])).toContain('Half-open state');
     } finally {
       cleanup();
     }

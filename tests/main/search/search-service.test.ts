@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from 'better-sqlite3';
 import { buildSearchIndex, SearchService } from '../../../src/main/search/search-index';
 import { seededContentDb } from './seed-content';
+import type { QuickSwitchData } from '../../../src/shared/contract';
+import { QuickSwitchIndex } from '../../../src/shared/quick-switch';
 
 let db: Database;
 let cleanup: () => void;
@@ -116,15 +118,15 @@ describe('SearchService.search', () => {
     expect(await ids('zebra')).toEqual([]);
     // edited behind the importer's back (the file's blob SHA is unchanged): only a forced rebuild sees it
     db.prepare(
-      `UPDATE sections SET body = body || ' zebra' WHERE page_id = 'pattern-library/resilience/bulkhead' AND ord = 0`,
+      `UPDATE sections SET body = body || ' zebra' WHERE id = (SELECT no * 4096 FROM pages WHERE id = 'pattern-library/resilience/bulkhead')`,
     ).run();
     buildSearchIndex(db);
     expect(await ids('zebra')).toEqual([]);
     buildSearchIndex(db, { force: true });
     expect(await ids('zebra')).toEqual(['pattern-library/resilience/bulkhead']);
-    // a section added to an early page gets the highest id: its page's sections are no longer one run of ids
+    // a section added to a page after the others: found in its page through its id
     db.prepare(
-      `INSERT INTO sections (page_id, ord, anchor, heading, level, body) VALUES ('pattern-library/resilience/circuit-breaker', 9, 'okapi-notes', 'Okapi notes', 2, 'An okapi appears.')`,
+      `INSERT INTO sections (id, anchor, heading, level, body) SELECT no * 4096 + 99, 'okapi-notes', 'Okapi notes', 2, 'An okapi appears.' FROM pages WHERE id = 'pattern-library/resilience/circuit-breaker'`,
     ).run();
     buildSearchIndex(db);
     expect((await search.search({ text: 'okapi' })).results).toEqual([
@@ -235,6 +237,15 @@ describe('SearchService.quickSwitch', () => {
     ]);
     recent = ['case-studies/payments/payment-system'];
     expect((await search.quickSwitch('p'))[0]!.id).toBe('case-studies/payments/payment-system');
+  });
+
+  it('hands out its data (JSON-safe), on which the shared matcher answers as quickSwitch does', async () => {
+    recent = ['pattern-library/resilience/bulkhead'];
+    const data = JSON.parse(JSON.stringify(await search.quickSwitchData())) as QuickSwitchData;
+    expect(data.recent).toEqual(recent);
+    const local = new QuickSwitchIndex(data);
+    for (const text of ['circ', 'half open', 'cascading failurs', '2pc', '', 'b'])
+      expect(local.find(text, 10, data.recent)).toEqual(await search.quickSwitch(text));
   });
 
   it('respects the limit and never throws on odd input', async () => {

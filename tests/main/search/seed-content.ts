@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openContentDb } from '../../../src/main/database/connection';
 import { buildSearchIndex } from '../../../src/main/search/search-index';
+import { sectionId } from '../../../src/main/database/section-keys';
 
 /** A hand-written page for the seeded content.db: sections are [heading, body] pairs, the first with heading null. */
 export interface SeedPage {
@@ -187,7 +188,7 @@ export function seedContent(
     run: (...values: unknown[]) => insertPageRow.run(...values, ...fillers.map((f) => f.value)),
   };
   const insertSection = db.prepare(
-    'INSERT INTO sections (page_id, ord, anchor, heading, level, body) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO sections (id, anchor, heading, level, body) VALUES (?, ?, ?, ?, ?)',
   );
   const insertAlias = db.prepare(
     'INSERT INTO aliases (id, path, target_id, target_anchor, redirect_to) VALUES (?, ?, ?, NULL, ?)',
@@ -199,22 +200,24 @@ export function seedContent(
       .replace(/^-|-$/g, '');
   db.transaction(() => {
     for (const p of pages) {
-      insertPage.run(
-        p.id,
-        `${p.id}.md`,
-        p.title,
-        p.description ?? null,
-        p.tier ?? null,
-        p.status ?? null,
-        p.relevance ?? null,
-        p.type ?? null,
-        p.category ?? null,
-        p.difficulty ?? null,
-        JSON.stringify({ tags: p.tags ?? [] }),
+      const no = Number(
+        insertPage.run(
+          p.id,
+          `${p.id}.md`,
+          p.title,
+          p.description ?? null,
+          p.tier ?? null,
+          p.status ?? null,
+          p.relevance ?? null,
+          p.type ?? null,
+          p.category ?? null,
+          p.difficulty ?? null,
+          JSON.stringify({ tags: p.tags ?? [] }),
+        ).lastInsertRowid,
       );
       p.sections.forEach(([heading, body], i) => {
         const anchor = heading ? anchorOf(heading) : null;
-        insertSection.run(p.id, i, anchor, heading, heading ? 2 : 0, body);
+        insertSection.run(sectionId(no, i), anchor, heading, heading ? 2 : 0, body);
       });
     }
     for (const [id, target] of aliases) insertAlias.run(id, `${id}.md`, target, `../${target}.md`);

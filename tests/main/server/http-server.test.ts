@@ -35,6 +35,7 @@ function fakeApi(calls: unknown[][]): DStudioApi {
         calls.push(['quickSwitch', text, limit]);
         return [];
       },
+      quickSwitchData: notUsed,
     },
     user: {
       listBookmarks: async () => [],

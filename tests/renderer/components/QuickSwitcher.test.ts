@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { QuickSwitchHit } from '../../../src/shared/contract';
+import type { QuickSwitchData, QuickSwitchHit } from '../../../src/shared/contract';
 import { callsOf, deferred, unexpected, useFakeApi } from '../fake-api';
 import { mountInApp, settle } from '../mount-app';
 import QuickSwitcher from '../../../src/renderer/src/components/QuickSwitcher.vue';
@@ -38,8 +38,11 @@ const HITS: Record<string, QuickSwitchHit[]> = {
   sa: [hit('patterns/saga'), hit('patterns/saga', 'heading', 'compensation')],
 };
 
+/** The switcher's data has not arrived (yet): keystrokes ask the main side, as these tests check. */
+const notYet = () => new Promise<never>(() => {});
+
 async function open() {
-  useFakeApi({ search: { quickSwitch: async (text) => HITS[text] ?? [] } });
+  useFakeApi({ search: { quickSwitch: async (text) => HITS[text] ?? [], quickSwitchData: notYet } });
   const { wrapper, router } = await mountInApp(QuickSwitcher);
   useUiStore().openSwitcher();
   await settle();
@@ -97,7 +100,10 @@ describe('QuickSwitcher', () => {
   it('Enter right after typing waits for the answer to what was typed', async () => {
     const late = deferred<QuickSwitchHit[]>();
     useFakeApi({
-      search: { quickSwitch: (text) => (text === 'sa' ? late.promise : Promise.resolve(HITS[text] ?? [])) },
+      search: {
+        quickSwitch: (text) => (text === 'sa' ? late.promise : Promise.resolve(HITS[text] ?? [])),
+        quickSwitchData: notYet,
+      },
     });
     const { wrapper, router } = await mountInApp(QuickSwitcher);
     useUiStore().openSwitcher();
@@ -121,6 +127,7 @@ describe('QuickSwitcher', () => {
           if (text === 'boom') throw new Error('The search index is missing');
           return [];
         },
+        quickSwitchData: notYet,
       },
     });
     const { wrapper } = await mountInApp(QuickSwitcher);
@@ -132,5 +139,46 @@ describe('QuickSwitcher', () => {
     await input.setValue('boom');
     await settle();
     expect(wrapper.get('[role="alert"]').text()).toBe('The search index is missing');
+  });
+
+  it('once its data is in, matches in the keystroke itself, with no call to the main side', async () => {
+    const data: QuickSwitchData = {
+      generation: 'g1',
+      pages: [
+        [1, 'patterns/circuit-breaker', 'Circuit Breaker', 'gold'],
+        [2, 'patterns/saga', 'Saga', null],
+      ],
+      docs: [
+        [0, 'Circuit Breaker', [1, '']],
+        [0, 'Saga', [2, '']],
+      ],
+      headings: [['Compensation', [2, '']]],
+      recent: ['patterns/saga'],
+    };
+    useFakeApi({
+      search: { quickSwitch: async (text) => HITS[text] ?? [], quickSwitchData: async () => data },
+    });
+    const { wrapper, router } = await mountInApp(QuickSwitcher);
+    useUiStore().openSwitcher();
+    const dialog = wrapper.get('dialog');
+    await vi.waitFor(() => expect(dialog.attributes('data-matching')).toBe('local'));
+    const asked = callsOf('search', 'quickSwitch').length;
+    const input = wrapper.get<HTMLInputElement>('[data-testid="switcher-input"]');
+    input.element.value = 'circut';
+    await input.trigger('input');
+    // No answer to wait for: the list is right as soon as Vue has re-rendered.
+    expect(wrapper.findAll('[role="option"]').map((o) => o.text())).toEqual([
+      expect.stringContaining('Circuit Breaker'),
+    ]);
+    await input.setValue('compens');
+    expect(wrapper.findAll('[role="option"]')[0]!.text()).toContain('Section');
+    await input.setValue('');
+    expect(wrapper.findAll('[role="option"]')[0]!.text()).toContain('Saga'); // recent
+    expect(callsOf('search', 'quickSwitch')).toHaveLength(asked);
+    await input.setValue('circ');
+    await input.trigger('keydown', { key: 'Enter' });
+    await settle();
+    expect(router.currentRoute.value.path).toBe('/page/patterns/circuit-breaker');
+    expect(unexpected).toEqual([]);
   });
 });

@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
-import type { QuickSwitchHit } from '../../../src/shared/contract';
+import { nextTick } from 'vue';
+import type { QuickSwitchData, QuickSwitchHit } from '../../../src/shared/contract';
 import { callsOf, deferred, unexpected, useFakeApi } from '../fake-api';
+import { useContentStore } from '../../../src/renderer/src/stores/content';
+import { useLibraryStore } from '../../../src/renderer/src/stores/library';
 import { SWITCHER_LIMIT, useSearchStore } from '../../../src/renderer/src/stores/search';
 
 vi.mock('../../../src/renderer/src/api', () => import('../fake-api'));
@@ -112,5 +115,101 @@ describe('search store: search page', () => {
     expect(search.error).toBeNull();
     await search.search('   ');
     expect(search.response).toBeNull();
+  });
+});
+
+describe('search store: quick switcher on local data', () => {
+  const data: QuickSwitchData = {
+    generation: 'g1',
+    pages: [
+      [1, 'p/bulkhead', 'Bulkhead', 'gold'],
+      [2, 'p/backpressure', 'Backpressure', null],
+      [3, 'p/batching', 'Batching', null],
+    ],
+    docs: [
+      [0, 'Bulkhead', [1, '']],
+      [0, 'Backpressure', [2, '']],
+      [0, 'Batching', [3, '']],
+    ],
+    headings: [],
+    recent: ['p/batching'],
+  };
+
+  it('asks the main side until the data is in, then answers synchronously, recent visits first', async () => {
+    const arrives = deferred<QuickSwitchData>();
+    useFakeApi({
+      search: {
+        quickSwitch: async (text) => [hit(`remote-${text}`)],
+        quickSwitchData: () => arrives.promise,
+      },
+      user: { recordVisit: async () => {} },
+    });
+    const search = useSearchStore();
+    const loaded = search.loadSwitcherData();
+    await search.quickSwitch('b');
+    expect(search.switcherHits.map((h) => h.id)).toEqual(['remote-b']);
+    expect(search.switcherLocal).toBe(false);
+
+    arrives.resolve(data);
+    await loaded;
+    expect(search.switcherLocal).toBe(true);
+    void search.quickSwitch('');
+    expect(search.switcherHits.map((h) => h.id)).toEqual(['p/batching']); // recent as main knew them
+    await useLibraryStore().recordVisit('p/backpressure', 'Backpressure');
+    void search.quickSwitch('');
+    expect(search.switcherHits.map((h) => h.id)).toEqual(['p/backpressure', 'p/batching']);
+    void search.quickSwitch('b'); // no await: answered in the call itself
+    expect(search.switcherText).toBe('b');
+    expect(search.switcherHits.map((h) => h.id).at(-1)).toBe('p/bulkhead'); // not read recently
+    expect(callsOf('search', 'quickSwitch')).toEqual([['b', SWITCHER_LIMIT]]);
+    expect(callsOf('search', 'quickSwitchData')).toHaveLength(1);
+    await search.loadSwitcherData(); // once only
+    expect(callsOf('search', 'quickSwitchData')).toHaveLength(1);
+    expect(unexpected).toEqual([]);
+  });
+
+  it('keeps asking the main side when the data cannot be loaded, and tries again next time', async () => {
+    let fail = true;
+    useFakeApi({
+      search: {
+        quickSwitch: async (text) => [hit(`remote-${text}`)],
+        quickSwitchData: async () => {
+          if (fail) throw new Error('offline');
+          return data;
+        },
+      },
+    });
+    const search = useSearchStore();
+    await search.loadSwitcherData();
+    await search.quickSwitch('b');
+    expect(search.switcherHits.map((h) => h.id)).toEqual(['remote-b']);
+    expect(search.switcherError).toBeNull();
+    fail = false;
+    await search.loadSwitcherData();
+    expect(search.switcherLocal).toBe(true);
+    expect(callsOf('search', 'quickSwitchData')).toHaveLength(2);
+  });
+
+  it('drops its data when the content changes, and loads the new data', async () => {
+    let version = 1;
+    useFakeApi({
+      search: {
+        quickSwitch: async (text) => [hit(`remote-${text}`)],
+        quickSwitchData: async () => ({ ...data, generation: `g${version}` }),
+      },
+    });
+    const content = useContentStore();
+    content.status = { pages: 3, aliases: 0, source: null, commit: 'a', importedAt: '2026-01-01T00:00:00Z' };
+    const search = useSearchStore();
+    await search.loadSwitcherData();
+    expect(search.switcherLocal).toBe(true);
+    version = 2;
+    content.status = { ...content.status, commit: 'b', importedAt: '2026-02-01T00:00:00Z' };
+    await nextTick();
+    expect(search.switcherLocal).toBe(false);
+    await search.quickSwitch('b');
+    expect(search.switcherHits.map((h) => h.id)).toEqual(['remote-b']);
+    await vi.waitFor(() => expect(search.switcherLocal).toBe(true), { timeout: 5000 });
+    expect(callsOf('search', 'quickSwitchData')).toHaveLength(2);
   });
 });

@@ -12,6 +12,8 @@ export const useLibraryStore = defineStore('library', () => {
   const bookmarksLoaded = ref(false);
   const historyLoading = ref(false);
   const error = ref<string | null>(null);
+  /** Pages visited in this session, most recent first (the quick switcher ranks them first). */
+  const recentIds = ref<PageId[]>([]);
   /** Pages marked as read, for the markers in the tree and the catalogue. */
   const readIds = ref<ReadonlySet<PageId>>(new Set());
 
@@ -64,6 +66,7 @@ export const useLibraryStore = defineStore('library', () => {
 
   /** Records a visit; losing one history row is not worth interrupting the reader for. */
   async function recordVisit(pageId: PageId, title: string): Promise<void> {
+    recentIds.value = [pageId, ...recentIds.value.filter((id) => id !== pageId)].slice(0, 50);
     try {
       await api.user.recordVisit(pageId, title);
     } catch {
@@ -101,6 +104,7 @@ export const useLibraryStore = defineStore('library', () => {
     toggleBookmark,
     loadHistory,
     recordVisit,
+    recentIds,
     readIds,
     loadReadIds,
     noteRead,

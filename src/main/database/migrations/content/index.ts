@@ -1,6 +1,7 @@
 import type { Migration } from '../../migrator';
 import { m001 } from './001-initial';
 import { m002 } from './002-search';
+import { m003 } from './003-page-numbers';
 
 /** content.db migrations, in order. */
-export const contentMigrations: readonly Migration[] = [m001, m002];
+export const contentMigrations: readonly Migration[] = [m001, m002, m003];
