@@ -179,7 +179,7 @@ export default async function searchBench(): Promise<void> {
         openToFirstMs: qsLoadMs,
         heapBytes: qsHeap - (engines.at(-1)!.heapBytes ?? 0),
         search: (q) => [...new Set(svc.quickSwitchSync(q, 20).map((h) => h.id))].slice(0, 10),
-        note: 'lazy: loaded on first Ctrl+K, not at start-up; headings come from the FTS index',
+        note: 'main-side copy (the HTTP fallback): the app matches in the renderer on data loaded at idle time',
       });
       // The same service without its correction cache: every typo query pays for the trigram lookup again.
       const cold = new SearchService(openContentDb(file, { readonly: true }), {
