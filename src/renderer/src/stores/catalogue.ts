@@ -32,16 +32,24 @@ export const useCatalogueStore = defineStore('catalogue', () => {
   function restore(): void {
     if (restored.value) return;
     filter.value = filterFromSetting(settings.values[SETTING_KEY]);
+    stored = JSON.stringify(filterToSetting(filter.value));
     restored.value = true;
   }
 
+  /** The filter as user.db holds it: restoring it, or changing it back, writes nothing. */
+  let stored = '';
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   watch(
     filter,
     (f) => {
       if (!restored.value) return;
       clearTimeout(saveTimer);
-      saveTimer = setTimeout(() => void settings.set(SETTING_KEY, filterToSetting(f)), 250);
+      const value = filterToSetting(f);
+      if (JSON.stringify(value) === stored) return;
+      saveTimer = setTimeout(() => {
+        stored = JSON.stringify(value);
+        void settings.set(SETTING_KEY, value);
+      }, 250);
     },
     { deep: true },
   );
