@@ -43,7 +43,7 @@ export class ContentRepository {
       alias: p('SELECT target_id AS targetId FROM aliases WHERE id = ?'),
       aliasesOf: p('SELECT id FROM aliases WHERE target_id = ? ORDER BY id'),
       headings: p(`SELECT level, heading AS text, anchor AS id, coalesce(alt_anchors, '[]') AS altIds
-        FROM sections WHERE id BETWEEN ? AND ? AND heading IS NOT NULL ORDER BY id`),
+        FROM sections WHERE id BETWEEN ? AND ? AND heading IS NOT NULL ORDER BY sections.id`),
       links: p(`SELECT href, line, target_id AS targetId, anchor, broken, candidate, asset FROM links WHERE page_no = ? ORDER BY ord`),
       warnings: p('SELECT path, kind, message, line FROM warnings WHERE path = ? ORDER BY rowid'),
       nav: p('SELECT tree FROM nav WHERE id = 1'),

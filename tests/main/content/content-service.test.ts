@@ -15,7 +15,7 @@ beforeAll(async () => {
   writeFileSync(join(root, 'mkdocs.yml'), 'site_name: t\nnav:\n  - Home: index.md\n  - Patterns:\n    - patterns/index.md\n    - Retry: patterns/retry.md\n  - Gone: patterns/gone.md\n');
   writeFileSync(join(docs, 'index.md'), '---\ntitle: Home\n---\n# Home\n\n[Retry](patterns/retry.md#when-to-use), [missing](patterns/retyr.md)\n');
   writeFileSync(join(docs, 'patterns', 'index.md'), '# Patterns\n');
-  writeFileSync(join(docs, 'patterns', 'retry.md'), '---\ntitle: Retry\nexcellence_tier: silver\ntype: pattern\n---\n## When to use\n\nText.\n');
+  writeFileSync(join(docs, 'patterns', 'retry.md'), '---\ntitle: Retry\nexcellence_tier: silver\ntype: pattern\n---\n## When to use\n\nText.\n\n## Backoff\n\n## Alternatives\n');
   writeFileSync(join(docs, 'patterns', 'unlisted.md'), '# Unlisted\n');
   writeFileSync(join(docs, 'old-retry.md'), '---\nredirect_to: patterns/retry.md\n---\n');
   const db = openContentDb(join(root, 'content.db'));
@@ -35,6 +35,8 @@ describe('ContentService', () => {
     expect(pages.map((p) => p.id)).toEqual(['patterns/retry', 'index']);
     expect(pages[0]!.aliases).toEqual(['old-retry']);
     expect(pages[0]!.headings[0]).toMatchObject({ id: 'when-to-use', text: 'When to use' });
+    // in the order of the page, not of their anchors
+    expect(pages[0]!.headings.map((h) => h.id)).toEqual(['when-to-use', 'backoff', 'alternatives']);
     const home = pages[1]!;
     expect(home.html).toContain('href="#/page/patterns/retry?h=when-to-use"');
     expect(home.links.find((l) => l.broken)).toMatchObject({ href: 'patterns/retyr.md', candidate: null });
