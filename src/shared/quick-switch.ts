@@ -58,6 +58,21 @@ function maxEdits(word: string): number {
   return word.length < 4 ? 0 : word.length < 8 ? 1 : 2;
 }
 
+/** Endings stripped, longest first, when a word matches no heading as typed. */
+const INFLECTIONS = ['ings', 'ing', 'ied', 'ies', 'ed', 'es', 's', 'e'] as const;
+
+/**
+ * The word without an English inflection, as a prefix to try: "caching" → "cach" (finds
+ * "Cache"), "cascade" → "cascad" (finds "Cascading"), "policies" → "polic". Not a stemming library: a Porter stem is
+ * not a prefix of the word ("policy" → "polici"), and this matcher works on prefixes of the
+ * headings' own words. Null when nothing is stripped or under three letters would remain.
+ */
+export function uninflected(word: string): string | null {
+  for (const end of INFLECTIONS)
+    if (word.endsWith(end) && word.length - end.length >= 3) return word.slice(0, -end.length);
+  return null;
+}
+
 interface HeadingMatch {
   no: number;
   label: string;
@@ -176,8 +191,14 @@ class HeadingMatcher {
         }
       };
       // A prefix is one range of the sorted words, from the word itself (if it is one) on.
-      for (let w = this.lowerBound(word); w < this.words.length && this.words[w]!.startsWith(word); w++)
-        visit(w, this.words[w] === word);
+      const prefixed = (prefix: string, whole: (w: string) => boolean): void => {
+        for (let w = this.lowerBound(prefix); w < this.words.length && this.words[w]!.startsWith(prefix); w++)
+          visit(w, whole(this.words[w]!));
+      };
+      prefixed(word, (w) => w === word);
+      // "caching" finds "Cache": the word without its ending, as a prefix (not counted whole).
+      const root = any ? null : uninflected(word);
+      if (root) prefixed(root, () => false);
       const edits = maxEdits(word);
       if (!any && edits > 0) for (const w of this.corrections(word, edits)) visit(w, true);
       if (!any) return [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QuickSwitchSource } from '../../src/shared/quick-switch';
-import { QuickSwitchIndex, switcherWords } from '../../src/shared/quick-switch';
+import { QuickSwitchIndex, switcherWords, uninflected } from '../../src/shared/quick-switch';
 
 const SOURCE: QuickSwitchSource = {
   pages: [
@@ -70,6 +70,16 @@ describe('QuickSwitchIndex', () => {
 
   it('corrects a misspelt heading word that matches nothing as typed', () => {
     expect(ids(index.find('cascading failurs', 10, []))).toEqual(['p/2#custom-anchor']);
+  });
+
+  it('finds a heading through an inflected word that matches nothing as typed', () => {
+    expect(uninflected('caching')).toBe('cach');
+    expect(uninflected('policies')).toBe('polic');
+    expect(uninflected('bus')).toBeNull();
+    expect(ids(index.find('half states', 10, []))).toEqual(['p/1#half-open-state']);
+    expect(ids(index.find('prevented cascade', 10, []))).toEqual(['p/2#custom-anchor']);
+    expect(ids(index.find('opening', 10, []))).toEqual(['p/1#half-open-state']);
+    expect(index.find('closing', 10, [])).toEqual([]);
   });
 
   it('opens every page a shared label names, recently read pages first', () => {
