@@ -73,39 +73,23 @@ export function splitFrontMatter(text: string): SplitPage {
     bodyLine++;
   }
   const base = { raw, body: rest, bodyLine };
-  if (raw.length > MAX_FRONT_MATTER_BYTES) {
-    return {
-      ...base,
-      data: {},
-      notes: [],
-      problems: [
-        {
-          kind: 'front-matter-invalid',
-          message: `front matter is over ${MAX_FRONT_MATTER_BYTES / 1024} KB; not parsed`,
-          line: 2,
-        },
-      ],
-    };
-  }
   const notes: string[] = [];
+  /** The page keeps its body; the front matter is dropped with the reason. */
+  const invalid = (message: string, line: number | null) => ({
+    ...base,
+    data: {},
+    notes,
+    problems: [{ kind: 'front-matter-invalid' as const, message, line }],
+  });
+  if (raw.length > MAX_FRONT_MATTER_BYTES)
+    return invalid(`front matter is over ${MAX_FRONT_MATTER_BYTES / 1024} KB; not parsed`, 2);
   try {
     // uniqueKeys: false — PyYAML keeps the last of duplicate keys; we do too, with a note.
     const doc = parseDocument(raw, { version: '1.1', uniqueKeys: false, customTags: [], prettyErrors: true });
     const error = doc.errors[0];
     if (error) {
       const line = error.linePos?.[0]?.line;
-      return {
-        ...base,
-        data: {},
-        notes,
-        problems: [
-          {
-            kind: 'front-matter-invalid',
-            message: `invalid YAML: ${error.message.split('\n')[0]}`,
-            line: line ? line + 1 : null,
-          },
-        ],
-      };
+      return invalid(`invalid YAML: ${error.message.split('\n')[0]}`, line ? line + 1 : null);
     }
     for (const w of doc.warnings) notes.push(`YAML: ${w.message.split('\n')[0]}`);
     if (isMap(doc.contents)) {
@@ -118,27 +102,10 @@ export function splitFrontMatter(text: string): SplitPage {
     }
     const value = toPlain(doc.toJS({ maxAliasCount: 50 }));
     if (value === null || value === undefined) return { ...base, data: {}, notes, problems: [] };
-    if (typeof value !== 'object' || Array.isArray(value)) {
-      return {
-        ...base,
-        data: {},
-        notes,
-        problems: [{ kind: 'front-matter-invalid', message: 'front matter is not a key/value map', line: 2 }],
-      };
-    }
+    if (typeof value !== 'object' || Array.isArray(value))
+      return invalid('front matter is not a key/value map', 2);
     return { ...base, data: value as Record<string, unknown>, notes, problems: [] };
   } catch (e) {
-    return {
-      ...base,
-      data: {},
-      notes,
-      problems: [
-        {
-          kind: 'front-matter-invalid',
-          message: `invalid YAML: ${(e as Error).message.split('\n')[0]}`,
-          line: null,
-        },
-      ],
-    };
+    return invalid(`invalid YAML: ${(e as Error).message.split('\n')[0]}`, null);
   }
 }
