@@ -7,6 +7,7 @@ import SideNav from '../../../src/renderer/src/components/SideNav.vue';
 import { useContentStore } from '../../../src/renderer/src/stores/content';
 import { useLibraryStore } from '../../../src/renderer/src/stores/library';
 import { usePageStore } from '../../../src/renderer/src/stores/page';
+import { useUiStore } from '../../../src/renderer/src/stores/ui';
 
 vi.mock('../../../src/renderer/src/api', () => import('../fake-api'));
 
@@ -32,7 +33,7 @@ const NAV = [
   ]),
 ];
 
-async function openNav(route: string, read: string[]) {
+async function openNav(route: string, read: string[], { firstScreenShown = true } = {}) {
   useFakeApi({
     content: {
       getStatus: async () => ({ pages: 4, commit: 'abcdef123456' }) as never,
@@ -59,6 +60,8 @@ async function openNav(route: string, read: string[]) {
   const mounted = await mountInApp(SideNav, { route });
   void useContentStore().load();
   void useLibraryStore().loadReadIds();
+  // The app marks it once the first page is painted (App.vue).
+  if (firstScreenShown) useUiStore().markFirstScreenShown();
   await settle();
   const rowOf = (title: string) =>
     mounted.wrapper
@@ -68,6 +71,14 @@ async function openNav(route: string, read: string[]) {
 }
 
 describe('SideNav', () => {
+  it('draws the tree only once the first screen is shown, then reveals the current page', async () => {
+    const { wrapper } = await openNav('/page/patterns/resilience/retry', [], { firstScreenShown: false });
+    expect(wrapper.find('.nav-row').exists()).toBe(false);
+    useUiStore().markFirstScreenShown();
+    await settle();
+    expect(wrapper.get('[aria-current="page"]').text()).toBe('Retry');
+  });
+
   it('reveals and highlights the current page', async () => {
     const { wrapper, rowOf } = await openNav('/page/patterns/resilience/retry', []);
     expect(rowOf('Retry').get('.nav-link').attributes('aria-current')).toBe('page');
