@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { DStudioApi } from '../../shared/contract';
 import { dispatch, type DispatchResult } from '../api-dispatch';
 import { UI_CSP_HEADER } from './csp';
-import { openStaticFile, resolveStaticFile } from './static-files';
+import { readStaticFile, resolveStaticFile } from './static-files';
 
 /** Loopback only: the server is never reachable from another machine. */
 export const HOST = '127.0.0.1';
@@ -149,7 +149,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     sendJson(res, result.ok ? 200 : (STATUS_OF[result.error.code] ?? 500), result);
   }
 
-  function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): void {
+  async function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...SECURITY_HEADERS, allow: 'GET, HEAD' });
       res.end();
@@ -161,20 +161,17 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       res.end('Not found');
       return;
     }
+    // Read before the head is written, so a file that cannot be read is a 500, not a cut-off answer.
+    const bytes = req.method === 'HEAD' ? null : await readStaticFile(file);
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'content-type': file.type,
-      'content-length': file.size,
+      'content-length': bytes?.length ?? file.size,
       // Built assets carry a content hash in their names; the HTML that names them must be re-fetched.
       'cache-control': file.type.startsWith('text/html') ? 'no-cache' : 'max-age=31536000, immutable',
     });
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    openStaticFile(file)
-      .on('error', () => res.destroy())
-      .pipe(res);
+    if (bytes) res.end(bytes);
+    else res.end();
   }
 
   const server = createServer((req, res) => {
@@ -183,7 +180,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
         if (!hostAllowed(req.headers.host)) return sendError(res, 403, 'Unexpected Host header');
         const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
         if (url.pathname === '/api' || url.pathname.startsWith('/api/')) await handleApi(req, res, url);
-        else handleStatic(req, res, url);
+        else await handleStatic(req, res, url);
       } catch (e) {
         if (res.headersSent) res.destroy();
         else if (e instanceof HttpError) sendError(res, e.status, e.message);

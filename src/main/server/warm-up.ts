@@ -41,6 +41,11 @@ function send(
   });
 }
 
+/** The built files the UI's HTML loads (`./assets/…` in src and href attributes), as URL paths. */
+export function assetsOf(html: string): string[] {
+  return [...html.matchAll(/\b(?:src|href)="\.?\/(assets\/[^"?#]+)"/g)].map((m) => `/${m[1]}`);
+}
+
 function firstPageOf(nodes: NavNode[]): string | null {
   for (const n of nodes) {
     if (n.pageId && !n.missing) return n.pageId;
@@ -51,8 +56,9 @@ function firstPageOf(nodes: NavNode[]): string | null {
 }
 
 /**
- * Sends the requests a browser makes when it opens the reader — the UI's HTML, then the
- * shell's and the first page's calls, all of them reads — to the server that just started.
+ * Sends the requests a browser makes when it opens the reader — the UI's HTML and the files it
+ * loads, then the shell's and the first page's calls, all of them reads — to the server that
+ * just started.
  * Their one-time costs (compiling the code paths, preparing SQL statements, compiling the
  * argument schemas; ~50 ms here) are then paid while the reader's browser is still starting,
  * not while its first page waits. Nothing is written: no visit, no setting.
@@ -67,6 +73,13 @@ export async function warmUp(server: RunningServer): Promise<WarmUpStep[]> {
   };
   const html = await send(server, 'GET', '/');
   steps.push({ path: '/', status: html.status });
+  // The shell's script and styles, so they are in memory (see readStaticFile) when the browser asks.
+  await Promise.all(
+    assetsOf(html.body).map(async (path) => {
+      const res = await send(server, 'GET', path);
+      steps.push({ path, status: res.status });
+    }),
+  );
   await Promise.all([call('user', 'getSettings', []), call('content', 'getStatus', [])]);
   const nav = await call('content', 'getNav', []);
   const parsed = JSON.parse(nav.body) as { ok: boolean; value?: NavNode[] };

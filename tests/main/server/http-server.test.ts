@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -251,6 +251,21 @@ describe('HTTP transport', () => {
     const js = await raw(server, { path: '/assets/app.js' });
     expect(js.status).toBe(200);
     expect(js.headers['content-type']).toMatch(/text\/javascript/);
+  });
+
+  it('answers files from memory after the first read, and a file rebuilt since from disk', async () => {
+    const file = join(root, 'assets', 'rebuilt.js');
+    writeFileSync(file, 'console.log("first build")');
+    expect((await raw(server, { path: '/assets/rebuilt.js' })).body).toBe('console.log("first build")');
+    expect((await raw(server, { path: '/assets/rebuilt.js' })).body).toBe('console.log("first build")');
+    writeFileSync(file, 'console.log("second build, longer")');
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    const again = await raw(server, { path: '/assets/rebuilt.js' });
+    expect(again.body).toBe('console.log("second build, longer")');
+    expect(Number(again.headers['content-length'])).toBe(again.body.length);
+    const head = await raw(server, { path: '/assets/rebuilt.js', method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(Number(head.headers['content-length'])).toBe(again.body.length);
   });
 
   it('never serves a file outside its root, however the path is spelt', async () => {

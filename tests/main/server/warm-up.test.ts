@@ -34,13 +34,23 @@ describe('warmUp', () => {
     });
     const root = join(mkdtempSync(join(tmpdir(), 'dstudio-warm-')), 'ui');
     mkdirSync(root);
-    writeFileSync(join(root, 'index.html'), '<!doctype html><title>ui</title>');
+    mkdirSync(join(root, 'assets'));
+    writeFileSync(
+      join(root, 'index.html'),
+      '<!doctype html><title>ui</title><script type="module" crossorigin src="./assets/index-a1.js"></script>' +
+        '<link rel="stylesheet" crossorigin href="./assets/index-b2.css"><link rel="icon" href="data:,">',
+    );
+    writeFileSync(join(root, 'assets', 'index-a1.js'), 'export {}');
+    writeFileSync(join(root, 'assets', 'index-b2.css'), 'body {}');
     const server = await startHttpServer({ api, staticRoot: root });
     servers.push(server);
 
     const steps = await warmUp(server);
     expect(steps.every((s) => s.status === 200)).toBe(true);
     expect(steps[0]!.path).toBe('/');
+    expect(new Set(steps.slice(1, 3).map((s) => s.path))).toEqual(
+      new Set(['/assets/index-a1.js', '/assets/index-b2.css']),
+    );
     expect(new Set(called.map(([m]) => m))).toEqual(new Set(Object.keys(ANSWERS)));
     expect(called.find(([m]) => m === 'content.getPages')![1]).toEqual([['first/page']]);
   });

@@ -33,6 +33,8 @@ let purifier: ReturnType<typeof DOMPurify> | undefined;
 function pagePurifier(): ReturnType<typeof DOMPurify> {
   if (purifier) return purifier;
   const p = DOMPurify(window);
+  // Set once: a config passed to each sanitize call is parsed again on every call.
+  p.setConfig({ ...PAGE_CONFIG, RETURN_DOM_FRAGMENT: true });
   p.addHook('afterSanitizeAttributes', (node) => {
     if (node.tagName === 'INPUT') {
       node.setAttribute('disabled', '');
@@ -62,7 +64,8 @@ function dropForeignControls(fragment: DocumentFragment): DocumentFragment {
 /** Sanitises page HTML into a fragment ready to insert (no second HTML parse). */
 export function sanitizePageHtml(html: string): DocumentFragment {
   // DOMPurify returns null when the parse has no body at all (a page that is only a <frameset>).
-  const fragment = pagePurifier().sanitize(html, { ...PAGE_CONFIG, RETURN_DOM_FRAGMENT: true }) as DocumentFragment | null;
+  // A fragment, as set by setConfig (the typings only know the per-call option).
+  const fragment = pagePurifier().sanitize(html) as unknown as DocumentFragment | null;
   return dropForeignControls(fragment ?? document.createDocumentFragment());
 }
 
