@@ -42,7 +42,7 @@ function send(
 }
 
 /** The built files the UI's HTML loads (`./assets/…` in src and href attributes), as URL paths. */
-export function assetsOf(html: string): string[] {
+function assetsOf(html: string): string[] {
   return [...html.matchAll(/\b(?:src|href)="\.?\/(assets\/[^"?#]+)"/g)].map((m) => `/${m[1]}`);
 }
 
