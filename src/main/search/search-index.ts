@@ -12,7 +12,7 @@ import {
 } from './search-repository';
 
 /** Part of the source fingerprint: bump it when the build changes what it writes, so existing indexes are rebuilt. */
-const SEARCH_INDEX_VERSION = 3;
+const SEARCH_INDEX_VERSION = 4;
 
 /** Words shorter or longer than this are not worth correcting or expanding. */
 const MIN_TERM_LENGTH = 2;
@@ -137,6 +137,18 @@ export function buildSearchIndex(db: Database, opts: BuildOptions = {}): void {
         ORDER BY term;
       DROP TABLE temp.search_vocab_terms;
       DROP TABLE temp.search_vocab;
+      -- Each word's stem as sections_fts's tokenizer makes it (so marking matched words agrees with
+      -- matching them): one word per row of a throwaway porter index, read back through
+      -- fts5vocab, whose instance rows give each row's (here: each word's) one token.
+      DROP TABLE IF EXISTS temp.search_stems_terms;
+      DROP TABLE IF EXISTS temp.search_stems;
+      CREATE VIRTUAL TABLE temp.search_stems USING fts5(
+        term, content = '', tokenize = 'porter unicode61 remove_diacritics 2');
+      INSERT INTO temp.search_stems (rowid, term) SELECT id, term FROM search_terms;
+      CREATE VIRTUAL TABLE temp.search_stems_terms USING fts5vocab(temp, search_stems, instance);
+      UPDATE search_terms SET stem = v.term FROM temp.search_stems_terms v WHERE v.doc = search_terms.id;
+      DROP TABLE temp.search_stems_terms;
+      DROP TABLE temp.search_stems;
       -- Filled row by row rather than by 'rebuild', which was ten times slower here.
       INSERT INTO search_terms_tri (search_terms_tri) VALUES ('delete-all');
       INSERT INTO search_terms_tri (rowid, term) SELECT id, term FROM search_terms;

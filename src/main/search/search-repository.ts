@@ -9,13 +9,6 @@ export const PAGES_BLOB = 'pages';
 export const SOURCE_BLOB = 'source';
 export const QUICK_SWITCH_BLOB = 'quick-switch';
 
-/** Marks snippet() puts around matched terms: control characters that cannot occur in section text, replaced by <mark> after escaping. */
-export const MARK_START = '\u0002';
-export const MARK_END = '\u0003';
-
-/** Tokens of context in a snippet. */
-const SNIPPET_TOKENS = 18;
-
 /** How a title key names a page, strongest first: its title, the abbreviation in it, a redirect's name, the title's head, its file name. */
 export type TitleKeyKind = 'title' | 'abbreviation' | 'alias' | 'head' | 'file';
 
@@ -29,7 +22,7 @@ export interface SectionText {
   sectionId: number;
   heading: string | null;
   anchor: string | null;
-  snippet: string;
+  text: string;
 }
 
 export interface LeadText {
@@ -55,13 +48,10 @@ export const SEARCH_SQL = {
   // with the statistics of the whole expression.
   matchListedSections:
     'SELECT rowid, rank FROM sections_fts WHERE sections_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?))',
-  // The snippets of several sections in one statement: FTS5 scans the matches (cheap without
-  // rank) and computes snippet() only for the listed rows.
-  snippets: `
-    SELECT f.rowid AS sectionId, s.heading, s.anchor,
-           snippet(sections_fts, 3, '${MARK_START}', '${MARK_END}', '…', ${SNIPPET_TOKENS}) AS snippet
-    FROM sections_fts f JOIN sections s ON s.id = f.rowid
-    WHERE sections_fts MATCH ? AND +f.rowid IN (SELECT value FROM json_each(?))`,
+  // The listed sections' text, by id (the service cuts their snippets itself).
+  sectionTexts: `
+    SELECT id AS sectionId, heading, anchor, coalesce(section_text(body), '') AS text
+    FROM sections WHERE id IN (SELECT value FROM json_each(?))`,
   // The lead section of each listed page, with the page's description (or its first words).
   leads: `
     SELECT sp.id AS pageId, s.heading, s.anchor,
@@ -70,7 +60,11 @@ export const SEARCH_SQL = {
       ON s.id = (SELECT min(id) FROM sections WHERE id BETWEEN sp.no << ${SECTION_BITS} AND ((sp.no + 1) << ${SECTION_BITS}) - 1)
     WHERE sp.id IN (SELECT value FROM json_each(?))`,
   titleMatches: 'SELECT page_id AS pageId, kind FROM search_titles WHERE key = ?',
-  hasTerm: 'SELECT 1 FROM search_terms WHERE term = ?',
+  // A corpus word's forms: every corpus word with its stem (none while stems are not built yet).
+  wordForms: `
+    SELECT f.term FROM search_terms q LEFT JOIN search_terms f ON f.stem = q.stem WHERE q.term = ?`,
+  stemForms: 'SELECT term FROM search_terms WHERE stem = ?',
+  termsWithStemPrefix: 'SELECT term FROM search_terms WHERE stem >= ? AND stem < ? LIMIT ?',
   // The range form uses the UNIQUE index on term (LIKE would not, being case-insensitive).
   termsWithPrefix: 'SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY freq DESC LIMIT ?',
   // No ORDER BY rank: ranking every word that shares a trigram cost up to 10 ms; the
@@ -86,10 +80,10 @@ const EAGER: readonly Name[] = [
   'generation',
   'state',
   'matchSections',
-  'snippets',
+  'sectionTexts',
   'leads',
   'titleMatches',
-  'hasTerm',
+  'wordForms',
   'termsWithPrefix',
 ];
 
@@ -154,9 +148,9 @@ export class SearchRepository {
     ][];
   }
 
-  /** Heading, anchor and a marked snippet of each listed section that matches. */
-  findSectionSnippets(match: string, sectionIds: readonly number[]): SectionText[] {
-    return this.st('snippets').all(match, JSON.stringify(sectionIds)) as SectionText[];
+  /** Heading, anchor and text of each listed section. */
+  findSectionTexts(sectionIds: readonly number[]): SectionText[] {
+    return this.st('sectionTexts').all(JSON.stringify(sectionIds)) as SectionText[];
   }
 
   /** The lead section of each listed page and its description (or its first words): for pages shown without a text match. */
@@ -176,8 +170,22 @@ export class SearchRepository {
     return this.st('titleMatches').all(key) as { pageId: PageId; kind: TitleKeyKind }[];
   }
 
-  hasTerm(term: string): boolean {
-    return this.st('hasTerm').get(term) !== undefined;
+  /** The corpus words that share the word's stem (the word among them), or null when it is not a corpus word. */
+  findWordForms(word: string): string[] | null {
+    const forms = this.st('wordForms').pluck(true).all(word) as (string | null)[];
+    return forms.length === 0 ? null : [word, ...forms.filter((f): f is string => f !== null && f !== word)];
+  }
+
+  /** Corpus words whose stem starts with `prefix`. */
+  findTermsWithStemPrefix(prefix: string, limit: number): string[] {
+    return this.st('termsWithStemPrefix')
+      .pluck(true)
+      .all(prefix, prefix + '\u{10FFFF}', limit) as string[];
+  }
+
+  /** The corpus words whose stem is `stem`. */
+  findStemForms(stem: string): string[] {
+    return this.st('stemForms').pluck(true).all(stem) as string[];
   }
 
   /** The most frequent corpus words that start with prefix. */

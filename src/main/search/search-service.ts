@@ -26,14 +26,13 @@ import { pageNoOfSection } from '../database/section-keys';
 import { QuickSwitchIndex, type QuickSwitchSource } from '../../shared/quick-switch';
 import { decodeQuickSwitchBlob } from './quick-switch';
 import {
-  MARK_END,
-  MARK_START,
   QUICK_SWITCH_BLOB,
   SearchRepository,
   type PageFacetRow,
-  type SectionText,
   type TitleKeyKind,
 } from './search-repository';
+import { stemmer } from 'stemmer';
+import { highlighterFor, plainSnippetHtml, snippetHtml } from './snippet';
 import { bestCorrection, maxEditsFor, trigramExpression } from './spelling';
 
 export interface SearchServiceDeps {
@@ -65,6 +64,8 @@ const RELAXED_RANKED_SECTIONS = 300;
 /** How many corpus words a prefix expands to. */
 const PREFIX_EXPANSIONS = 12;
 const TRIGRAM_CANDIDATES = 2000;
+/** How many corpus words a stemmed prefix marks at most. */
+const STEM_PREFIX_FORMS = 200;
 /** Score added to a page named exactly by the query: it ranks first, a full title above a file name. */
 const EXACT_TITLE_BONUS: Record<TitleKeyKind, number> = {
   title: 1000,
@@ -81,8 +82,6 @@ interface Ranked {
   page: PageFacetRow;
   sectionId: number | null;
   score: number;
-  /** The MATCH expression that found it (its snippet is cheapest to compute with the same one). */
-  match: string | null;
 }
 
 /** What the service keeps per index generation: small (tens of kB for the real corpus). */
@@ -94,24 +93,12 @@ interface IndexState {
   /** Browse order for an empty query (tier, then title), sorted when first asked for. */
   browse: PageFacetRow[] | null;
   corrections: Map<string, string | null>;
-  /** Whether a word is in the vocabulary. */
-  words: Map<string, boolean>;
+  /** A word's corpus forms (the words sharing its stem), null for a word not in the vocabulary. */
+  forms: Map<string, string[] | null>;
+  /** The corpus words a prefix expands to. */
+  expansions: Map<string, string[]>;
   /** The quick switcher's stored entries and their index, loaded on first use. */
   switcher: { source: QuickSwitchSource; index: QuickSwitchIndex | null } | null;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-}
-
-/** Escapes snippet text, then turns the match markers into <mark> tags (the only HTML in a snippet). */
-export function markSnippet(raw: string): string {
-  return escapeHtml(raw.replace(/\s+/g, ' ').trim())
-    .replaceAll(MARK_START, '<mark>')
-    .replaceAll(MARK_END, '</mark>');
 }
 
 /**
@@ -144,7 +131,8 @@ export class SearchService implements SearchApi {
       byId: new Map(pages.map((r) => [r.id, r])),
       browse: null,
       corrections: new Map(),
-      words: new Map(),
+      forms: new Map(),
+      expansions: new Map(),
       switcher: null,
     };
     return this.state;
@@ -192,7 +180,7 @@ export class SearchService implements SearchApi {
 
     const facets = this.countFacets(ranked, filters);
     const kept = ranked.filter((r) => matchesFilters(r.page, filters));
-    const results = this.hits(kept.slice(offset, offset + limit));
+    const results = this.hits(s, kept.slice(offset, offset + limit), parsed);
     return { results, total: kept.length, corrected, facets };
   }
 
@@ -204,15 +192,15 @@ export class SearchService implements SearchApi {
         (a, b) =>
           (TIER_ORDER[a.tier ?? ''] ?? 3) - (TIER_ORDER[b.tier ?? ''] ?? 3) || a.title.localeCompare(b.title),
       );
-      return s.browse.map((page) => ({ page, sectionId: null, score: 0, match: null }));
+      return s.browse.map((page) => ({ page, sectionId: null, score: 0 }));
     }
     // A last word that is already a corpus word is taken as typed: expanding "saga" to
     // "sagastep", "sagaorchestrator"… only pulls code listings up.
     for (const g of parsed.groups)
       for (const t of g.alternatives) if (t.prefix && this.isWord(s, t.tokens[0]!)) t.prefix = false;
-    const match = toMatchExpression(parsed, { expand: this.expand });
+    const match = toMatchExpression(parsed, { expand: this.expander(s) });
     const byPage = new Map<PageFacetRow, Ranked>();
-    if (match) this.addMatches(s, byPage, match, this.repo.findMatchingSections(match), 0);
+    if (match) this.addMatches(s, byPage, this.repo.findMatchingSections(match), 0);
     if (parsed.groups.every((g) => g.alternatives.length === 1) && parsed.excluded.length === 0) {
       const key = normaliseKey(titleKeyOf(parsed));
       const bonus = new Map<PageFacetRow, number>();
@@ -223,15 +211,15 @@ export class SearchService implements SearchApi {
       for (const [page, b] of bonus) {
         const r = byPage.get(page);
         // The page itself, not one of its sections, is what an exact title asks for.
-        if (r) Object.assign(r, { score: r.score + b, sectionId: null, match: null });
-        else byPage.set(page, { page, sectionId: null, score: b, match: null });
+        if (r) Object.assign(r, { score: r.score + b, sectionId: null });
+        else byPage.set(page, { page, sectionId: null, score: b });
       }
     }
     return sortRanked([...byPage.values()]);
   }
 
   /**
-   * Adds the pages of the sections `match` found ([section id, rank]) that are not in byPage yet. A page scores
+   * Adds the pages of the sections a query found ([section id, rank]) that are not in byPage yet. A page scores
    * its best section plus its 2nd and 3rd best at half and quarter weight — a page that
    * treats the words in several sections is more about them than one that mentions them once
    * (nDCG@10 0.865 → 0.883 on the judged set). Grouped here rather than in SQL: the section
@@ -240,7 +228,6 @@ export class SearchService implements SearchApi {
   private addMatches(
     s: IndexState,
     byPage: Map<PageFacetRow, Ranked>,
-    match: string,
     sections: readonly [number, number][],
     penalty: number,
   ): void {
@@ -259,12 +246,25 @@ export class SearchService implements SearchApi {
         page,
         sectionId: b.sectionId,
         score: -(b.r1 + b.r2 / 2 + b.r3 / 4) - penalty,
-        match,
       });
   }
 
-  private readonly expand = (prefix: string): string[] =>
-    this.repo.findTermsWithPrefix(prefix, PREFIX_EXPANSIONS);
+  /** The corpus words a prefix expands to in MATCH expressions (remembered with the corrections). */
+  private expander(s: IndexState): (prefix: string) => string[] {
+    return (prefix) =>
+      this.remember(s.expansions, prefix, () => this.repo.findTermsWithPrefix(prefix, PREFIX_EXPANSIONS));
+  }
+
+  /** The cached value of key, computed on a miss; a full cache is emptied (per-word lookups repeat within a session). */
+  private remember<V>(cache: Map<string, V>, key: string, compute: () => V): V {
+    if (cache.has(key)) return cache.get(key)!;
+    const value = compute();
+    if (this.cacheSize > 0) {
+      if (cache.size >= this.cacheSize) cache.clear();
+      cache.set(key, value);
+    }
+    return value;
+  }
 
   /**
    * A multi-word query whose words never meet in one section finds little: add the pages
@@ -275,12 +275,13 @@ export class SearchService implements SearchApi {
    */
   private relax(s: IndexState, parsed: ParsedQuery, ranked: Ranked[]): Ranked[] {
     if (parsed.groups.length < 2) return ranked;
-    const any = toMatchExpression(parsed, { expand: this.expand, mode: 'any' });
+    const expand = this.expander(s);
+    const any = toMatchExpression(parsed, { expand, mode: 'any' });
     if (!any) return ranked;
     // Every (section, word) pair as id·64 + word, sorted natively: each section's words are then adjacent.
     const lists = parsed.groups.map((g) =>
       this.repo.findMatchingSectionIds(
-        toMatchExpression({ groups: [g], excluded: parsed.excluded }, { expand: this.expand })!,
+        toMatchExpression({ groups: [g], excluded: parsed.excluded }, { expand })!,
       ),
     );
     const pairs = new Float64Array(lists.reduce((n, l) => n + l.length, 0));
@@ -305,13 +306,13 @@ export class SearchService implements SearchApi {
     }
     const byPage = new Map(ranked.map((r) => [r.page, r]));
     if (ids.length <= ANY_WORD_MAX_SECTIONS) {
-      this.addMatches(s, byPage, any, this.repo.findMatchingSections(any), RELAXED_PENALTY);
+      this.addMatches(s, byPage, this.repo.findMatchingSections(any), RELAXED_PENALTY);
     } else {
       // The score of the N-th best (a native numeric sort, no comparator), then all who reach
       // it: sections with the same words tie, and cutting inside a tie would pick by id.
       const threshold = Float64Array.from(scores).sort().at(-RELAXED_RANKED_SECTIONS)!;
       const best = ids.filter((_, i) => scores[i]! >= threshold).slice(0, 4 * RELAXED_RANKED_SECTIONS);
-      this.addMatches(s, byPage, any, this.repo.findMatchingSectionsAmong(any, best), RELAXED_PENALTY);
+      this.addMatches(s, byPage, this.repo.findMatchingSectionsAmong(any, best), RELAXED_PENALTY);
     }
     return sortRanked([...byPage.values()]);
   }
@@ -322,14 +323,7 @@ export class SearchService implements SearchApi {
     for (const term of plainWords(parsed)) {
       const word = term.tokens[0]!;
       const key = term.prefix ? `${word}*` : word;
-      let fix = s.corrections.get(key);
-      if (fix === undefined) {
-        fix = this.correctWord(s, word, term.prefix);
-        if (this.cacheSize > 0) {
-          if (s.corrections.size >= this.cacheSize) s.corrections.clear();
-          s.corrections.set(key, fix);
-        }
-      }
+      const fix = this.remember(s.corrections, key, () => this.correctWord(s, word, term.prefix));
       if (fix) edits.push({ span: term.span, word: fix });
     }
     if (edits.length === 0) return null;
@@ -341,15 +335,31 @@ export class SearchService implements SearchApi {
 
   /** True when the word is in the corpus vocabulary (remembered with the corrections). */
   private isWord(s: IndexState, word: string): boolean {
-    let known = s.words.get(word);
-    if (known === undefined) {
-      known = this.repo.hasTerm(word);
-      if (this.cacheSize > 0) {
-        if (s.words.size >= this.cacheSize) s.words.clear();
-        s.words.set(word, known);
-      }
-    }
-    return known;
+    return this.vocabularyForms(s, word) !== null;
+  }
+
+  private vocabularyForms(s: IndexState, word: string): string[] | null {
+    return this.remember(s.forms, word, () => this.repo.findWordForms(word));
+  }
+
+  /**
+   * Every spelling FTS5 matches for a query word: the corpus words with its stem. A word the
+   * corpus does not use (a number, an inflection it never has) is stemmed here to find them.
+   */
+  private formsOf(s: IndexState, word: string): readonly string[] {
+    const known = this.vocabularyForms(s, word);
+    if (known) return known;
+    return /[a-z]/.test(word) ? [word, ...this.repo.findStemForms(stemmer(word))] : [word];
+  }
+
+  /** What FTS5 matches for the last word while typing, beyond the words that start with it (see QueryVocabulary). */
+  private prefixForms(s: IndexState, prefix: string): readonly string[] {
+    const expanded = this.expander(s)(prefix).flatMap((w) => this.formsOf(s, w));
+    // FTS5 stems a prefix too: "kubernets*" is "kubernet*", which matches "kubernetes".
+    const stem = stemmer(prefix);
+    return stem === prefix
+      ? expanded
+      : [...expanded, ...this.repo.findTermsWithStemPrefix(stem, STEM_PREFIX_FORMS)];
   }
 
   /** The closest corpus word to an unknown word (null for a known word, a known prefix or no close word). */
@@ -400,34 +410,36 @@ export class SearchService implements SearchApi {
   }
 
   /**
-   * The hits for one page of results: one statement for the snippets of the sections each
-   * expression found (usually one; two when relaxed results are shown), one for the lead
-   * text of pages without a snippet.
+   * The hits for one page of results: the texts of their best sections in one statement
+   * (snippets are cut from them here, see snippet.ts), and the lead text of pages shown
+   * without a section, or whose section matched by its heading alone and has no text.
    */
-  private hits(page: readonly Ranked[]): SearchHit[] {
-    const byMatch = new Map<string, number[]>();
-    for (const r of page)
-      if (r.match !== null && r.sectionId !== null)
-        byMatch.set(r.match, [...(byMatch.get(r.match) ?? []), r.sectionId]);
-    const sections = new Map<number, SectionText>();
-    for (const [match, ids] of byMatch)
-      for (const row of this.repo.findSectionSnippets(match, ids)) sections.set(row.sectionId, row);
-    // A section that matched only by its heading (or the page title) has nothing to show: use the page's description.
-    const needLead = page
-      .filter((r) => (sections.get(r.sectionId ?? -1)?.snippet.trim() ?? '') === '')
-      .map((r) => r.page.id);
+  private hits(s: IndexState, page: readonly Ranked[], parsed: ParsedQuery): SearchHit[] {
+    const sectionIds = page.flatMap((r) => (r.sectionId === null ? [] : [r.sectionId]));
+    const texts = new Map(
+      sectionIds.length > 0 ? this.repo.findSectionTexts(sectionIds).map((t) => [t.sectionId, t]) : [],
+    );
+    const highlighter =
+      texts.size > 0
+        ? highlighterFor(parsed, {
+            forms: (w) => this.formsOf(s, w),
+            prefixForms: (p) => this.prefixForms(s, p),
+          })
+        : null;
+    const snippets = new Map<number, string>();
+    for (const [id, t] of texts) snippets.set(id, snippetHtml(t.text, highlighter!));
+    const needLead = page.filter((r) => !snippets.get(r.sectionId ?? -1)).map((r) => r.page.id);
     const leads = new Map(
       needLead.length > 0 ? this.repo.findLeads(needLead).map((l) => [l.pageId, l.snippet]) : [],
     );
     return page.map((r) => {
-      const section = r.sectionId !== null ? sections.get(r.sectionId) : undefined;
-      const text = section && section.snippet.trim() !== '' ? section.snippet : (leads.get(r.page.id) ?? '');
+      const section = r.sectionId !== null ? texts.get(r.sectionId) : undefined;
       return {
         id: r.page.id,
         title: r.page.title,
         section: section?.heading ?? null,
         anchor: section?.anchor ?? null,
-        snippet: markSnippet(text),
+        snippet: snippets.get(r.sectionId ?? -1) || plainSnippetHtml(leads.get(r.page.id) ?? ''),
         tier: r.page.tier,
         type: r.page.type,
         score: Math.round(r.score * 1000) / 1000,

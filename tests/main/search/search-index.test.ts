@@ -9,6 +9,7 @@ import { pageNoOfSection } from '../../../src/main/database/section-keys';
 import { decodeQuickSwitchBlob } from '../../../src/main/search/quick-switch';
 import { buildSearchIndex, SearchService, titleKeys } from '../../../src/main/search/search-index';
 import { SEARCH_SQL } from '../../../src/main/search/search-repository';
+import { parseQuery, toMatchExpression } from '../../../src/main/search/fts-query';
 import { corpusAvailable, realCorpusAt, SKIP_MESSAGE, STARTER_CORPUS } from '../../helpers/corpus';
 import { evaluate, loadJudgements } from './relevance-metrics';
 import { seededContentDb } from './seed-content';
@@ -151,21 +152,32 @@ describe('buildSearchIndex', () => {
     }
   });
 
-  it('ranks and snippets listed sections in one scan, never one FTS5 query per listed id', () => {
+  it('ranks listed sections in one scan, never one FTS5 query per listed id', () => {
     const { db, cleanup } = seededContentDb();
     try {
-      for (const name of ['snippets', 'matchListedSections'] as const) {
-        const plan = (
-          db.prepare(`EXPLAIN QUERY PLAN ${SEARCH_SQL[name]}`).all('"breaker"', '[1,2]') as {
-            detail: string;
-          }[]
-        ).map((r) => r.detail);
-        // FTS5's index string starts with '=' when it is handed the rowid: then SQLite reruns the MATCH for each value of the IN list.
-        expect(
-          plan.find((d) => d.includes('VIRTUAL TABLE INDEX 0:')),
-          plan.join('; '),
-        ).toMatch(/INDEX 0:M/);
-      }
+      const plan = (
+        db.prepare(`EXPLAIN QUERY PLAN ${SEARCH_SQL.matchListedSections}`).all('"breaker"', '[1,2]') as {
+          detail: string;
+        }[]
+      ).map((r) => r.detail);
+      // FTS5's index string starts with '=' when it is handed the rowid: then SQLite reruns the MATCH for each value of the IN list.
+      expect(
+        plan.find((d) => d.includes('VIRTUAL TABLE INDEX 0:')),
+        plan.join('; '),
+      ).toMatch(/INDEX 0:M/);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it("reads the listed sections' texts by primary key, not by a scan", () => {
+    const { db, cleanup } = seededContentDb();
+    try {
+      const plan = (
+        db.prepare(`EXPLAIN QUERY PLAN ${SEARCH_SQL.sectionTexts}`).all('[1,2]') as { detail: string }[]
+      ).map((r) => r.detail);
+      expect(plan.join('; ')).toMatch(/SEARCH sections USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      expect(plan.join('; ')).not.toMatch(/SCAN sections/);
     } finally {
       cleanup();
     }
@@ -252,6 +264,51 @@ describe.skipIf(!corpusAvailable())(
         expect(r.total, j.q).toBeGreaterThan(0);
         expect(r.corrected, j.q).not.toBeNull();
       }
+    });
+
+    it('marks in each snippet only words FTS5 matched in that section, and some when it matched any', () => {
+      const sectionOf = db.prepare(
+        'SELECT s.id FROM sections s JOIN pages p ON p.no = s.id >> 12 WHERE p.id = ? AND s.heading IS ?',
+      );
+      const highlighted = db
+        .prepare(
+          `SELECT highlight(sections_fts, 3, '<mark>', '</mark>') FROM sections_fts WHERE sections_fts MATCH ? AND +rowid = ?`,
+        )
+        .pluck();
+      const marked = (html: string): string[] =>
+        [...html.matchAll(/<mark>(.*?)<\/mark>/gs)].map((m) => m[1]!.toLowerCase().replace(/\s+/g, ' '));
+      const unescape = (html: string): string =>
+        html
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&quot;/g, '"')
+          .replace(/&#39;/g, "'")
+          .replace(/&amp;/g, '&');
+      const expand = (prefix: string): string[] =>
+        db
+          .prepare('SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY freq DESC LIMIT 12')
+          .pluck()
+          .all(prefix, prefix + '\u{10FFFF}') as string[];
+      const isWord = db.prepare('SELECT 1 FROM search_terms WHERE term = ?');
+      let compared = 0;
+      for (const { q } of judged.queries) {
+        const r = search.searchSync({ text: q, limit: 10 });
+        const parsed = parseQuery(r.corrected ?? q, { prefixLast: true });
+        // As the service does: a last word the corpus uses is taken as typed.
+        for (const t of parsed.groups.flatMap((g) => g.alternatives))
+          if (t.prefix && isWord.get(t.tokens[0])) t.prefix = false;
+        const expr = toMatchExpression(parsed, { expand, mode: 'any' });
+        for (const hit of r.results) {
+          const ids = sectionOf.all(hit.id, hit.section) as { id: number }[];
+          if (ids.length !== 1 || !expr) continue;
+          const fts = new Set(marked((highlighted.get(expr, ids[0]!.id) as string | undefined) ?? ''));
+          const ours = marked(unescape(hit.snippet));
+          for (const word of ours) expect(fts, `${q} → ${hit.id} › ${hit.section}: ${word}`).toContain(word);
+          if (fts.size > 0) expect(ours.length, `${q} → ${hit.id} › ${hit.section}`).toBeGreaterThan(0);
+          compared++;
+        }
+      }
+      expect(compared).toBeGreaterThan(300);
     });
 
     it('never returns an alias and never throws on odd input', () => {

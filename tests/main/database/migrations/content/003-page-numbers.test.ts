@@ -8,6 +8,7 @@ import { openContentDb } from '../../../../../src/main/database/connection';
 import { migrate } from '../../../../../src/main/database/migrator';
 import { m001 } from '../../../../../src/main/database/migrations/content/001-initial';
 import { m002 } from '../../../../../src/main/database/migrations/content/002-search';
+import { contentMigrations } from '../../../../../src/main/database/migrations/content';
 import { pageNoOfSection } from '../../../../../src/main/database/section-keys';
 import { SearchService } from '../../../../../src/main/search/search-index';
 import { STARTER_CORPUS } from '../../../../helpers/corpus';
@@ -33,7 +34,7 @@ describe('content migration 003 (integer page keys)', () => {
     version2Db(file);
     const db = openContentDb(file);
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(3);
+      expect(db.pragma('user_version', { simple: true })).toBe(contentMigrations.at(-1)!.version);
       const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
       for (const table of ['pages', 'sections', 'links', 'checklists', 'files', 'search_blobs']) expect(count(table)).toBe(0);
       const columns = (table: string) =>

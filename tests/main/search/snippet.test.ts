@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuery } from '../../../src/main/search/fts-query';
+import {
+  highlighterFor,
+  plainSnippetHtml,
+  snippetHtml,
+  SNIPPET_CHARS,
+  type QueryVocabulary,
+} from '../../../src/main/search/snippet';
+
+/** A hand-written vocabulary: each word's forms (the corpus words of its stem). */
+const FORMS: Record<string, string[]> = {
+  retry: ['retry', 'retries', 'retried', 'retrying'],
+  fail: ['fail', 'fails', 'failed', 'failing'],
+  fast: ['fast'],
+  consistency: ['consistency', 'consistent', 'consistently'],
+  lock: ['lock', 'locks', 'locked', 'locking'],
+};
+const vocabulary: QueryVocabulary = {
+  forms: (w) => FORMS[w] ?? [w],
+  prefixForms: (p) => (p === 'consistenc' ? FORMS.consistency! : []),
+};
+const marks = (html: string): string[] => [...html.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]!);
+const snippet = (query: string, text: string, size?: number): string =>
+  snippetHtml(text, highlighterFor(parseQuery(query, { prefixLast: true }), vocabulary), size);
+
+describe('snippetHtml', () => {
+  it('marks every form of a query word, in any case, and only whole words', () => {
+    const text = 'Retries fail. A retried call failed; a failsafe retrying loop FAILS.';
+    expect(marks(snippet('retry fail ', text))).toEqual([
+      'Retries',
+      'fail',
+      'retried',
+      'failed',
+      'retrying',
+      'FAILS',
+    ]);
+  });
+
+  it('marks a phrase as one match, only where its words follow each other', () => {
+    const text = 'Fast fail is not the point: fail fast, and fail-fast again.';
+    expect(marks(snippet('"fail fast"', text))).toEqual(['fail fast', 'fail-fast']);
+  });
+
+  it('marks the words a prefix starts and the forms of its expansions', () => {
+    const text = 'Consistency models: a consistent read, eventually consistently. Consist.';
+    expect(marks(snippet('consistenc', text))).toEqual(['Consistency', 'consistent', 'consistently']);
+  });
+
+  it('never marks an excluded word', () => {
+    expect(marks(snippet('retry -fail ', 'retry fail retry'))).toEqual(['retry', 'retry']);
+  });
+
+  it('shows the stretch with the most different words, starting at its sentence, cut at word boundaries', () => {
+    const filler = 'Nothing to see in this part of the text at all. '.repeat(6);
+    const text = `${filler}A lock may fail. ${filler}Here a lock is retried and the retry may fail again. ${filler}`;
+    const html = snippet('lock retry fail ', text);
+    expect(html.startsWith('…Here a <mark>lock</mark>')).toBe(true);
+    expect(marks(html)).toEqual(['lock', 'retried', 'retry', 'fail']);
+    expect(html.endsWith('…')).toBe(true);
+    const shown = html.replace(/<\/?mark>/g, '').slice(1, -1);
+    expect(shown.length).toBeLessThanOrEqual(SNIPPET_CHARS + 20);
+    expect(text).toContain(shown);
+  });
+
+  it('escapes the text, marks being the only HTML, and collapses whitespace', () => {
+    const html = snippet('lock ', '<img src=x onerror=alert(1)>\n\n  lock & "key" \'s');
+    expect(html).toBe('&lt;img src=x onerror=alert(1)&gt; <mark>lock</mark> &amp; &quot;key&quot; &#39;s');
+  });
+
+  it('gives the beginning of a text without matches, and nothing for a text without words', () => {
+    expect(snippet('zebra ', 'Short text, no match.')).toBe('Short text, no match.');
+    expect(snippet('zebra ', 'word '.repeat(100)).endsWith('word…')).toBe(true);
+    expect(snippet('zebra ', '  -- ** \n')).toBe('');
+    expect(snippetHtml('Plain text.', null)).toBe('Plain text.');
+  });
+
+  it('returns no highlighter for a query without terms', () => {
+    expect(highlighterFor(parseQuery('  '), vocabulary)).toBeNull();
+  });
+
+  it('stays linear on a long text full of matches', () => {
+    const text = 'lock '.repeat(20000);
+    const html = snippet('lock ', text);
+    expect(marks(html).length).toBeGreaterThan(10);
+    expect(html.endsWith('…')).toBe(true);
+  });
+});
+
+describe('plainSnippetHtml', () => {
+  it('escapes and collapses whitespace', () => {
+    expect(plainSnippetHtml('  a <b>\n c  ')).toBe('a &lt;b&gt; c');
+  });
+});
