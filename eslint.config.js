@@ -14,7 +14,16 @@ const native = { name: 'better-sqlite3', message: 'SQLite lives in src/main serv
 const vueOnly = { name: 'vue', message: 'Vue belongs to src/renderer.' };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'build/native-electron/**', 'coverage/**', 'content/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'build/native-electron/**',
+      'coverage/**',
+      'content/**',
+      '.tmp/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],
