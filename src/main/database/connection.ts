@@ -16,6 +16,8 @@ export function useNativeBinding(path: string | undefined): void {
   nativeBinding = path;
 }
 
+const BUSY_TIMEOUT_MS = 5000;
+
 export interface OpenOptions {
   readonly?: boolean;
 }
@@ -31,18 +33,20 @@ function open(
     readonly: opts.readonly ?? false,
     nativeBinding,
     fileMustExist: opts.readonly ?? false,
+    // Wait this long for another connection's write lock (SQLite's busy_timeout).
+    timeout: BUSY_TIMEOUT_MS,
   });
-  if (!opts.readonly) {
-    db.pragma('journal_mode = WAL');
-    db.pragma(`synchronous = ${synchronous}`);
-  }
-  db.pragma('foreign_keys = ON');
   // Section text is stored deflated; SQL (the FTS5 view, snippets) reads it through this.
   db.function('section_text', { deterministic: true }, (body: unknown) =>
     body instanceof Uint8Array ? inflateRawSync(body).toString('utf8') : (body as string | null),
   );
-  db.pragma('busy_timeout = 5000');
-  if (!opts.readonly) migrate(db, migrations, file);
+  // A read-only connection writes nothing, so it has no foreign keys to enforce (and each
+  // pragma is a statement compiled on the first search's path).
+  if (opts.readonly) return db;
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous}`);
+  db.pragma('foreign_keys = ON');
+  migrate(db, migrations, file);
   return db;
 }
 

@@ -3,16 +3,18 @@ import { createHash } from 'node:crypto';
 import { normaliseKey } from './fts-query';
 import { SECTION_BITS } from '../database/section-keys';
 import { encodeQuickSwitchDocs, QUICK_SWITCH_KINDS, type QuickSwitchKind } from './quick-switch';
+import { encodePageFacets, type PageFacetSource } from './page-facets';
 import {
+  FACET_TABLE_BLOB,
+  FACET_VALUES_BLOB,
   GENERATION_BLOB,
-  PAGES_BLOB,
   QUICK_SWITCH_BLOB,
   SOURCE_BLOB,
   type TitleKeyKind,
 } from './search-repository';
 
 /** Part of the source fingerprint: bump it when the build changes what it writes, so existing indexes are rebuilt. */
-const SEARCH_INDEX_VERSION = 4;
+const SEARCH_INDEX_VERSION = 5;
 
 /** Words shorter or longer than this are not worth correcting or expanding. */
 const MIN_TERM_LENGTH = 2;
@@ -172,24 +174,22 @@ export function buildSearchIndex(db: Database, opts: BuildOptions = {}): void {
     }
     entries.sort((a, b) => QUICK_SWITCH_KINDS.indexOf(a.kind) - QUICK_SWITCH_KINDS.indexOf(b.kind));
 
-    const upsertBlob = db.prepare(
-      'INSERT INTO search_blobs (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
-    );
-    upsertBlob.run(QUICK_SWITCH_BLOB, encodeQuickSwitchDocs(entries));
-    upsertBlob.run(
-      PAGES_BLOB,
+    const facets = encodePageFacets(
       db
         .prepare(
-          // Objects with the service's field names: JSON.parse builds the rows, no mapping in JS on the first search.
-          `SELECT json_group_array(json_object('no', sp.no, 'id', p.id, 'title', p.title, 'tier', p.tier, 'type', p.type,
-             'category', p.category, 'status', p.status, 'relevance', p.relevance, 'difficulty', p.difficulty))
+          `SELECT sp.no, p.id, p.title, p.tier, p.type, p.category, p.status, p.relevance, p.difficulty
            FROM search_pages sp JOIN pages p ON p.id = sp.id`,
         )
-        .pluck()
-        .get(),
+        .all() as PageFacetSource[],
     );
-    upsertBlob.run(SOURCE_BLOB, source);
-    upsertBlob.run(GENERATION_BLOB, `${Date.now()}-${Math.random().toString(36).slice(2)}`);
+    // Every blob is rewritten (one an older build wrote and this one does not goes too).
+    db.prepare('DELETE FROM search_blobs').run();
+    const insertBlob = db.prepare('INSERT INTO search_blobs (name, value) VALUES (?, ?)');
+    insertBlob.run(QUICK_SWITCH_BLOB, encodeQuickSwitchDocs(entries));
+    insertBlob.run(FACET_VALUES_BLOB, facets.values);
+    insertBlob.run(FACET_TABLE_BLOB, facets.table);
+    insertBlob.run(SOURCE_BLOB, source);
+    insertBlob.run(GENERATION_BLOB, `${Date.now()}-${Math.random().toString(36).slice(2)}`);
   });
   run();
 }

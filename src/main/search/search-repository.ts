@@ -1,10 +1,13 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { PageId, PageSummary } from '../../shared/domain';
+import type { PageId } from '../../shared/domain';
 import { SECTION_BITS } from '../database/section-keys';
+import { PageFacets } from './page-facets';
 
 /** Keys in search_blobs. The generation changes on every rebuild, so a running service knows to drop its caches. */
 export const GENERATION_BLOB = 'generation';
-export const PAGES_BLOB = 'pages';
+/** The page facets' values and table (see page-facets.ts). */
+export const FACET_VALUES_BLOB = 'facet-values';
+export const FACET_TABLE_BLOB = 'facet-table';
 /** Fingerprint of the content the index was built from (see buildSearchIndex). */
 export const SOURCE_BLOB = 'source';
 export const QUICK_SWITCH_BLOB = 'quick-switch';
@@ -12,23 +15,23 @@ export const QUICK_SWITCH_BLOB = 'quick-switch';
 /** How a title key names a page, strongest first: its title, the abbreviation in it, a redirect's name, the title's head, its file name. */
 export type TitleKeyKind = 'title' | 'abbreviation' | 'alias' | 'head' | 'file';
 
-/** The metadata the service filters and facets on, one row per page; `no` is the page's number in content.db. */
-export type PageFacetRow = { no: number } & Pick<
-  PageSummary,
-  'id' | 'title' | 'tier' | 'type' | 'category' | 'status' | 'relevance' | 'difficulty'
->;
+/** A page's id and title by its number in content.db. */
+export interface PageName {
+  no: number;
+  pageId: PageId;
+  title: string;
+}
 
-export interface SectionText {
+/** A section's text, with its page's name. */
+export interface SectionText extends PageName {
   sectionId: number;
   heading: string | null;
   anchor: string | null;
   text: string;
 }
 
-export interface LeadText {
-  pageId: PageId;
-  heading: string | null;
-  anchor: string | null;
+/** A page's description (or its first words), with its name. */
+export interface LeadText extends PageName {
   snippet: string;
 }
 
@@ -36,7 +39,8 @@ export interface LeadText {
 export const SEARCH_SQL = {
   generation: `SELECT value FROM search_blobs WHERE name = '${GENERATION_BLOB}'`,
   blob: 'SELECT value FROM search_blobs WHERE name = ?',
-  state: `SELECT name, value FROM search_blobs WHERE name IN ('${GENERATION_BLOB}', '${PAGES_BLOB}')`,
+  state: `SELECT name, value FROM search_blobs WHERE name IN ('${GENERATION_BLOB}', '${FACET_VALUES_BLOB}', '${FACET_TABLE_BLOB}')`,
+  pageNames: 'SELECT no, id AS pageId, title FROM search_pages ORDER BY no',
   // Section id and rank (bm25 with the column weights set by migration 002) of every
   // matching section; the service groups them by page in JS with its section → page map
   // (a join and a window function here cost as much again as ranking itself).
@@ -48,18 +52,21 @@ export const SEARCH_SQL = {
   // with the statistics of the whole expression.
   matchListedSections:
     'SELECT rowid, rank FROM sections_fts WHERE sections_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?))',
-  // The listed sections' text, by id (the service cuts their snippets itself).
+  // The listed sections' text, by id (the service cuts their snippets itself), and their page's name.
   sectionTexts: `
-    SELECT id AS sectionId, heading, anchor, coalesce(section_text(body), '') AS text
-    FROM sections WHERE id IN (SELECT value FROM json_each(?))`,
-  // The lead section of each listed page, with the page's description (or its first words).
+    SELECT s.id AS sectionId, s.heading, s.anchor, coalesce(section_text(s.body), '') AS text,
+           sp.no, sp.id AS pageId, sp.title
+    FROM sections s JOIN search_pages sp ON sp.no = s.id >> ${SECTION_BITS}
+    WHERE s.id IN (SELECT value FROM json_each(?))`,
+  // The listed pages' names and descriptions (or the first words of their lead section).
   leads: `
-    SELECT sp.id AS pageId, s.heading, s.anchor,
-           CASE WHEN sp.description <> '' THEN sp.description ELSE substr(section_text(s.body), 1, 240) END AS snippet
+    SELECT sp.no, sp.id AS pageId, sp.title,
+           CASE WHEN sp.description <> '' THEN sp.description ELSE coalesce(substr(section_text(s.body), 1, 240), '') END AS snippet
     FROM search_pages sp LEFT JOIN sections s
       ON s.id = (SELECT min(id) FROM sections WHERE id BETWEEN sp.no << ${SECTION_BITS} AND ((sp.no + 1) << ${SECTION_BITS}) - 1)
-    WHERE sp.id IN (SELECT value FROM json_each(?))`,
-  titleMatches: 'SELECT page_id AS pageId, kind FROM search_titles WHERE key = ?',
+    WHERE sp.no IN (SELECT value FROM json_each(?))`,
+  titleMatches: `
+    SELECT sp.no, t.kind FROM search_titles t JOIN search_pages sp ON sp.id = t.page_id WHERE t.key = ?`,
   // A corpus word's forms: every corpus word with its stem (none while stems are not built yet).
   wordForms: `
     SELECT f.term FROM search_terms q LEFT JOIN search_terms f ON f.stem = q.stem WHERE q.term = ?`,
@@ -75,17 +82,11 @@ export const SEARCH_SQL = {
 } as const;
 
 type Name = keyof typeof SEARCH_SQL;
-/** Statements every search runs: prepared when the repository is made, so the first search does not pay for them. */
-const EAGER: readonly Name[] = [
-  'generation',
-  'state',
-  'matchSections',
-  'sectionTexts',
-  'leads',
-  'titleMatches',
-  'wordForms',
-  'termsWithPrefix',
-];
+/**
+ * Statements (nearly) every first search runs: prepared when the repository is made, which
+ * the app does at start-up, before anyone types. The rest are prepared on first use.
+ */
+const EAGER: readonly Name[] = ['state', 'matchSections', 'titleMatches', 'wordForms', 'sectionTexts'];
 
 /** All SQL of the search service, as prepared statements. */
 export class SearchRepository {
@@ -115,15 +116,22 @@ export class SearchRepository {
     return v === undefined ? null : Buffer.isBuffer(v) ? v : Buffer.from(v);
   }
 
-  /** What the service keeps per index generation: the generation and every page's facets. */
-  loadState(): { generation: string | null; pages: PageFacetRow[] } {
-    const blobs = new Map(
-      (this.st('state').raw(true).all() as [string, string | Buffer][]).map(([k, v]) => [k, v]),
-    );
+  /** What the service keeps per index generation: the generation and the pages' facets. */
+  loadState(): { generation: string | null; facets: PageFacets } {
+    const blobs = new Map(this.st('state').raw(true).all() as [string, string | Buffer][]);
+    const values = blobs.get(FACET_VALUES_BLOB);
+    const table = blobs.get(FACET_TABLE_BLOB);
     return {
       generation: blobs.has(GENERATION_BLOB) ? String(blobs.get(GENERATION_BLOB)) : null,
-      pages: JSON.parse(String(blobs.get(PAGES_BLOB) ?? '[]')) as PageFacetRow[],
+      facets: new PageFacets(
+        values !== undefined && Buffer.isBuffer(table) ? { values: String(values), table } : null,
+      ),
     };
+  }
+
+  /** Every indexed page's id and title, by number. */
+  findPageNames(): PageName[] {
+    return this.st('pageNames').all() as PageName[];
   }
 
   /** [section id, rank] of every section matching the FTS5 expression, in section id order; lower rank is better. */
@@ -148,26 +156,19 @@ export class SearchRepository {
     ][];
   }
 
-  /** Heading, anchor and text of each listed section. */
+  /** Heading, anchor and text of each listed section, with its page's name. */
   findSectionTexts(sectionIds: readonly number[]): SectionText[] {
     return this.st('sectionTexts').all(JSON.stringify(sectionIds)) as SectionText[];
   }
 
-  /** The lead section of each listed page and its description (or its first words): for pages shown without a text match. */
-  findLeads(pageIds: readonly PageId[]): LeadText[] {
-    return (
-      this.st('leads').all(JSON.stringify(pageIds)) as (Omit<LeadText, 'snippet'> & {
-        snippet: string | null;
-      })[]
-    ).map((r) => ({
-      ...r,
-      snippet: r.snippet ?? '',
-    }));
+  /** The listed pages' names and descriptions (or their first words): for pages shown without a text match. */
+  findLeads(pageNos: readonly number[]): LeadText[] {
+    return this.st('leads').all(JSON.stringify(pageNos)) as LeadText[];
   }
 
-  /** Pages whose title, abbreviation, file or alias name equals the normalised key. */
-  findByTitleKey(key: string): { pageId: PageId; kind: TitleKeyKind }[] {
-    return this.st('titleMatches').all(key) as { pageId: PageId; kind: TitleKeyKind }[];
+  /** The numbers of the pages whose title, abbreviation, file or alias name equals the normalised key. */
+  findByTitleKey(key: string): { no: number; kind: TitleKeyKind }[] {
+    return this.st('titleMatches').all(key) as { no: number; kind: TitleKeyKind }[];
   }
 
   /** The corpus words that share the word's stem (the word among them), or null when it is not a corpus word. */

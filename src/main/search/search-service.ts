@@ -1,17 +1,14 @@
 import type { Database } from 'better-sqlite3';
 import type {
-  FacetCount,
   QuickSwitchData,
   QuickSwitchHit,
   QuickSwitchPage,
   SearchApi,
-  SearchFilters,
   SearchHit,
   SearchQuery,
   SearchResponse,
 } from '../../shared/contract/search';
-import type { PageId, Tier } from '../../shared/domain';
-import { TIERS } from '../../shared/domain';
+import type { Tier } from '../../shared/domain';
 import {
   isEmptyQuery,
   normaliseKey,
@@ -25,12 +22,8 @@ import {
 import { pageNoOfSection } from '../database/section-keys';
 import { QuickSwitchIndex, type QuickSwitchSource } from '../../shared/quick-switch';
 import { decodeQuickSwitchBlob } from './quick-switch';
-import {
-  QUICK_SWITCH_BLOB,
-  SearchRepository,
-  type PageFacetRow,
-  type TitleKeyKind,
-} from './search-repository';
+import { QUICK_SWITCH_BLOB, SearchRepository, type PageName, type TitleKeyKind } from './search-repository';
+import type { PageFacets } from './page-facets';
 import { stemmer } from 'stemmer';
 import { highlighterFor, plainSnippetHtml, snippetHtml } from './snippet';
 import { bestCorrection, maxEditsFor, trigramExpression } from './spelling';
@@ -41,16 +34,6 @@ export interface SearchServiceDeps {
   /** How many words' typo corrections (and whether they are corpus words) to remember (0: none). Default 1000. */
   correctionCacheSize?: number;
 }
-
-export const FACETS = [
-  'tier',
-  'type',
-  'category',
-  'status',
-  'relevance',
-  'difficulty',
-] as const satisfies readonly (keyof SearchFilters)[];
-type Facet = (typeof FACETS)[number];
 
 const DEFAULT_LIMIT = 20;
 /** A corrected query that finds this many pages is good enough to show, even if the misspelling found more. */
@@ -76,10 +59,10 @@ const EXACT_TITLE_BONUS: Record<TitleKeyKind, number> = {
 };
 /** Scores of results found only by the relaxed query stay below every AND result. */
 const RELAXED_PENALTY = 500;
-const TIER_ORDER: Record<string, number> = { gold: 0, silver: 1, bronze: 2 };
 
 interface Ranked {
-  page: PageFacetRow;
+  /** The page's number in content.db. */
+  no: number;
   sectionId: number | null;
   score: number;
 }
@@ -87,11 +70,7 @@ interface Ranked {
 /** What the service keeps per index generation: small (tens of kB for the real corpus). */
 interface IndexState {
   generation: string | null;
-  /** By page number (search_pages.no); index 0 unused. */
-  byNo: (PageFacetRow | undefined)[];
-  byId: Map<PageId, PageFacetRow>;
-  /** Browse order for an empty query (tier, then title), sorted when first asked for. */
-  browse: PageFacetRow[] | null;
+  facets: PageFacets;
   corrections: Map<string, string | null>;
   /** A word's corpus forms (the words sharing its stem), null for a word not in the vocabulary. */
   forms: Map<string, string[] | null>;
@@ -122,25 +101,14 @@ export class SearchService implements SearchApi {
   /** The cached state, reloaded when the importer has rebuilt the index since it was filled. */
   private fresh(): IndexState {
     if (this.state && this.repo.generation() === this.state.generation) return this.state;
-    const { generation, pages } = this.repo.loadState();
-    const byNo: (PageFacetRow | undefined)[] = [];
-    for (const r of pages) byNo[r.no] = r;
     this.state = {
-      generation,
-      byNo,
-      byId: new Map(pages.map((r) => [r.id, r])),
-      browse: null,
+      ...this.repo.loadState(),
       corrections: new Map(),
       forms: new Map(),
       expansions: new Map(),
       switcher: null,
     };
     return this.state;
-  }
-
-  /** The page a section belongs to (its id encodes the page's number). */
-  private pageOfSection(s: IndexState, sectionId: number): PageFacetRow | undefined {
-    return s.byNo[pageNoOfSection(sectionId)];
   }
 
   /** Ranked results, grouped by page, with facet counts. Never throws on user input. */
@@ -153,7 +121,6 @@ export class SearchService implements SearchApi {
     const s = this.fresh();
     const limit = Math.max(1, Math.min(query.limit ?? DEFAULT_LIMIT, 200));
     const offset = Math.max(0, query.offset ?? 0);
-    const filters = query.filters ?? {};
     let parsed = withoutStopwords(parseQuery(query.text, { prefixLast: true }));
 
     // A word the corpus never uses is most likely misspelt: when the corrected query finds
@@ -178,44 +145,39 @@ export class SearchService implements SearchApi {
     ranked ??= this.rank(s, parsed);
     if (ranked.length < RELAX_BELOW) ranked = this.relax(s, parsed, ranked);
 
-    const facets = this.countFacets(ranked, filters);
-    const kept = ranked.filter((r) => matchesFilters(r.page, filters));
+    const filter = s.facets.filter(query.filters ?? {});
+    const facets = s.facets.count(
+      ranked.map((r) => r.no),
+      filter,
+    );
+    const kept = ranked.filter((r) => s.facets.matches(r.no, filter));
     const results = this.hits(s, kept.slice(offset, offset + limit), parsed);
     return { results, total: kept.length, corrected, facets };
   }
 
   /** Every page the query finds, best first; every page (browse order) for an empty query. */
   private rank(s: IndexState, parsed: ParsedQuery): Ranked[] {
-    if (isEmptyQuery(parsed)) {
-      // localeCompare's first call loads ICU collation data (~10 ms): only browsing pays for it.
-      s.browse ??= [...s.byId.values()].sort(
-        (a, b) =>
-          (TIER_ORDER[a.tier ?? ''] ?? 3) - (TIER_ORDER[b.tier ?? ''] ?? 3) || a.title.localeCompare(b.title),
-      );
-      return s.browse.map((page) => ({ page, sectionId: null, score: 0 }));
-    }
+    if (isEmptyQuery(parsed)) return s.facets.browseOrder().map((no) => ({ no, sectionId: null, score: 0 }));
     // A last word that is already a corpus word is taken as typed: expanding "saga" to
     // "sagastep", "sagaorchestrator"… only pulls code listings up.
     for (const g of parsed.groups)
       for (const t of g.alternatives) if (t.prefix && this.isWord(s, t.tokens[0]!)) t.prefix = false;
     const match = toMatchExpression(parsed, { expand: this.expander(s) });
-    const byPage = new Map<PageFacetRow, Ranked>();
+    const byPage = new Map<number, Ranked>();
     if (match) this.addMatches(s, byPage, this.repo.findMatchingSections(match), 0);
     if (parsed.groups.every((g) => g.alternatives.length === 1) && parsed.excluded.length === 0) {
       const key = normaliseKey(titleKeyOf(parsed));
-      const bonus = new Map<PageFacetRow, number>();
-      for (const { pageId, kind } of this.repo.findByTitleKey(key)) {
-        const page = s.byId.get(pageId);
-        if (page) bonus.set(page, Math.max(bonus.get(page) ?? 0, EXACT_TITLE_BONUS[kind]));
-      }
-      for (const [page, b] of bonus) {
-        const r = byPage.get(page);
+      const bonus = new Map<number, number>();
+      for (const { no, kind } of this.repo.findByTitleKey(key))
+        if (s.facets.has(no)) bonus.set(no, Math.max(bonus.get(no) ?? 0, EXACT_TITLE_BONUS[kind]));
+      for (const [no, b] of bonus) {
+        const r = byPage.get(no);
         // The page itself, not one of its sections, is what an exact title asks for.
         if (r) Object.assign(r, { score: r.score + b, sectionId: null });
-        else byPage.set(page, { page, sectionId: null, score: b });
+        else byPage.set(no, { no, sectionId: null, score: b });
       }
     }
-    return sortRanked([...byPage.values()]);
+    return sortRanked(s, [...byPage.values()]);
   }
 
   /**
@@ -227,23 +189,24 @@ export class SearchService implements SearchApi {
    */
   private addMatches(
     s: IndexState,
-    byPage: Map<PageFacetRow, Ranked>,
+    byPage: Map<number, Ranked>,
     sections: readonly [number, number][],
     penalty: number,
   ): void {
-    const best = new Map<PageFacetRow, { sectionId: number; r1: number; r2: number; r3: number }>();
+    const best = new Map<number, { sectionId: number; r1: number; r2: number; r3: number }>();
     for (const [sectionId, rank] of sections) {
-      const page = this.pageOfSection(s, sectionId);
-      if (!page || byPage.has(page)) continue;
-      const b = best.get(page);
-      if (!b) best.set(page, { sectionId, r1: rank, r2: 0, r3: 0 });
+      // A section's id encodes its page's number.
+      const no = pageNoOfSection(sectionId);
+      if (!s.facets.has(no) || byPage.has(no)) continue;
+      const b = best.get(no);
+      if (!b) best.set(no, { sectionId, r1: rank, r2: 0, r3: 0 });
       else if (rank < b.r1) Object.assign(b, { sectionId, r1: rank, r2: b.r1, r3: b.r2 });
       else if (rank < b.r2) Object.assign(b, { r2: rank, r3: b.r2 });
       else if (rank < b.r3) b.r3 = rank;
     }
-    for (const [page, b] of best)
-      byPage.set(page, {
-        page,
+    for (const [no, b] of best)
+      byPage.set(no, {
+        no,
         sectionId: b.sectionId,
         score: -(b.r1 + b.r2 / 2 + b.r3 / 4) - penalty,
       });
@@ -304,7 +267,7 @@ export class SearchService implements SearchApi {
         scores.push(w);
       }
     }
-    const byPage = new Map(ranked.map((r) => [r.page, r]));
+    const byPage = new Map(ranked.map((r) => [r.no, r]));
     if (ids.length <= ANY_WORD_MAX_SECTIONS) {
       this.addMatches(s, byPage, this.repo.findMatchingSections(any), RELAXED_PENALTY);
     } else {
@@ -314,7 +277,7 @@ export class SearchService implements SearchApi {
       const best = ids.filter((_, i) => scores[i]! >= threshold).slice(0, 4 * RELAXED_RANKED_SECTIONS);
       this.addMatches(s, byPage, this.repo.findMatchingSectionsAmong(any, best), RELAXED_PENALTY);
     }
-    return sortRanked([...byPage.values()]);
+    return sortRanked(s, [...byPage.values()]);
   }
 
   /** The query with each unknown word replaced by the closest corpus word, or null when nothing changes. */
@@ -380,35 +343,6 @@ export class SearchService implements SearchApi {
     );
   }
 
-  /** Facet counts over the matched pages; each facet counts with every other facet's filter applied (so a chosen value does not hide its siblings). */
-  private countFacets(ranked: readonly Ranked[], filters: SearchFilters): Record<Facet, FacetCount[]> {
-    const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<
-      Facet,
-      Map<string, number>
-    >;
-    const filtered = FACETS.some((f) => (filters[f]?.length ?? 0) > 0);
-    for (const { page } of ranked) {
-      for (const f of FACETS) {
-        const value = page[f];
-        if (value === null || value === '') continue;
-        if (filtered && !matchesFilters(page, filters, f)) continue;
-        counts[f].set(value, (counts[f].get(value) ?? 0) + 1);
-      }
-    }
-    const out = {} as Record<Facet, FacetCount[]>;
-    for (const f of FACETS) {
-      const entries = [...counts[f]].map(([value, count]) => ({ value, count }));
-      entries.sort((a, b) =>
-        f === 'tier'
-          ? TIERS.indexOf(a.value as Tier) - TIERS.indexOf(b.value as Tier)
-          : // facet values are slugs: code-point order (localeCompare would load ICU collation on the first search)
-            b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
-      );
-      out[f] = entries;
-    }
-    return out;
-  }
-
   /**
    * The hits for one page of results: the texts of their best sections in one statement
    * (snippets are cut from them here, see snippet.ts), and the lead text of pages shown
@@ -428,20 +362,22 @@ export class SearchService implements SearchApi {
         : null;
     const snippets = new Map<number, string>();
     for (const [id, t] of texts) snippets.set(id, snippetHtml(t.text, highlighter!));
-    const needLead = page.filter((r) => !snippets.get(r.sectionId ?? -1)).map((r) => r.page.id);
-    const leads = new Map(
-      needLead.length > 0 ? this.repo.findLeads(needLead).map((l) => [l.pageId, l.snippet]) : [],
-    );
-    return page.map((r) => {
+    // Every hit's page is named by its section's row or by its lead's.
+    const needLead = page.filter((r) => !snippets.get(r.sectionId ?? -1)).map((r) => r.no);
+    const leads = new Map(needLead.length > 0 ? this.repo.findLeads(needLead).map((l) => [l.no, l]) : []);
+    return page.flatMap((r) => {
       const section = r.sectionId !== null ? texts.get(r.sectionId) : undefined;
+      const lead = leads.get(r.no);
+      const name: PageName | undefined = lead ?? section;
+      if (!name) return [];
       return {
-        id: r.page.id,
-        title: r.page.title,
+        id: name.pageId,
+        title: name.title,
         section: section?.heading ?? null,
         anchor: section?.anchor ?? null,
-        snippet: snippets.get(r.sectionId ?? -1) || plainSnippetHtml(leads.get(r.page.id) ?? ''),
-        tier: r.page.tier,
-        type: r.page.type,
+        snippet: snippets.get(r.sectionId ?? -1) || plainSnippetHtml(lead?.snippet ?? ''),
+        tier: s.facets.value(r.no, 'tier') as Tier | null,
+        type: s.facets.value(r.no, 'type'),
         score: Math.round(r.score * 1000) / 1000,
       };
     });
@@ -477,7 +413,15 @@ export class SearchService implements SearchApi {
       const blob = this.repo.blob(QUICK_SWITCH_BLOB);
       if (!blob) return null;
       const source: QuickSwitchSource = {
-        pages: s.byNo.flatMap((p) => (p ? [[p.no, p.id, p.title, p.tier] as QuickSwitchPage] : [])),
+        pages: this.repo
+          .findPageNames()
+          .filter((p) => s.facets.has(p.no))
+          .map((p): QuickSwitchPage => [
+            p.no,
+            p.pageId,
+            p.title,
+            s.facets.value(p.no, 'tier') as Tier | null,
+          ]),
         ...decodeQuickSwitchBlob(blob),
       };
       s.switcher = { source, index: null };
@@ -487,20 +431,6 @@ export class SearchService implements SearchApi {
 }
 
 /** Best first; equal scores by page id, so the order never depends on the order SQLite returned rows in. */
-function sortRanked(ranked: Ranked[]): Ranked[] {
-  return ranked.sort(
-    (a, b) => b.score - a.score || (a.page.id < b.page.id ? -1 : a.page.id > b.page.id ? 1 : 0),
-  );
-}
-
-/** True when a page passes every filter (except `skip`, when counting that facet). */
-function matchesFilters(page: PageFacetRow, filters: SearchFilters, skip?: Facet): boolean {
-  for (const f of FACETS) {
-    if (f === skip) continue;
-    const wanted = filters[f];
-    if (!wanted || wanted.length === 0) continue;
-    const value = page[f];
-    if (value === null || !(wanted as readonly string[]).includes(value)) return false;
-  }
-  return true;
+function sortRanked(s: IndexState, ranked: Ranked[]): Ranked[] {
+  return ranked.sort((a, b) => b.score - a.score || s.facets.compareIds(a.no, b.no));
 }

@@ -22,6 +22,18 @@ describe('migrations', () => {
     user.close();
   });
 
+  it('waits 5 s for a lock on every connection, read-only ones (which skip the write pragmas) too', () => {
+    const file = join(tmp(), 'content.db');
+    openContentDb(file).close();
+    const reader = openContentDb(file, { readonly: true });
+    expect(reader.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(reader.prepare("SELECT section_text('plain') AS t").get()).toEqual({ t: 'plain' });
+    reader.close();
+    const writer = openUserDb(join(tmp(), 'user.db'));
+    expect(writer.pragma('busy_timeout', { simple: true })).toBe(5000);
+    writer.close();
+  });
+
   it('refuses a database newer than the code with a clear error', () => {
     const file = join(tmp(), 'user.db');
     const db = new BetterSqlite3(file);

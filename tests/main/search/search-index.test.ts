@@ -9,6 +9,7 @@ import { pageNoOfSection } from '../../../src/main/database/section-keys';
 import { decodeQuickSwitchBlob } from '../../../src/main/search/quick-switch';
 import { buildSearchIndex, SearchService, titleKeys } from '../../../src/main/search/search-index';
 import { SEARCH_SQL } from '../../../src/main/search/search-repository';
+import { PageFacets } from '../../../src/main/search/page-facets';
 import { parseQuery, toMatchExpression } from '../../../src/main/search/fts-query';
 import { corpusAvailable, realCorpusAt, SKIP_MESSAGE, STARTER_CORPUS } from '../../helpers/corpus';
 import { evaluate, loadJudgements } from './relevance-metrics';
@@ -130,11 +131,21 @@ describe('buildSearchIndex', () => {
       const blob = (name: string) =>
         (db.prepare('SELECT value FROM search_blobs WHERE name = ?').get(name) as { value: Buffer | string })
           .value;
-      const pages = JSON.parse(String(blob('pages'))) as { no: number; id: string; tier: string | null }[];
-      expect(pages.map((p) => p.id).sort()).toEqual(
-        (db.prepare('SELECT id FROM pages ORDER BY id').all() as { id: string }[]).map((p) => p.id),
-      );
-      // a section's id encodes its page's number, which the pages blob maps to the page
+      const facets = new PageFacets({
+        values: String(blob('facet-values')),
+        table: blob('facet-table') as Buffer,
+      });
+      const pages = db.prepare('SELECT p.no, p.id, p.tier FROM pages p ORDER BY p.id').all() as {
+        no: number;
+        id: string;
+        tier: string | null;
+      }[];
+      // every page is in the table, with its tier; a section's id encodes its page's number
+      for (const p of pages) {
+        expect(facets.has(p.no)).toBe(true);
+        expect(facets.value(p.no, 'tier')).toBe(p.tier);
+      }
+      expect(facets.browseOrder()).toHaveLength(pages.length);
       const noOf = new Map(pages.map((p) => [p.no, p.id]));
       for (const s of db
         .prepare(
@@ -142,7 +153,6 @@ describe('buildSearchIndex', () => {
         )
         .all() as { id: number; pageId: string }[])
         expect(noOf.get(pageNoOfSection(s.id))).toBe(s.pageId);
-      expect(blob('pages')).toBeDefined();
       const { docs, headings } = decodeQuickSwitchBlob(blob('quick-switch') as Buffer);
       expect(docs.map((d) => d[1])).toContain('Circuit Breaker');
       expect(docs.map((d) => d[1])).toContain('fault-tolerance');
@@ -170,14 +180,18 @@ describe('buildSearchIndex', () => {
     }
   });
 
-  it("reads the listed sections' texts by primary key, not by a scan", () => {
+  it("reads the listed sections' texts, their pages' names and leads by primary key, not by a scan", () => {
     const { db, cleanup } = seededContentDb();
     try {
-      const plan = (
-        db.prepare(`EXPLAIN QUERY PLAN ${SEARCH_SQL.sectionTexts}`).all('[1,2]') as { detail: string }[]
-      ).map((r) => r.detail);
-      expect(plan.join('; ')).toMatch(/SEARCH sections USING INTEGER PRIMARY KEY \(rowid=\?\)/);
-      expect(plan.join('; ')).not.toMatch(/SCAN sections/);
+      const plan = (sql: string) =>
+        (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('[1,2]') as { detail: string }[])
+          .map((r) => r.detail)
+          .join('; ');
+      expect(plan(SEARCH_SQL.sectionTexts)).toMatch(/SEARCH s USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      expect(plan(SEARCH_SQL.sectionTexts)).toMatch(/SEARCH sp USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      expect(plan(SEARCH_SQL.leads)).toMatch(/SEARCH sp USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      for (const sql of [SEARCH_SQL.sectionTexts, SEARCH_SQL.leads])
+        expect(plan(sql)).not.toMatch(/SCAN (s|sp|sections)\b/);
     } finally {
       cleanup();
     }
