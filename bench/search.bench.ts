@@ -415,7 +415,9 @@ export default async function searchBench(): Promise<void> {
     const floor = rows.find((r) => r.name.startsWith('FTS5 floor'))!;
     const material = rows.find((r) => r.name.startsWith('lunr (Material'))!;
     const ms = (v: number | null): string => (v === null ? '—' : v < 10 ? v.toFixed(2) : v.toFixed(0));
-    const mb = (v: number | null): string => (v === null ? '—' : (v / 1024 / 1024).toFixed(2));
+    // Below 0.01 MB the retained heap is within what garbage collection leaves behind (it can come out negative).
+    const mb = (v: number | null): string =>
+      v === null ? '—' : v < 0.005 * 1024 * 1024 ? '<0.01' : (v / 1024 / 1024).toFixed(2);
     const ratio = (a: number | null, b: number | null): string =>
       a === null || b === null ? '—' : `${(a / b).toFixed(1)}×`;
     const header = [
@@ -428,7 +430,7 @@ export default async function searchBench(): Promise<void> {
       'p95 ms',
       'p50/floor',
       'p95/floor',
-      'p95/Material',
+      'Material p95 ÷',
       'nDCG@10',
       'MRR',
     ];
@@ -442,7 +444,7 @@ export default async function searchBench(): Promise<void> {
       ms(r.p95),
       ratio(r.p50, floor.p50),
       ratio(r.p95, floor.p95),
-      ratio(r.p95, material.p95),
+      ratio(material.p95, r.p95),
       r.ndcg.toFixed(3),
       r.mrr.toFixed(3),
     ]);
@@ -465,6 +467,12 @@ export default async function searchBench(): Promise<void> {
     );
 
     const app = rows[0]!;
+    // The app's heap once its per-word caches have seen every judged query (a fresh service, so nothing else is counted).
+    const beforeWork = heapNow();
+    const worked = new SearchService(openContentDb(file, { readonly: true }), { recentPageIds: () => [] });
+    for (const { q } of queries) worked.searchSync({ text: q, limit: 10 });
+    const workedHeap = heapNow() - beforeWork;
+    keep.push(worked);
     console.log('\nGoals (issue 4):');
     const goal = (label: string, ok: boolean, detail: string): void =>
       console.log(`  ${ok ? 'met ' : 'MISS'}  ${label}: ${detail}`);
@@ -483,8 +491,8 @@ export default async function searchBench(): Promise<void> {
     );
     goal(
       'search heap ≤ 1 MB',
-      (app.heapBytes ?? 0) <= 1024 * 1024,
-      `${mb(app.heapBytes)} MB (JS heap retained; SQLite's page cache is native)`,
+      Math.max(app.heapBytes ?? 0, workedHeap) <= 1024 * 1024,
+      `${mb(app.heapBytes)} MB after the first query, ${mb(workedHeap)} MB after all ${queries.length} judged queries (JS heap retained; SQLite's page cache is native)`,
     );
     keep.length = 0;
   } finally {
