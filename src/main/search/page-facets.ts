@@ -98,6 +98,11 @@ export class PageFacets {
     return code === 0 ? null : this.values[facet][code - 1]!;
   }
 
+  /** The page's tier (pages.tier only ever holds one of TIERS: a CHECK constraint). */
+  tier(no: number): Tier | null {
+    return this.value(no, 'tier') as Tier | null;
+  }
+
   /** Orders pages by id (a stable tie-break that does not depend on the order rows were read in). */
   compareIds(a: number, b: number): number {
     return this.rows[a * STRIDE + ID_ORDER]! - this.rows[b * STRIDE + ID_ORDER]!;

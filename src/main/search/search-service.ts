@@ -8,7 +8,6 @@ import type {
   SearchQuery,
   SearchResponse,
 } from '../../shared/contract/search';
-import type { Tier } from '../../shared/domain';
 import {
   isEmptyQuery,
   normaliseKey,
@@ -376,7 +375,7 @@ export class SearchService implements SearchApi {
         section: section?.heading ?? null,
         anchor: section?.anchor ?? null,
         snippet: snippets.get(r.sectionId ?? -1) || plainSnippetHtml(lead?.snippet ?? ''),
-        tier: s.facets.value(r.no, 'tier') as Tier | null,
+        tier: s.facets.tier(r.no),
         type: s.facets.value(r.no, 'type'),
         score: Math.round(r.score * 1000) / 1000,
       };
@@ -416,12 +415,7 @@ export class SearchService implements SearchApi {
         pages: this.repo
           .findPageNames()
           .filter((p) => s.facets.has(p.no))
-          .map((p): QuickSwitchPage => [
-            p.no,
-            p.pageId,
-            p.title,
-            s.facets.value(p.no, 'tier') as Tier | null,
-          ]),
+          .map((p): QuickSwitchPage => [p.no, p.pageId, p.title, s.facets.tier(p.no)]),
         ...decodeQuickSwitchBlob(blob),
       };
       s.switcher = { source, index: null };
