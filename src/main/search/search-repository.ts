@@ -22,17 +22,16 @@ export interface PageName {
   title: string;
 }
 
-/** A section's text, with its page's name. */
-export interface SectionText extends PageName {
-  sectionId: number;
+/** What a result shows: its page's name, its best section's heading and text, and the page's lead when it needs one. */
+export interface HitText extends PageName {
+  /** Null when the result is the page itself (or its section is gone). */
+  sectionId: number | null;
   heading: string | null;
   anchor: string | null;
+  /** The section's text ('' without a section). */
   text: string;
-}
-
-/** A page's description (or its first words), with its name. */
-export interface LeadText extends PageName {
-  snippet: string;
+  /** The page's description, or the first words of its first section when it has none and the result has no section text to show; else null. */
+  lead: string | null;
 }
 
 /** Every statement of the search service (exported for the query-plan tests). */
@@ -52,19 +51,22 @@ export const SEARCH_SQL = {
   // with the statistics of the whole expression.
   matchListedSections:
     'SELECT rowid, rank FROM sections_fts WHERE sections_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?))',
-  // The listed sections' text, by id (the service cuts their snippets itself), and their page's name.
-  sectionTexts: `
-    SELECT s.id AS sectionId, s.heading, s.anchor, coalesce(section_text(s.body), '') AS text,
-           sp.no, sp.id AS pageId, sp.title
-    FROM sections s JOIN search_pages sp ON sp.no = s.id >> ${SECTION_BITS}
-    WHERE s.id IN (SELECT value FROM json_each(?))`,
-  // The listed pages' names and descriptions (or the first words of their lead section).
-  leads: `
-    SELECT sp.no, sp.id AS pageId, sp.title,
-           CASE WHEN sp.description <> '' THEN sp.description ELSE coalesce(substr(section_text(s.body), 1, 240), '') END AS snippet
-    FROM search_pages sp LEFT JOIN sections s
-      ON s.id = (SELECT min(id) FROM sections WHERE id BETWEEN sp.no << ${SECTION_BITS} AND ((sp.no + 1) << ${SECTION_BITS}) - 1)
-    WHERE sp.no IN (SELECT value FROM json_each(?))`,
+  // For each result ([page no, section id or null]): its page's name, its section's text (the
+  // service cuts the snippet itself), and the page's lead: the description, else (read only
+  // when the result has no section text) the first words of the page's first section.
+  hitTexts: `
+    SELECT sp.no, sp.id AS pageId, sp.title, s.id AS sectionId, s.heading, s.anchor,
+           coalesce(section_text(s.body), '') AS text,
+           CASE
+             WHEN sp.description <> '' THEN sp.description
+             WHEN s.id IS NULL OR s.body = '' THEN coalesce(
+               (SELECT substr(section_text(f.body), 1, 240) FROM sections f
+                WHERE f.id BETWEEN sp.no << ${SECTION_BITS} AND ((sp.no + 1) << ${SECTION_BITS}) - 1
+                ORDER BY f.id LIMIT 1), '')
+           END AS lead
+    FROM json_each(?) h
+    JOIN search_pages sp ON sp.no = h.value ->> 0
+    LEFT JOIN sections s ON s.id = h.value ->> 1`,
   titleMatches: `
     SELECT sp.no, t.kind FROM search_titles t JOIN search_pages sp ON sp.id = t.page_id WHERE t.key = ?`,
   // A corpus word's forms: every corpus word with its stem (none while stems are not built yet).
@@ -86,7 +88,7 @@ type Name = keyof typeof SEARCH_SQL;
  * Statements (nearly) every first search runs: prepared when the repository is made, which
  * the app does at start-up, before anyone types. The rest are prepared on first use.
  */
-const EAGER: readonly Name[] = ['state', 'matchSections', 'titleMatches', 'wordForms', 'sectionTexts'];
+const EAGER: readonly Name[] = ['state', 'matchSections', 'titleMatches', 'wordForms', 'hitTexts'];
 
 /** All SQL of the search service, as prepared statements. */
 export class SearchRepository {
@@ -156,14 +158,9 @@ export class SearchRepository {
     ][];
   }
 
-  /** Heading, anchor and text of each listed section, with its page's name. */
-  findSectionTexts(sectionIds: readonly number[]): SectionText[] {
-    return this.st('sectionTexts').all(JSON.stringify(sectionIds)) as SectionText[];
-  }
-
-  /** The listed pages' names and descriptions (or their first words): for pages shown without a text match. */
-  findLeads(pageNos: readonly number[]): LeadText[] {
-    return this.st('leads').all(JSON.stringify(pageNos)) as LeadText[];
+  /** What each listed result shows (one row per result whose page is indexed, in no particular order). */
+  findHitTexts(hits: readonly { no: number; sectionId: number | null }[]): HitText[] {
+    return this.st('hitTexts').all(JSON.stringify(hits.map((h) => [h.no, h.sectionId]))) as HitText[];
   }
 
   /** The numbers of the pages whose title, abbreviation, file or alias name equals the normalised key. */

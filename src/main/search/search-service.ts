@@ -21,7 +21,7 @@ import {
 import { pageNoOfSection } from '../database/section-keys';
 import { QuickSwitchIndex, type QuickSwitchSource } from '../../shared/quick-switch';
 import { decodeQuickSwitchBlob } from './quick-switch';
-import { QUICK_SWITCH_BLOB, SearchRepository, type PageName, type TitleKeyKind } from './search-repository';
+import { QUICK_SWITCH_BLOB, SearchRepository, type TitleKeyKind } from './search-repository';
 import type { PageFacets } from './page-facets';
 import { stemmer } from 'stemmer';
 import { highlighterFor, plainSnippetHtml, snippetHtml } from './snippet';
@@ -343,38 +343,28 @@ export class SearchService implements SearchApi {
   }
 
   /**
-   * The hits for one page of results: the texts of their best sections in one statement
-   * (snippets are cut from them here, see snippet.ts), and the lead text of pages shown
-   * without a section, or whose section matched by its heading alone and has no text.
+   * The hits for one page of results, read in one statement: each page's name, its best
+   * section's text (snippets are cut from it here, see snippet.ts) and the page's lead, shown
+   * for a page found without a section or by a section's heading alone.
    */
   private hits(s: IndexState, page: readonly Ranked[], parsed: ParsedQuery): SearchHit[] {
-    const sectionIds = page.flatMap((r) => (r.sectionId === null ? [] : [r.sectionId]));
-    const texts = new Map(
-      sectionIds.length > 0 ? this.repo.findSectionTexts(sectionIds).map((t) => [t.sectionId, t]) : [],
-    );
-    const highlighter =
-      texts.size > 0
-        ? highlighterFor(parsed, {
-            forms: (w) => this.formsOf(s, w),
-            prefixForms: (p) => this.prefixForms(s, p),
-          })
-        : null;
-    const snippets = new Map<number, string>();
-    for (const [id, t] of texts) snippets.set(id, snippetHtml(t.text, highlighter!));
-    // Every hit's page is named by its section's row or by its lead's.
-    const needLead = page.filter((r) => !snippets.get(r.sectionId ?? -1)).map((r) => r.no);
-    const leads = new Map(needLead.length > 0 ? this.repo.findLeads(needLead).map((l) => [l.no, l]) : []);
+    const rows = new Map(page.length > 0 ? this.repo.findHitTexts(page).map((t) => [t.no, t]) : []);
+    const highlighter = page.some((r) => r.sectionId !== null)
+      ? highlighterFor(parsed, {
+          forms: (w) => this.formsOf(s, w),
+          prefixForms: (p) => this.prefixForms(s, p),
+        })
+      : null;
     return page.flatMap((r) => {
-      const section = r.sectionId !== null ? texts.get(r.sectionId) : undefined;
-      const lead = leads.get(r.no);
-      const name: PageName | undefined = lead ?? section;
-      if (!name) return [];
+      const t = rows.get(r.no);
+      if (!t) return [];
+      const snippet = t.sectionId !== null ? snippetHtml(t.text, highlighter) : '';
       return {
-        id: name.pageId,
-        title: name.title,
-        section: section?.heading ?? null,
-        anchor: section?.anchor ?? null,
-        snippet: snippets.get(r.sectionId ?? -1) || plainSnippetHtml(lead?.snippet ?? ''),
+        id: t.pageId,
+        title: t.title,
+        section: t.heading,
+        anchor: t.anchor,
+        snippet: snippet || plainSnippetHtml(t.lead ?? ''),
         tier: s.facets.tier(r.no),
         type: s.facets.value(r.no, 'type'),
         score: Math.round(r.score * 1000) / 1000,

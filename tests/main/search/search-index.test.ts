@@ -180,18 +180,18 @@ describe('buildSearchIndex', () => {
     }
   });
 
-  it("reads the listed sections' texts, their pages' names and leads by primary key, not by a scan", () => {
+  it("reads the results' page names, section texts and leads by primary key, not by a scan", () => {
     const { db, cleanup } = seededContentDb();
     try {
-      const plan = (sql: string) =>
-        (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('[1,2]') as { detail: string }[])
-          .map((r) => r.detail)
-          .join('; ');
-      expect(plan(SEARCH_SQL.sectionTexts)).toMatch(/SEARCH s USING INTEGER PRIMARY KEY \(rowid=\?\)/);
-      expect(plan(SEARCH_SQL.sectionTexts)).toMatch(/SEARCH sp USING INTEGER PRIMARY KEY \(rowid=\?\)/);
-      expect(plan(SEARCH_SQL.leads)).toMatch(/SEARCH sp USING INTEGER PRIMARY KEY \(rowid=\?\)/);
-      for (const sql of [SEARCH_SQL.sectionTexts, SEARCH_SQL.leads])
-        expect(plan(sql)).not.toMatch(/SCAN (s|sp|sections)\b/);
+      const plan = (
+        db.prepare(`EXPLAIN QUERY PLAN ${SEARCH_SQL.hitTexts}`).all('[[1,2]]') as { detail: string }[]
+      )
+        .map((r) => r.detail)
+        .join('; ');
+      expect(plan).toMatch(/SEARCH sp USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      expect(plan).toMatch(/SEARCH s USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      expect(plan).toMatch(/SEARCH f USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/);
+      expect(plan).not.toMatch(/SCAN (s|sp|f|sections)\b/);
     } finally {
       cleanup();
     }

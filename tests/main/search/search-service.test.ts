@@ -104,6 +104,18 @@ describe('SearchService.search', () => {
     const all = await search.search({ text: '  ' });
     expect(all.total).toBe(6);
     expect(all.facets.tier.map((f) => f.value)).toEqual(['gold', 'silver', 'bronze']);
+    // A page without a description is shown by the first words of its first section.
+    const payments = all.results.find((h) => h.id === 'case-studies/payments/payment-system')!;
+    expect(payments).toMatchObject({ section: null, anchor: null });
+    expect(payments.snippet).toBe(
+      'A payment platform must never charge twice: it uses idempotency keys and a ledger.',
+    );
+  });
+
+  it('shows an exactly named page first, as itself (no section), by its lead', async () => {
+    const r = await search.search({ text: 'payment system' });
+    expect(r.results[0]).toMatchObject({ id: 'case-studies/payments/payment-system', section: null });
+    expect(r.results[0]!.snippet).toMatch(/^A payment platform must never charge twice/);
   });
 
   it('pages with limit and offset', async () => {

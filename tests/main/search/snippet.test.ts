@@ -47,6 +47,12 @@ describe('snippetHtml', () => {
     expect(marks(snippet('consistenc', text))).toEqual(['Consistency', 'consistent', 'consistently']);
   });
 
+  it('finds word boundaries beyond ASCII as unicode61 does: letters join words, punctuation and emoji part them', () => {
+    const text = 'lock—locks, élock café·lock lockü 🔒lock「lock」';
+    expect(marks(snippet('lock ', text))).toEqual(['lock', 'locks', 'lock', 'lock', 'lock']);
+    expect(snippet('lock ', text)).toContain(' élock café·<mark>lock</mark> lockü 🔒<mark>lock</mark>');
+  });
+
   it('never marks an excluded word', () => {
     expect(marks(snippet('retry -fail ', 'retry fail retry'))).toEqual(['retry', 'retry']);
   });
