@@ -37,8 +37,8 @@ const gc = runInNewContext('gc') as () => void;
 const REPS = 5;
 /** Runs behind each median of build time and open→first. */
 const RUNS = 5;
-/** Fresh processes per engine for open→first result (alternating): single starts vary by ±30% here. */
-const FIRST_RESULT_RUNS = 11;
+/** Fresh processes per engine for open→first result (alternating): single starts vary by ±30% here, and medians of 11 by ±5%. */
+const FIRST_RESULT_RUNS = 21;
 const FIRST_RESULT_PROBE = join(dirname(fileURLToPath(import.meta.url)), 'search-first-result.ts');
 
 interface Engine {
