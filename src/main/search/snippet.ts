@@ -48,8 +48,8 @@ const SEPARATOR_RANGES: readonly (readonly [number, number])[] = [
 const hex = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
 /** The next token at or after lastIndex (used for phrases only). */
 const NEXT_TOKEN = new RegExp(`[^${SEPARATOR_RANGES.map(([a, b]) => `${hex(a)}-${hex(b)}`).join('')}]+`, 'g');
-/** A sentence ends here: a stop and a space, or a line break. */
-const SENTENCE_BREAK = /[.!?:;]\s|\n/g;
+/** Stops that end a sentence when a space follows. */
+const STOPS = '.!?:;';
 /** Matches tried as the start of the snippet's stretch. */
 const MAX_CANDIDATES = 200;
 
@@ -136,6 +136,19 @@ function tokenEnd(text: string, i: number): number {
   return i;
 }
 
+/**
+ * Where the last sentence beginning in [from, at) begins (after a stop and a space, or after a
+ * line break), or `from`. A scan back over a few characters: a regular expression here was
+ * compiled twice on the first search (interpreted, then native on its second use).
+ */
+function sentenceStart(text: string, from: number, at: number): number {
+  for (let j = at - 1; j >= from; j--) {
+    if (j + 1 < at && STOPS.includes(text[j]!) && /\s/.test(text[j + 1]!)) return j + 2;
+    if (text[j] === '\n') return j + 1;
+  }
+  return from;
+}
+
 interface Hit {
   start: number;
   end: number;
@@ -187,11 +200,10 @@ export function snippetHtml(text: string, h: Highlighter | null, size = SNIPPET_
   let from = 0;
   let best = -1;
   // The stretch that starts just before each match is a candidate (the first ones, on a text full of matches).
-  hits.slice(0, MAX_CANDIDATES).forEach((hit, k) => {
-    let start = Math.max(0, hit.start - LEAD_CHARS);
+  for (let k = 0; k < Math.min(hits.length, MAX_CANDIDATES); k++) {
+    const hit = hits[k]!;
     // Start at a sentence's first word when one begins just before the match.
-    const lead = text.slice(start, hit.start);
-    for (const b of lead.matchAll(SENTENCE_BREAK)) start = hit.start - lead.length + b.index + b[0].length;
+    const start = sentenceStart(text, Math.max(0, hit.start - LEAD_CHARS), hit.start);
     // The matches inside the stretch are neighbours of this one in `hits` (sorted by position).
     const seen = new Set<number>();
     let count = 0;
@@ -204,7 +216,7 @@ export function snippetHtml(text: string, h: Highlighter | null, size = SNIPPET_
     const score = seen.size * 1000 + count;
     // A text that starts close enough is shown from its start.
     if (score > best) [best, from] = [score, last <= size ? 0 : start];
-  });
+  }
   // Never cut a word: widen to whole words at both ends, then drop the separators at a cut.
   while (isTokenChar(text, from - 1)) from--;
   let to = tokenEnd(text, Math.min(text.length, from + size));
