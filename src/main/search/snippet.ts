@@ -50,6 +50,7 @@ const hex = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
 const NEXT_TOKEN = new RegExp(`[^${SEPARATOR_RANGES.map(([a, b]) => `${hex(a)}-${hex(b)}`).join('')}]+`, 'g');
 /** Stops that end a sentence when a space follows. */
 const STOPS = '.!?:;';
+const SPACE = /\s/;
 /** Matches tried as the start of the snippet's stretch. */
 const MAX_CANDIDATES = 200;
 
@@ -125,6 +126,7 @@ function isTokenChar(text: string, i: number): boolean {
   return true;
 }
 
+/** True when the text has a token character (a text of separators only has no snippet). */
 function hasToken(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (isTokenChar(text, i)) return true;
   return false;
@@ -138,12 +140,13 @@ function tokenEnd(text: string, i: number): number {
 
 /**
  * Where the last sentence beginning in [from, at) begins (after a stop and a space, or after a
- * line break), or `from`. A scan back over a few characters: a regular expression here was
- * compiled twice on the first search (interpreted, then native on its second use).
+ * line break), or `from`. A scan back over a few characters, one character class tested per
+ * stop: matching a sentence-break expression over the stretch cost a compilation on the first
+ * search and another (native) on its second use.
  */
 function sentenceStart(text: string, from: number, at: number): number {
   for (let j = at - 1; j >= from; j--) {
-    if (j + 1 < at && STOPS.includes(text[j]!) && /\s/.test(text[j + 1]!)) return j + 2;
+    if (j + 1 < at && STOPS.includes(text[j]!) && SPACE.test(text[j + 1]!)) return j + 2;
     if (text[j] === '\n') return j + 1;
   }
   return from;
