@@ -71,7 +71,20 @@ async function start(): Promise<void> {
   recoverContentDb(paths.contentDb, paths.nativeBinding);
   recoverUserDb(paths.userDb, backups, paths.nativeBinding);
   await importStarterContentIfEmpty(paths.contentDb, paths.starterCorpus);
-  const services = openServices({ contentDb: paths.contentDb, userDb: paths.userDb });
+  const services = openServices(
+    { contentDb: paths.contentDb, userDb: paths.userDb },
+    {
+      // The save dialog asks before replacing a file; the files service then writes atomically.
+      chooseSavePath: async (suggestedName) => {
+        const parent = BrowserWindow.getFocusedWindow();
+        const options = { defaultPath: join(app.getPath('documents'), suggestedName) };
+        const result = parent
+          ? await dialog.showSaveDialog(parent, options)
+          : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+    },
+  );
   // One verified backup per start (the five newest are kept); a failure is not fatal.
   void backupUserDb(services.userDb, backups).catch((e: unknown) =>
     console.error('DStudio: user.db backup failed:', e),

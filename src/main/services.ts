@@ -2,12 +2,18 @@ import type { Database } from 'better-sqlite3';
 import type { DStudioApi } from '../shared/contract';
 import { ContentService } from './content/content-service';
 import { openContentDb, openUserDb } from './database/connection';
+import { FilesService, type ChooseSavePath } from './files/files-service';
 import { SearchService } from './search/search-service';
 import { UserService } from './user/user-service';
 
 export interface ServicePaths {
   contentDb: string;
   userDb: string;
+}
+
+/** What only the hosting process can provide (Electron's dialogs); absent over HTTP and in the CLI. */
+export interface ServiceHost {
+  chooseSavePath?: ChooseSavePath;
 }
 
 export interface Services {
@@ -21,7 +27,7 @@ export interface Services {
  * Opens both databases and builds every service behind the contract. Used by the
  * Electron composition root, the HTTP transport (`dstudio serve`) and the CLI alike.
  */
-export function openServices(paths: ServicePaths): Services {
+export function openServices(paths: ServicePaths, host: ServiceHost = {}): Services {
   const contentDb = openContentDb(paths.contentDb);
   let userDb: Database;
   try {
@@ -35,6 +41,11 @@ export function openServices(paths: ServicePaths): Services {
     content: new ContentService(contentDb),
     search: new SearchService(contentDb, { recentPageIds: () => user.recentPageIds() }),
     user,
+    progress: {},
+    evolution: {},
+    reports: {},
+    sync: {},
+    files: new FilesService(host.chooseSavePath),
   };
   return {
     api,

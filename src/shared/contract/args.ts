@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { TIERS } from '../domain';
+import { EVOLUTION_ARGS } from './evolution';
+import { FILES_ARGS } from './files';
+import { PROGRESS_ARGS } from './progress';
+import { REPORTS_ARGS } from './reports';
+import { SYNC_ARGS } from './sync';
 import type { DStudioApi, Domain } from './index';
 
 /**
@@ -82,6 +87,12 @@ export const API_ARGS: ArgSchemas = {
     getSettings: z.tuple([]),
     setSetting: z.tuple([z.string().min(1).max(200), settingValue]),
   },
+  // Feature domains keep their schemas beside their interfaces.
+  progress: PROGRESS_ARGS,
+  evolution: EVOLUTION_ARGS,
+  reports: REPORTS_ARGS,
+  sync: SYNC_ARGS,
+  files: FILES_ARGS,
 };
 
 /** Validates raw arguments for a method; throws a readable message on bad input. */

@@ -1,9 +1,19 @@
 import type { ContentApi } from './content';
+import { EVOLUTION_METHODS, type EvolutionApi } from './evolution';
+import { FILES_METHODS, type FilesApi } from './files';
+import { PROGRESS_METHODS, type ProgressApi } from './progress';
+import { REPORTS_METHODS, type ReportsApi } from './reports';
 import type { SearchApi } from './search';
+import { SYNC_METHODS, type SyncApi } from './sync';
 import type { UserApi } from './user';
 
 export type * from './content';
+export type * from './evolution';
+export type * from './files';
+export type * from './progress';
+export type * from './reports';
 export type * from './search';
+export type * from './sync';
 export type * from './user';
 
 /**
@@ -14,6 +24,11 @@ export interface DStudioApi {
   content: ContentApi;
   search: SearchApi;
   user: UserApi;
+  progress: ProgressApi;
+  evolution: EvolutionApi;
+  reports: ReportsApi;
+  sync: SyncApi;
+  files: FilesApi;
 }
 
 export type Domain = keyof DStudioApi;
@@ -35,6 +50,12 @@ export const API_METHODS = {
     'getSettings',
     'setSetting',
   ],
+  // Each feature domain lists its methods beside its interface.
+  progress: PROGRESS_METHODS,
+  evolution: EVOLUTION_METHODS,
+  reports: REPORTS_METHODS,
+  sync: SYNC_METHODS,
+  files: FILES_METHODS,
 } as const satisfies { [D in Domain]: readonly MethodOf<D>[] };
 
 type Exhaustive<T extends { [D in Domain]: readonly string[] }> = {
@@ -45,6 +66,11 @@ export const API_METHODS_COMPLETE: Exhaustive<typeof API_METHODS> = {
   content: true,
   search: true,
   user: true,
+  progress: true,
+  evolution: true,
+  reports: true,
+  sync: true,
+  files: true,
 };
 
 /** The channel name of a method: derived, never typed by hand. */

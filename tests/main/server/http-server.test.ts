@@ -8,6 +8,7 @@ import { ApiError } from '../../../src/shared/contract';
 import { MAX_BODY_BYTES, startHttpServer, type RunningServer } from '../../../src/main/server/http-server';
 import { UI_CSP } from '../../../src/main/server/csp';
 import { createHttpApi } from '../../../src/renderer/src/http-api';
+import { deriveApi } from '../../../src/shared/contract/derive';
 
 /** A hand-written stand-in for the services: the transport is what is under test here. */
 function fakeApi(calls: unknown[][]): DStudioApi {
@@ -15,6 +16,8 @@ function fakeApi(calls: unknown[][]): DStudioApi {
     throw new Error('not used in this test');
   };
   return {
+    // Every other domain: a method that says it is not used here.
+    ...deriveApi(notUsed),
     content: {
       getStatus: async () => ({ pages: 2, aliases: 0, source: 'fake', commit: null, importedAt: null }),
       listPages: notUsed,
