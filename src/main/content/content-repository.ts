@@ -2,7 +2,17 @@ import type { Database, Statement } from 'better-sqlite3';
 import { inflateRawSync } from 'node:zlib';
 import { sectionRange } from '../database/section-keys';
 import { rewriteLinks } from './link-rewriter';
-import type { ContentStatus, Heading, ImportWarning, NavNode, PageId, PageLink, PageMeta, PageSummary, Tier } from '../../shared/domain';
+import type {
+  ContentStatus,
+  Heading,
+  ImportWarning,
+  NavNode,
+  PageId,
+  PageLink,
+  PageMeta,
+  PageSummary,
+  Tier,
+} from '../../shared/domain';
 
 interface PageRowDb {
   no: number;
@@ -44,26 +54,40 @@ export class ContentRepository {
       aliasesOf: p('SELECT id FROM aliases WHERE target_id = ? ORDER BY id'),
       headings: p(`SELECT level, heading AS text, anchor AS id, coalesce(alt_anchors, '[]') AS altIds
         FROM sections WHERE id BETWEEN ? AND ? AND heading IS NOT NULL ORDER BY sections.id`),
-      links: p(`SELECT href, line, target_id AS targetId, anchor, broken, candidate, asset FROM links WHERE page_no = ? ORDER BY ord`),
+      links: p(
+        `SELECT href, line, target_id AS targetId, anchor, broken, candidate, asset FROM links WHERE page_no = ? ORDER BY ord`,
+      ),
       warnings: p('SELECT path, kind, message, line FROM warnings WHERE path = ? ORDER BY rowid'),
       nav: p('SELECT tree FROM nav WHERE id = 1'),
     };
   }
 
   status(): ContentStatus {
-    const meta = new Map((this.s.meta!.all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+    const meta = new Map(
+      (this.s.meta!.all() as { key: string; value: string }[]).map((r) => [r.key, r.value]),
+    );
     const c = this.s.counts!.get() as { pages: number; aliases: number };
-    return { pages: c.pages, aliases: c.aliases, source: meta.get('source') ?? null, commit: meta.get('commit') || null, importedAt: meta.get('importedAt') ?? null };
+    return {
+      pages: c.pages,
+      aliases: c.aliases,
+      source: meta.get('source') ?? null,
+      commit: meta.get('commit') || null,
+      importedAt: meta.get('importedAt') ?? null,
+    };
   }
 
   listSummaries(): PageSummary[] {
-    return (this.s.summaries!.all() as (Omit<PageSummary, 'isTemplate'> & { isTemplate: number })[]).map((r) => ({ ...r, isTemplate: !!r.isTemplate }));
+    return (this.s.summaries!.all() as (Omit<PageSummary, 'isTemplate'> & { isTemplate: number })[]).map(
+      (r) => ({ ...r, isTemplate: !!r.isTemplate }),
+    );
   }
 
   findPage(id: PageId) {
     const r = this.s.page!.get(id) as PageRowDb | undefined;
     if (!r) return null;
-    const headings = (this.s.headings!.all(...sectionRange(r.no)) as (Omit<Heading, 'altIds'> & { altIds: string })[]).map((h) => ({ ...h, altIds: JSON.parse(h.altIds) as string[] }));
+    const headings = (
+      this.s.headings!.all(...sectionRange(r.no)) as (Omit<Heading, 'altIds'> & { altIds: string })[]
+    ).map((h) => ({ ...h, altIds: JSON.parse(h.altIds) as string[] }));
     const rows = this.s.links!.all(r.no) as (Omit<PageLink, 'broken'> & { broken: number; asset: number })[];
     const outcomes = rows.map((l) => ({ ...l, broken: !!l.broken, asset: !!l.asset }));
     const links: PageLink[] = outcomes.filter((l) => !l.asset).map(({ asset: _asset, ...l }) => l);

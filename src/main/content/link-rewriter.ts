@@ -38,7 +38,9 @@ export function rewriteLinks(htmlRaw: string, outcomes: readonly (LinkOutcome | 
       ? ` href="${escapeAttr(routeOf(o.candidate, o.anchor))}" data-page="${escapeAttr(o.candidate)}" data-candidate="${escapeAttr(o.candidate)}"`
       : '';
     const title = ` title="Broken link: ${written} does not exist in this corpus.${escapeAttr(hint)}"`;
-    const classed = /\sclass="/.test(rest) ? rest.replace(/\sclass="/, ' class="broken-link ') : ` class="broken-link"${rest}`;
+    const classed = /\sclass="/.test(rest)
+      ? rest.replace(/\sclass="/, ' class="broken-link ')
+      : ` class="broken-link"${rest}`;
     return `<a data-broken-href="${written}"${candidate}${title}${classed}>`;
   });
 }

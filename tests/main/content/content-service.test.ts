@@ -12,10 +12,19 @@ beforeAll(async () => {
   const root = mkdtempSync(join(tmpdir(), 'dstudio-content-'));
   const docs = join(root, 'docs');
   mkdirSync(join(docs, 'patterns'), { recursive: true });
-  writeFileSync(join(root, 'mkdocs.yml'), 'site_name: t\nnav:\n  - Home: index.md\n  - Patterns:\n    - patterns/index.md\n    - Retry: patterns/retry.md\n  - Gone: patterns/gone.md\n');
-  writeFileSync(join(docs, 'index.md'), '---\ntitle: Home\n---\n# Home\n\n[Retry](patterns/retry.md#when-to-use), [missing](patterns/retyr.md)\n');
+  writeFileSync(
+    join(root, 'mkdocs.yml'),
+    'site_name: t\nnav:\n  - Home: index.md\n  - Patterns:\n    - patterns/index.md\n    - Retry: patterns/retry.md\n  - Gone: patterns/gone.md\n',
+  );
+  writeFileSync(
+    join(docs, 'index.md'),
+    '---\ntitle: Home\n---\n# Home\n\n[Retry](patterns/retry.md#when-to-use), [missing](patterns/retyr.md)\n',
+  );
   writeFileSync(join(docs, 'patterns', 'index.md'), '# Patterns\n');
-  writeFileSync(join(docs, 'patterns', 'retry.md'), '---\ntitle: Retry\nexcellence_tier: silver\ntype: pattern\n---\n## When to use\n\nText.\n\n## Backoff\n\n## Alternatives\n');
+  writeFileSync(
+    join(docs, 'patterns', 'retry.md'),
+    '---\ntitle: Retry\nexcellence_tier: silver\ntype: pattern\n---\n## When to use\n\nText.\n\n## Backoff\n\n## Alternatives\n',
+  );
   writeFileSync(join(docs, 'patterns', 'unlisted.md'), '# Unlisted\n');
   writeFileSync(join(docs, 'old-retry.md'), '---\nredirect_to: patterns/retry.md\n---\n');
   const db = openContentDb(join(root, 'content.db'));
@@ -26,7 +35,12 @@ beforeAll(async () => {
 describe('ContentService', () => {
   it('lists pages (never aliases) with their tier', async () => {
     const pages = await service.listPages();
-    expect(pages.map((p) => p.id)).toEqual(['index', 'patterns/index', 'patterns/retry', 'patterns/unlisted']);
+    expect(pages.map((p) => p.id)).toEqual([
+      'index',
+      'patterns/index',
+      'patterns/retry',
+      'patterns/unlisted',
+    ]);
     expect(pages.find((p) => p.id === 'patterns/retry')?.tier).toBe('silver');
   });
 

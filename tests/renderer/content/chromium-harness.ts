@@ -14,7 +14,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/chromium';
 
 const PROBE = resolve(import.meta.dirname, 'probe.ts');
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+};
 
 export interface ContentBrowser {
   page: Page;
@@ -26,7 +33,10 @@ export interface ContentBrowser {
 /** Bundles the probe, serves it, opens it in Chromium and waits until the content module is ready. */
 export async function openContentBrowser(opts: { css?: boolean } = {}): Promise<ContentBrowser> {
   const dir = mkdtempSync(join(tmpdir(), 'dstudio-content-'));
-  const entryPoints = [PROBE, ...(opts.css ? [resolve(import.meta.dirname, '../../../src/renderer/src/content/index.ts')] : [])];
+  const entryPoints = [
+    PROBE,
+    ...(opts.css ? [resolve(import.meta.dirname, '../../../src/renderer/src/content/index.ts')] : []),
+  ];
   await build({
     entryPoints,
     outdir: dir,
@@ -76,13 +86,20 @@ export async function openContentBrowser(opts: { css?: boolean } = {}): Promise<
 }
 
 /** Open time of each HTML page: sanitise + insert + enhance vs bare innerHTML, in one Chromium. */
-export async function openPageBench(htmls: string[], runs = 7): Promise<{ bare: number; mounted: number; mermaidLoaded: boolean }[]> {
+export async function openPageBench(
+  htmls: string[],
+  runs = 7,
+): Promise<{ bare: number; mounted: number; mermaidLoaded: boolean }[]> {
   const b = await openContentBrowser();
   try {
     const rows = [];
     for (const html of htmls) {
       // A string expression: this file is also compiled without DOM typings (the bench).
-      rows.push(await b.page.evaluate<{ bare: number; mounted: number; mermaidLoaded: boolean }>(`window.__probe.timeOpen(${JSON.stringify(html)}, ${runs})`));
+      rows.push(
+        await b.page.evaluate<{ bare: number; mounted: number; mermaidLoaded: boolean }>(
+          `window.__probe.timeOpen(${JSON.stringify(html)}, ${runs})`,
+        ),
+      );
     }
     return rows;
   } finally {

@@ -35,9 +35,13 @@ describe('mounting page HTML in Chromium', () => {
 
   it('re-renders drawn diagrams when the theme changes', async () => {
     await mount(render('```mermaid\ngraph TD\n  A --> B\n```'));
-    await b.page.waitForSelector('.mermaid-diagram[data-state="done"][data-theme="light"]', { timeout: 60_000 });
+    await b.page.waitForSelector('.mermaid-diagram[data-state="done"][data-theme="light"]', {
+      timeout: 60_000,
+    });
     await b.page.evaluate('document.documentElement.dataset.theme = "dark"');
-    await b.page.waitForSelector('.mermaid-diagram[data-state="done"][data-theme="dark"]', { timeout: 60_000 });
+    await b.page.waitForSelector('.mermaid-diagram[data-state="done"][data-theme="dark"]', {
+      timeout: 60_000,
+    });
     await b.page.evaluate('document.documentElement.dataset.theme = "light"');
   });
 

@@ -30,7 +30,16 @@ function root(): HTMLElement {
 /** Fires the events payloads hook (mouse, focus, animation, clicks) on every element of the root. */
 async function poke(): Promise<void> {
   for (const el of Array.from(root().querySelectorAll<HTMLElement>('*'))) {
-    for (const type of ['mouseover', 'mouseenter', 'mousemove', 'pointerdown', 'focus', 'focusin', 'animationstart', 'toggle']) {
+    for (const type of [
+      'mouseover',
+      'mouseenter',
+      'mousemove',
+      'pointerdown',
+      'focus',
+      'focusin',
+      'animationstart',
+      'toggle',
+    ]) {
       el.dispatchEvent(new Event(type, { bubbles: true }));
     }
     el.focus?.();
@@ -40,10 +49,14 @@ async function poke(): Promise<void> {
 }
 
 /** Keeps ordinary links from navigating away from the test page; javascript: URLs still run (positive control). */
-document.addEventListener('click', (e) => {
-  const a = (e.target as Element).closest?.('a');
-  if (a && !/^\s*javascript:/i.test(a.getAttribute('href') ?? '')) e.preventDefault();
-}, true);
+document.addEventListener(
+  'click',
+  (e) => {
+    const a = (e.target as Element).closest?.('a');
+    if (a && !/^\s*javascript:/i.test(a.getAttribute('href') ?? '')) e.preventDefault();
+  },
+  true,
+);
 
 const probe = {
   async mount(html: string): Promise<string[]> {
@@ -81,16 +94,40 @@ const probe = {
       // A drawn diagram's own ids and theme <style> come from mermaid, prefixed with our render id.
       const diagram = el.closest('.mermaid-diagram svg') !== null;
       if (diagram && tag === 'style') continue;
-      if (['script', 'iframe', 'object', 'embed', 'form', 'style', 'base', 'meta', 'link', 'frame', 'foreignobject'].includes(tag)) found.push(`<${tag}>`);
+      if (
+        [
+          'script',
+          'iframe',
+          'object',
+          'embed',
+          'form',
+          'style',
+          'base',
+          'meta',
+          'link',
+          'frame',
+          'foreignobject',
+        ].includes(tag)
+      )
+        found.push(`<${tag}>`);
       for (const attr of Array.from(el.attributes)) {
         if (/^on/i.test(attr.name)) found.push(`${tag}[${attr.name}]`);
-        if (/^(href|src|action|formaction|xlink:href|data|srcdoc|background|poster|lowsrc|dynsrc)$/i.test(attr.name)) {
+        if (
+          /^(href|src|action|formaction|xlink:href|data|srcdoc|background|poster|lowsrc|dynsrc)$/i.test(
+            attr.name,
+          )
+        ) {
           // eslint-disable-next-line no-control-regex
           const v = attr.value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
-          if (!/^(https?:|mailto:|#|[^a-z]|[a-z0-9+.-]+([^a-z0-9+.\-:]|$))/.test(v) || /^(javascript|data|vbscript):/.test(v)) found.push(`${tag}[${attr.name}=${attr.value.slice(0, 40)}]`);
+          if (
+            !/^(https?:|mailto:|#|[^a-z]|[a-z0-9+.-]+([^a-z0-9+.\-:]|$))/.test(v) ||
+            /^(javascript|data|vbscript):/.test(v)
+          )
+            found.push(`${tag}[${attr.name}=${attr.value.slice(0, 40)}]`);
         }
         if (attr.name === 'id' || attr.name === 'name') {
-          if (!attr.value.startsWith('user-content-') && !(diagram && attr.value.startsWith('mermaid-svg-'))) found.push(`${tag}[${attr.name}=${attr.value}] unprefixed`);
+          if (!attr.value.startsWith('user-content-') && !(diagram && attr.value.startsWith('mermaid-svg-')))
+            found.push(`${tag}[${attr.name}=${attr.value}] unprefixed`);
         }
       }
     }

@@ -11,7 +11,8 @@ describe('sanitizeSvg in Chromium', () => {
   afterAll(async () => {
     await b?.close();
   });
-  const clean = (svg: string) => b.page.evaluate<string>(`window.__probe.sanitizeSvg(${JSON.stringify(svg)})`);
+  const clean = (svg: string) =>
+    b.page.evaluate<string>(`window.__probe.sanitizeSvg(${JSON.stringify(svg)})`);
 
   it("keeps a diagram's geometry and its references to itself", async () => {
     const out = await clean(
@@ -19,7 +20,14 @@ describe('sanitizeSvg in Chromium', () => {
         '<rect x="411" y="456" width="150" height="65" rx="3" fill="#eaeaea"></rect><path d="M1 1L9 9" marker-end="url(#arrow)"></path>' +
         '<text x="4" y="5" dominant-baseline="central">Node</text><style>.node { fill: #fff; }</style></svg>',
     );
-    for (const kept of ['viewBox="-8 -10 692.5 542"', 'width="100%"', 'x="411" y="456" width="150" height="65" rx="3"', 'marker-end="url(#arrow)"', '<text x="4" y="5"', '.node { fill: #fff; }']) {
+    for (const kept of [
+      'viewBox="-8 -10 692.5 542"',
+      'width="100%"',
+      'x="411" y="456" width="150" height="65" rx="3"',
+      'marker-end="url(#arrow)"',
+      '<text x="4" y="5"',
+      '.node { fill: #fff; }',
+    ]) {
       expect(out).toContain(kept);
     }
   });
@@ -31,7 +39,9 @@ describe('sanitizeSvg in Chromium', () => {
         '<a href="javascript:alert(6)"><text>t</text></a><foreignObject><div onmouseover="alert(7)">h</div></foreignObject>' +
         '<style>.x { background: url("https://example.org/track.png"); fill: url(#ok) }</style></svg>',
     );
-    expect(out).not.toMatch(/script|onclick|onmouseover|javascript|example\.org|data:|foreignobject|<a[\s>]/i);
+    expect(out).not.toMatch(
+      /script|onclick|onmouseover|javascript|example\.org|data:|foreignobject|<a[\s>]/i,
+    );
     expect(out).toContain('fill: url(#ok)');
     expect(out).toContain('<text>t</text>');
   });

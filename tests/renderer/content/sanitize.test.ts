@@ -32,7 +32,10 @@ describe('sanitising page HTML in Chromium (Markdown → HTML → DOMPurify → 
     for (const src of ALL) {
       const fired = await mount(render(src));
       const left = await residue();
-      if (fired.length || left.length) failures.push(`${JSON.stringify(src)} → fired ${JSON.stringify(fired)}, left ${JSON.stringify(left)}`);
+      if (fired.length || left.length)
+        failures.push(
+          `${JSON.stringify(src)} → fired ${JSON.stringify(fired)}, left ${JSON.stringify(left)}`,
+        );
     }
     expect(failures).toEqual([]);
   });
@@ -50,17 +53,27 @@ describe('sanitising page HTML in Chromium (Markdown → HTML → DOMPurify → 
     expect(out).toContain('<div class="admonition tip">');
     expect(out).toContain('<svg class="admonition-icon"');
     expect(out).toContain('<kbd class="key-ctrl">Ctrl</kbd>');
-    expect(out).toContain('<math xmlns="http://www.w3.org/1998/Math/MathML"><mrow><msup><mi>x</mi><mn>2</mn></msup></mrow></math>');
-    expect(out).toMatch(/<input type="checkbox" class="task-list-item-checkbox" disabled="" data-task-index="0" checked="">/);
-    expect(out).toMatch(/<button type="button" role="tab"[^>]* id="user-content-__tabbed_1_1-tab">A<\/button>/);
+    expect(out).toContain(
+      '<math xmlns="http://www.w3.org/1998/Math/MathML"><mrow><msup><mi>x</mi><mn>2</mn></msup></mrow></math>',
+    );
+    expect(out).toMatch(
+      /<input type="checkbox" class="task-list-item-checkbox" disabled="" data-task-index="0" checked="">/,
+    );
+    expect(out).toMatch(
+      /<button type="button" role="tab"[^>]* id="user-content-__tabbed_1_1-tab">A<\/button>/,
+    );
     expect(out).toMatch(/role="tabpanel"[^>]* hidden="" id="user-content-__tabbed_1_2">/);
     expect(out).toMatch(/<a href="other.md" data-link="0">link<\/a>/);
-    expect(out).toContain('<a href="https://example.com" rel="noopener noreferrer" target="_blank" data-external="">ext</a>');
+    expect(out).toContain(
+      '<a href="https://example.com" rel="noopener noreferrer" target="_blank" data-external="">ext</a>',
+    );
     expect(out).toContain('<h2 id="user-content-h">Head</h2>');
   });
 
-  it('removes a calculator page\'s controls and scripts but keeps its notice and layout', async () => {
-    const html = render('<div class="calc">\n<label>Servers <input type="number" id="n" value="3"></label>\n<select id="s"><option>a</option></select>\n<button onclick="go()">Go</button>\n<div id="out"></div>\n</div>\n\n<script>\nfunction go(){}\n</script>');
+  it("removes a calculator page's controls and scripts but keeps its notice and layout", async () => {
+    const html = render(
+      '<div class="calc">\n<label>Servers <input type="number" id="n" value="3"></label>\n<select id="s"><option>a</option></select>\n<button onclick="go()">Go</button>\n<div id="out"></div>\n</div>\n\n<script>\nfunction go(){}\n</script>',
+    );
     const out = await b.page.evaluate<string>(`window.__probe.sanitize(${JSON.stringify(html)})`);
     expect(out).toMatch(/^<div class="offline-notice" role="note">/);
     expect(out).toContain('<div class="calc">');

@@ -66,7 +66,9 @@ async function show(id: string, theme: Theme): Promise<void> {
   const { page } = browser;
   // The pointer parks in the page margin, so no hover state (or its transition) colours what is measured.
   await page.mouse.move(1, 1);
-  await page.evaluate(`document.documentElement.dataset.theme = ${JSON.stringify(theme)}; window.scrollTo(0, 0)`);
+  await page.evaluate(
+    `document.documentElement.dataset.theme = ${JSON.stringify(theme)}; window.scrollTo(0, 0)`,
+  );
   await page.evaluate(`window.__probe.mountOnly(${JSON.stringify(pages.get(id)!.html)})`);
   // Step down the page as a reader would: diagrams and code highlight as they come near the viewport.
   for (let y = 0; y < (await page.evaluate(() => document.documentElement.scrollHeight)); y += 450) {
@@ -75,7 +77,12 @@ async function show(id: string, theme: Theme): Promise<void> {
       () =>
         Array.from(document.querySelectorAll<HTMLElement>('.mermaid-diagram')).every((d) => {
           const r = d.getBoundingClientRect();
-          return r.top > innerHeight + 300 || r.bottom < -300 || d.dataset.state === 'done' || d.dataset.state === 'error';
+          return (
+            r.top > innerHeight + 300 ||
+            r.bottom < -300 ||
+            d.dataset.state === 'done' ||
+            d.dataset.state === 'error'
+          );
         }),
       undefined,
       { timeout: 60_000 },
@@ -83,10 +90,15 @@ async function show(id: string, theme: Theme): Promise<void> {
   }
   await page.waitForFunction(() =>
     Array.from(document.querySelectorAll<HTMLElement>('pre.code-block > code[class*="language-"]')).every(
-      (c) => c.offsetParent === null || c.classList.contains('hljs') || !/language-(python|go|yaml|bash|sql|json)\b/.test(c.className),
+      (c) =>
+        c.offsetParent === null ||
+        c.classList.contains('hljs') ||
+        !/language-(python|go|yaml|bash|sql|json)\b/.test(c.className),
     ),
   );
-  expect(await page.locator('.mermaid-diagram:not([data-state="done"]):not([data-state="error"])').count()).toBe(0);
+  expect(
+    await page.locator('.mermaid-diagram:not([data-state="done"]):not([data-state="error"])').count(),
+  ).toBe(0);
   await page.evaluate('document.fonts.ready');
   await page.evaluate('window.scrollTo(0, 0)');
 }
@@ -129,7 +141,8 @@ function contrastOf(selectors: Record<string, string>): ContrastRow[] {
     const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data;
     return [r!, g!, b!, a! / 255];
   };
-  const over = (top: number[], under: number[]) => [0, 1, 2].map((i) => top[i]! * top[3]! + under[i]! * (1 - top[3]!)).concat(1);
+  const over = (top: number[], under: number[]) =>
+    [0, 1, 2].map((i) => top[i]! * top[3]! + under[i]! * (1 - top[3]!)).concat(1);
   const luminance = (c: number[]) => {
     const [r, g, b] = c.slice(0, 3).map((v) => {
       const s = v / 255;
@@ -147,7 +160,13 @@ function contrastOf(selectors: Record<string, string>): ContrastRow[] {
       for (const e of chain) bg = over(rgba(getComputedStyle(e).backgroundColor), bg);
       const fg = over(rgba(getComputedStyle(el).color), bg);
       const [hi, lo] = [luminance(fg), luminance(bg)].sort((a, b) => b - a);
-      rows.push({ what, text: (el.textContent ?? '').trim().slice(0, 40), ratio: (hi! + 0.05) / (lo! + 0.05), fg: fg.map(Math.round).join(','), bg: bg.map(Math.round).join(',') });
+      rows.push({
+        what,
+        text: (el.textContent ?? '').trim().slice(0, 40),
+        ratio: (hi! + 0.05) / (lo! + 0.05),
+        fg: fg.map(Math.round).join(','),
+        bg: bg.map(Math.round).join(','),
+      });
     }
   }
   return rows;
@@ -189,10 +208,15 @@ describe('rich starter pages in Chromium, light and dark (screenshots in tests/r
         const svg = page.locator('.mermaid-diagram[data-state="done"] svg');
         expect(await svg.count()).toBe(1);
         expect((await svg.boundingBox())!.height).toBeGreaterThan(150);
-        expect(await svg.locator('text, tspan').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/Closed/)]));
+        expect(await svg.locator('text, tspan').allTextContents()).toEqual(
+          expect.arrayContaining([expect.stringMatching(/Closed/)]),
+        );
         expect(await page.locator('.mermaid-diagram').getAttribute('data-theme')).toBe(theme);
         // Themed with the page: dark nodes on the dark page, light ones on the light page.
-        const nodeFill = await svg.locator('g.node rect, g.node path').first().evaluate((r) => getComputedStyle(r).fill);
+        const nodeFill = await svg
+          .locator('g.node rect, g.node path')
+          .first()
+          .evaluate((r) => getComputedStyle(r).fill);
         const [r, g, bl] = nodeFill.match(/[\d.]+/g)!.map(Number);
         const nodeLum = (0.2126 * r! + 0.7152 * g! + 0.0722 * bl!) / 255;
         expect(theme === 'dark' ? nodeLum < 0.3 : nodeLum > 0.7).toBe(true);
@@ -207,7 +231,9 @@ describe('rich starter pages in Chromium, light and dark (screenshots in tests/r
         expect(await question.locator('> p').first().isVisible()).toBe(false);
 
         expect(await page.locator('pre.code-block code.hljs .hljs-keyword').count()).toBeGreaterThan(5);
-        expect(await page.locator('pre.code-block > button.code-copy').count()).toBe(await page.locator('pre.code-block').count());
+        expect(await page.locator('pre.code-block > button.code-copy').count()).toBe(
+          await page.locator('pre.code-block').count(),
+        );
         expect(await page.locator('dl > dt').allInnerTexts()).toEqual(['Closed', 'Open', 'Half-open']);
         await shoot('circuit-breaker', theme);
 
@@ -231,7 +257,11 @@ describe('rich starter pages in Chromium, light and dark (screenshots in tests/r
         expect(await page.locator(':not(.katex-display) > .katex').count()).toBeGreaterThanOrEqual(6);
         expect(await page.locator('.katex .katex-mathml').count()).toBeGreaterThan(0);
         // KaTeX's own fonts are bundled and in use, so formulas are not drawn in the body font.
-        expect(await page.evaluate('document.fonts.check("1em KaTeX_Main") && document.fonts.check("italic 1em KaTeX_Math")')).toBe(true);
+        expect(
+          await page.evaluate(
+            'document.fonts.check("1em KaTeX_Main") && document.fonts.check("italic 1em KaTeX_Math")',
+          ),
+        ).toBe(true);
         const prose = await page.locator('.page-content > p').allInnerTexts();
         expect(prose.join('\n')).not.toMatch(/\$[a-z\\]/);
         const table = page.locator('.page-content table').first();
@@ -259,7 +289,17 @@ describe('rich starter pages in Chromium, light and dark (screenshots in tests/r
         await show('migration/two-phase-commit-to-saga', theme);
         const boxes = page.locator('li.task-list-item > input.task-list-item-checkbox');
         expect(await boxes.count()).toBe(25);
-        expect(await boxes.evaluateAll((els) => els.every((e) => (e as HTMLInputElement).disabled && /^migration\/two-phase-commit-to-saga#[\w-]+#[0-9a-f]{6,}$/.test(e.getAttribute('data-item-key') ?? '')))).toBe(true);
+        expect(
+          await boxes.evaluateAll((els) =>
+            els.every(
+              (e) =>
+                (e as HTMLInputElement).disabled &&
+                /^migration\/two-phase-commit-to-saga#[\w-]+#[0-9a-f]{6,}$/.test(
+                  e.getAttribute('data-item-key') ?? '',
+                ),
+            ),
+          ),
+        ).toBe(true);
         // The box takes the bullet's place: inside the list, left of the text, level with the first line.
         const list = (await page.locator('ul:has(> li.task-list-item)').first().boundingBox())!;
         const item = (await page.locator('li.task-list-item').first().boundingBox())!;
@@ -292,13 +332,32 @@ describe('rich starter pages in Chromium, light and dark (screenshots in tests/r
       it('gallery: every admonition type has its own colour and icon, links are marked, footnotes and definitions render', async () => {
         const { page } = browser;
         await show(GALLERY_ID, theme);
-        const types = ['note', 'abstract', 'info', 'tip', 'success', 'question', 'warning', 'failure', 'danger', 'bug', 'example', 'quote', 'experiment', 'star', 'alert'];
+        const types = [
+          'note',
+          'abstract',
+          'info',
+          'tip',
+          'success',
+          'question',
+          'warning',
+          'failure',
+          'danger',
+          'bug',
+          'example',
+          'quote',
+          'experiment',
+          'star',
+          'alert',
+        ];
         const colours = await page.evaluate(
-          (ts) => ts.map((t) => getComputedStyle(document.querySelector(`div.admonition.${t}`)!).borderLeftColor),
+          (ts) =>
+            ts.map((t) => getComputedStyle(document.querySelector(`div.admonition.${t}`)!).borderLeftColor),
           types,
         );
         expect(new Set(colours).size).toBe(types.length);
-        const icons = await page.locator('div.admonition > .admonition-title > svg path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d')));
+        const icons = await page
+          .locator('div.admonition > .admonition-title > svg path')
+          .evaluateAll((ps) => ps.map((p) => p.getAttribute('d')));
         expect(new Set(icons).size).toBe(types.length);
 
         const closed = page.locator('details.admonition:not([open])');
@@ -310,13 +369,21 @@ describe('rich starter pages in Chromium, light and dark (screenshots in tests/r
         expect(await external.evaluate((a) => getComputedStyle(a, '::after').content)).not.toBe('none');
         const broken = page.locator('a.broken-link');
         expect(await broken.count()).toBe(2);
-        expect(await broken.first().getAttribute('title')).toMatch(/It may have moved to pattern-library\/coordination\/leader-election/);
-        expect(await broken.first().getAttribute('data-candidate')).toBe('pattern-library/coordination/leader-election');
-        expect(await broken.nth(1).getAttribute('title')).toMatch(/^Broken link: nowhere\/never-written\.md does not exist/);
+        expect(await broken.first().getAttribute('title')).toMatch(
+          /It may have moved to pattern-library\/coordination\/leader-election/,
+        );
+        expect(await broken.first().getAttribute('data-candidate')).toBe(
+          'pattern-library/coordination/leader-election',
+        );
+        expect(await broken.nth(1).getAttribute('title')).toMatch(
+          /^Broken link: nowhere\/never-written\.md does not exist/,
+        );
         const style = await broken.nth(1).evaluate((a) => getComputedStyle(a).textDecorationLine);
         expect(style).toContain('underline');
 
-        expect(await page.locator('.keys kbd').allInnerTexts()).toEqual(expect.arrayContaining(['Ctrl', 'Alt', 'Del', 'Enter']));
+        expect(await page.locator('.keys kbd').allInnerTexts()).toEqual(
+          expect.arrayContaining(['Ctrl', 'Alt', 'Del', 'Enter']),
+        );
         expect(await page.locator('.footnotes li').count()).toBe(1);
         expect(await page.locator('abbr[title="Hybrid Logical Clock"]').count()).toBe(1);
         expect(await page.locator('a.md-button').count()).toBe(2);
@@ -327,7 +394,10 @@ describe('rich starter pages in Chromium, light and dark (screenshots in tests/r
         await broken.first().focus();
         const tip = await broken.first().evaluate((a) => getComputedStyle(a, '::before').content);
         expect(tip).toMatch(/^"Broken link: old\/leader-election\.md does not exist/);
-        await page.screenshot({ path: join(SHOTS, `gallery-broken-link-focus-${theme}.png`), clip: await clipAround(broken.first()) });
+        await page.screenshot({
+          path: join(SHOTS, `gallery-broken-link-focus-${theme}.png`),
+          clip: await clipAround(broken.first()),
+        });
       });
 
       it('every kind of text meets WCAG AA contrast (4.5:1) on every page', async () => {
@@ -337,7 +407,10 @@ describe('rich starter pages in Chromium, light and dark (screenshots in tests/r
           await show(id, theme);
           for (const row of await readable()) {
             seen.add(row.what);
-            if (row.ratio < 4.5) failures.push(`${id} ${row.what} "${row.text}": ${row.ratio.toFixed(2)} (${row.fg} on ${row.bg})`);
+            if (row.ratio < 4.5)
+              failures.push(
+                `${id} ${row.what} "${row.text}": ${row.ratio.toFixed(2)} (${row.fg} on ${row.bg})`,
+              );
           }
         }
         expect(failures.slice(0, 20)).toEqual([]);
@@ -349,12 +422,21 @@ describe('rich starter pages in Chromium, light and dark (screenshots in tests/r
   it('animates only when the reader has not asked for reduced motion', async () => {
     const { page } = browser;
     await show(GALLERY_ID, 'light');
-    const duration = () => page.locator('summary.admonition-title').first().evaluate((s) => getComputedStyle(s, '::after').transitionDuration);
+    const duration = () =>
+      page
+        .locator('summary.admonition-title')
+        .first()
+        .evaluate((s) => getComputedStyle(s, '::after').transitionDuration);
     await page.emulateMedia({ reducedMotion: 'no-preference' });
     expect(await duration()).toBe('0.2s');
     await page.emulateMedia({ reducedMotion: 'reduce' });
     expect(await duration()).toBe('0s');
-    expect(await page.locator('.grid.cards li, a').first().evaluate((e) => getComputedStyle(e).transitionDuration)).toBe('0s');
+    expect(
+      await page
+        .locator('.grid.cards li, a')
+        .first()
+        .evaluate((e) => getComputedStyle(e).transitionDuration),
+    ).toBe('0s');
     await page.emulateMedia({ reducedMotion: null });
   });
 

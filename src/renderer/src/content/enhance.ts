@@ -39,7 +39,12 @@ export function enhanceTabs(root: HTMLElement): void {
       const index = tabs.indexOf(e.target as HTMLElement);
       if (index < 0) return;
       const last = tabs.length - 1;
-      const to = { ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last }[e.key];
+      const to = {
+        ArrowRight: index === last ? 0 : index + 1,
+        ArrowLeft: index === 0 ? last : index - 1,
+        Home: 0,
+        End: last,
+      }[e.key];
       if (to === undefined) return;
       e.preventDefault();
       selectTab(tabs, panels, to, true);
@@ -71,7 +76,10 @@ export function addCopyButtons(root: HTMLElement): void {
 export function findAnchor(root: ParentNode, anchor: string): HTMLElement | null {
   const id = anchor.replace(/^#/, '');
   if (!id) return null;
-  return root.querySelector<HTMLElement>(`[id="${CSS.escape(ID_PREFIX + id)}"]`) ?? root.querySelector<HTMLElement>(`[id="${CSS.escape(id)}"]`);
+  return (
+    root.querySelector<HTMLElement>(`[id="${CSS.escape(ID_PREFIX + id)}"]`) ??
+    root.querySelector<HTMLElement>(`[id="${CSS.escape(id)}"]`)
+  );
 }
 
 /** In-page links (`#fn1`, footnote back-references) scroll within the page instead of changing the app route. */

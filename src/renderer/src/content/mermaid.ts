@@ -15,8 +15,21 @@ export const MAX_DIAGRAM_CHARS = 30_000;
 
 /** Config keys an init directive may not override. */
 export const LOCKED_KEYS = [
-  'secure', 'securityLevel', 'startOnLoad', 'maxTextSize', 'maxEdges', 'htmlLabels', 'flowchart',
-  'themeCSS', 'theme', 'themeVariables', 'darkMode', 'dompurifyConfig', 'suppressErrorRendering', 'fontFamily', 'altFontFamily',
+  'secure',
+  'securityLevel',
+  'startOnLoad',
+  'maxTextSize',
+  'maxEdges',
+  'htmlLabels',
+  'flowchart',
+  'themeCSS',
+  'theme',
+  'themeVariables',
+  'darkMode',
+  'dompurifyConfig',
+  'suppressErrorRendering',
+  'fontFamily',
+  'altFontFamily',
 ];
 
 /** The page's font, so labels are measured and drawn in the text's typeface. */
@@ -29,20 +42,48 @@ const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu
  */
 const THEME_VARIABLES = {
   light: {
-    darkMode: false, background: '#ffffff', fontFamily: FONT, fontSize: '15px',
-    primaryColor: '#e8f1fc', primaryBorderColor: '#0a5bb5', primaryTextColor: '#1f2328',
-    secondaryColor: '#fff3e0', secondaryBorderColor: '#c26a2d', secondaryTextColor: '#1f2328',
-    tertiaryColor: '#f6f8fa', tertiaryBorderColor: '#8c959f', tertiaryTextColor: '#1f2328',
-    lineColor: '#57606a', textColor: '#1f2328', edgeLabelBackground: '#ffffff', actorLineColor: '#8c959f',
-    noteBkgColor: '#fff8c5', noteBorderColor: '#d4a72c', noteTextColor: '#1f2328',
+    darkMode: false,
+    background: '#ffffff',
+    fontFamily: FONT,
+    fontSize: '15px',
+    primaryColor: '#e8f1fc',
+    primaryBorderColor: '#0a5bb5',
+    primaryTextColor: '#1f2328',
+    secondaryColor: '#fff3e0',
+    secondaryBorderColor: '#c26a2d',
+    secondaryTextColor: '#1f2328',
+    tertiaryColor: '#f6f8fa',
+    tertiaryBorderColor: '#8c959f',
+    tertiaryTextColor: '#1f2328',
+    lineColor: '#57606a',
+    textColor: '#1f2328',
+    edgeLabelBackground: '#ffffff',
+    actorLineColor: '#8c959f',
+    noteBkgColor: '#fff8c5',
+    noteBorderColor: '#d4a72c',
+    noteTextColor: '#1f2328',
   },
   dark: {
-    darkMode: true, background: '#0f1419', fontFamily: FONT, fontSize: '15px',
-    primaryColor: '#14283f', primaryBorderColor: '#6cb6ff', primaryTextColor: '#e6edf3',
-    secondaryColor: '#3c2415', secondaryBorderColor: '#b8652c', secondaryTextColor: '#e6edf3',
-    tertiaryColor: '#1b222c', tertiaryBorderColor: '#7d8793', tertiaryTextColor: '#e6edf3',
-    lineColor: '#9ba7b4', textColor: '#e6edf3', edgeLabelBackground: '#0f1419', actorLineColor: '#7d8793',
-    noteBkgColor: '#3a2f05', noteBorderColor: '#b8900f', noteTextColor: '#fff6d1',
+    darkMode: true,
+    background: '#0f1419',
+    fontFamily: FONT,
+    fontSize: '15px',
+    primaryColor: '#14283f',
+    primaryBorderColor: '#6cb6ff',
+    primaryTextColor: '#e6edf3',
+    secondaryColor: '#3c2415',
+    secondaryBorderColor: '#b8652c',
+    secondaryTextColor: '#e6edf3',
+    tertiaryColor: '#1b222c',
+    tertiaryBorderColor: '#7d8793',
+    tertiaryTextColor: '#e6edf3',
+    lineColor: '#9ba7b4',
+    textColor: '#e6edf3',
+    edgeLabelBackground: '#0f1419',
+    actorLineColor: '#7d8793',
+    noteBkgColor: '#3a2f05',
+    noteBorderColor: '#b8900f',
+    noteTextColor: '#fff6d1',
   },
 } as const;
 
@@ -84,10 +125,16 @@ async function mermaidFor(theme: 'dark' | 'light'): Promise<Mermaid> {
 
 /** A parser's message in one line: where it failed and, when the parser says so, what it expected. */
 export function describeError(message: string): string {
-  const lines = message.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = message
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const where = (lines[0] ?? 'unknown error').replace(/:$/, '');
   const expected = lines.find((l) => /^Expecting /.test(l));
-  return (expected ? `${where}: ${expected.charAt(0).toLowerCase()}${expected.slice(1)}` : where).slice(0, 300);
+  return (expected ? `${where}: ${expected.charAt(0).toLowerCase()}${expected.slice(1)}` : where).slice(
+    0,
+    300,
+  );
 }
 
 /** Smallest scale a wide diagram is shrunk to in order to fit the page; wider ones scroll sideways instead. */
@@ -164,7 +211,8 @@ export function observeDiagrams(root: HTMLElement): () => void {
   );
   placeholders.forEach((p) => io.observe(p));
   const themeWatcher = new MutationObserver(() => {
-    for (const p of placeholders) if (p.dataset.theme && p.dataset.theme !== currentTheme()) void renderDiagram(p);
+    for (const p of placeholders)
+      if (p.dataset.theme && p.dataset.theme !== currentTheme()) void renderDiagram(p);
   });
   themeWatcher.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   return () => {

@@ -9,10 +9,38 @@ import DOMPurify, { type Config } from 'dompurify';
  */
 
 /** Elements dropped with their content (a calculator's <select> options would otherwise leak as text). */
-const FORBID_CONTENTS = ['script', 'style', 'template', 'noscript', 'select', 'textarea', 'iframe', 'object', 'embed', 'title'];
+const FORBID_CONTENTS = [
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'select',
+  'textarea',
+  'iframe',
+  'object',
+  'embed',
+  'title',
+];
 
 const PAGE_CONFIG: Config = {
-  FORBID_TAGS: [...FORBID_CONTENTS, 'form', 'frame', 'frameset', 'base', 'link', 'meta', 'option', 'optgroup', 'dialog', 'portal', 'applet', 'audio', 'video', 'source', 'track'],
+  FORBID_TAGS: [
+    ...FORBID_CONTENTS,
+    'form',
+    'frame',
+    'frameset',
+    'base',
+    'link',
+    'meta',
+    'option',
+    'optgroup',
+    'dialog',
+    'portal',
+    'applet',
+    'audio',
+    'video',
+    'source',
+    'track',
+  ],
   ADD_FORBID_CONTENTS: FORBID_CONTENTS,
   FORBID_ATTR: ['formaction', 'action', 'srcdoc', 'ping', 'autofocus'],
   // http(s), mailto, in-page (#…) and relative URLs; no javascript:, data:, file:, vbscript:…
@@ -57,7 +85,8 @@ function pagePurifier(): ReturnType<typeof DOMPurify> {
 /** Only the renderer's own controls survive: disabled task checkboxes and tab buttons (an author's buttons keep their text). */
 function dropForeignControls(fragment: DocumentFragment): DocumentFragment {
   for (const input of fragment.querySelectorAll('input:not([type="checkbox" i])')) input.remove();
-  for (const button of fragment.querySelectorAll('button:not([role="tab"])')) button.replaceWith(...Array.from(button.childNodes));
+  for (const button of fragment.querySelectorAll('button:not([role="tab"])'))
+    button.replaceWith(...Array.from(button.childNodes));
   return fragment;
 }
 
@@ -86,7 +115,9 @@ function diagramPurifier(): ReturnType<typeof DOMPurify> {
   const p = DOMPurify(window);
   // A diagram may only point inside itself (`#marker-id`, `url(#gradient)`): nothing is fetched, nothing runs.
   p.addHook('uponSanitizeAttribute', (_node, data) => {
-    const external = /^(?:xlink:)?href$/i.test(data.attrName) ? !data.attrValue.trim().startsWith('#') : EXTERNAL_CSS_URL.test(data.attrValue);
+    const external = /^(?:xlink:)?href$/i.test(data.attrName)
+      ? !data.attrValue.trim().startsWith('#')
+      : EXTERNAL_CSS_URL.test(data.attrValue);
     if (external) data.keepAttr = false;
   });
   p.addHook('uponSanitizeElement', (node, data) => {
@@ -115,5 +146,9 @@ export function sanitizeSvg(svg: string): DocumentFragment {
 
 /** Sanitises highlighter output: only spans with classes. */
 export function sanitizeHighlight(html: string): DocumentFragment {
-  return DOMPurify(window).sanitize(html, { ALLOWED_TAGS: ['span'], ALLOWED_ATTR: ['class'], RETURN_DOM_FRAGMENT: true });
+  return DOMPurify(window).sanitize(html, {
+    ALLOWED_TAGS: ['span'],
+    ALLOWED_ATTR: ['class'],
+    RETURN_DOM_FRAGMENT: true,
+  });
 }

@@ -35,8 +35,10 @@ describe('content migration 003 (integer page keys)', () => {
     const db = openContentDb(file);
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(contentMigrations.at(-1)!.version);
-      const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-      for (const table of ['pages', 'sections', 'links', 'checklists', 'files', 'search_blobs']) expect(count(table)).toBe(0);
+      const count = (table: string) =>
+        (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      for (const table of ['pages', 'sections', 'links', 'checklists', 'files', 'search_blobs'])
+        expect(count(table)).toBe(0);
       const columns = (table: string) =>
         (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
       expect(columns('pages')).toContain('no');
@@ -47,10 +49,12 @@ describe('content migration 003 (integer page keys)', () => {
       expect(report.pages).toBeGreaterThan(0);
       expect(db.pragma('foreign_key_check')).toEqual([]);
       // every section's id names a page that exists
-      const pageNos = new Set((db.prepare('SELECT no FROM pages').pluck().all() as number[]));
+      const pageNos = new Set(db.prepare('SELECT no FROM pages').pluck().all() as number[]);
       for (const id of db.prepare('SELECT id FROM sections').pluck().all() as number[])
         expect(pageNos.has(pageNoOfSection(id))).toBe(true);
-      const hits = await new SearchService(db, { recentPageIds: () => [] }).search({ text: 'circuit breaker' });
+      const hits = await new SearchService(db, { recentPageIds: () => [] }).search({
+        text: 'circuit breaker',
+      });
       expect(hits.results.length).toBeGreaterThan(0);
     } finally {
       db.close();

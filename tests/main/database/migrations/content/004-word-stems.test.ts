@@ -42,7 +42,9 @@ describe('content migration 004 (word stems)', () => {
       // the next import sees the index was built by an older release and rebuilds it
       await importCorpus(db, STARTER_CORPUS);
       expect(db.prepare('SELECT count(*) FROM search_terms WHERE stem IS NULL').pluck().get()).toBe(0);
-      expect(db.prepare(`SELECT stem FROM search_terms WHERE term = 'failures'`).pluck().get()).toBe('failur');
+      expect(db.prepare(`SELECT stem FROM search_terms WHERE term = 'failures'`).pluck().get()).toBe(
+        'failur',
+      );
       // a word's forms are read by index, never by a scan of the vocabulary
       for (const sql of [SEARCH_SQL.wordForms, SEARCH_SQL.stemForms]) {
         const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('x') as { detail: string }[])
@@ -53,7 +55,9 @@ describe('content migration 004 (word stems)', () => {
       }
       // every form of the stem is marked, and nothing else
       const after = new SearchService(db, { recentPageIds: () => [] }).searchSync({ text: 'failures' });
-      const marked = after.results.flatMap((r) => [...r.snippet.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]!.toLowerCase()));
+      const marked = after.results.flatMap((r) =>
+        [...r.snippet.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]!.toLowerCase()),
+      );
       expect(marked).toContain('failures');
       expect(marked.every((w) => w === 'failure' || w === 'failures')).toBe(true);
     } finally {
