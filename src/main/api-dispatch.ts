@@ -1,18 +1,18 @@
-import { API_METHODS, ApiError, type ApiErrorData, type DStudioApi, type Domain } from '../shared/contract';
+import { API_METHODS, type DStudioApi, type Domain } from '../shared/contract';
 import { parseArgs } from '../shared/contract/args';
-
-export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorData };
+import { errorResult, type WireResult } from '../shared/contract/wire';
 
 /**
  * Validates and runs one contract call. Shared by the IPC registration and the HTTP
- * transport so both check arguments the same way; never throws.
+ * transport so both check arguments the same way and answer with the same envelope;
+ * never throws.
  */
 export async function dispatch(
   api: DStudioApi,
   domain: string,
   method: string,
   args: unknown,
-): Promise<DispatchResult> {
+): Promise<WireResult> {
   if (
     !Object.hasOwn(API_METHODS, domain) ||
     !(API_METHODS[domain as Domain] as readonly string[]).includes(method)
@@ -29,7 +29,6 @@ export async function dispatch(
     const service = api[domain as Domain] as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
     return { ok: true, value: await service[method]!(...parsed) };
   } catch (e) {
-    if (e instanceof ApiError) return { ok: false, error: { code: e.code, message: e.message } };
-    return { ok: false, error: { code: 'internal', message: (e as Error).message || String(e) } };
+    return errorResult(e);
   }
 }

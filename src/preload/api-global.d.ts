@@ -1,9 +1,12 @@
-import type { DStudioApi } from '../shared/contract';
+import type { WireApi } from '../shared/contract/wire';
 
 declare global {
-  /** The contract, exposed by the Electron preload; absent in a plain browser (the HTTP transport is used then). */
+  /**
+   * The contract as the Electron preload exposes it (each call answers with the wire
+   * envelope); absent in a plain browser (the HTTP transport is used then).
+   */
   interface Window {
-    dstudio?: DStudioApi;
+    dstudio?: WireApi;
   }
 }
 

@@ -3,6 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { UI_CSP_HEADER } from '../../src/main/server/csp';
+import { API_METHODS } from '../../src/shared/contract';
+import { unwrapResult, type WireResult } from '../../src/shared/contract/wire';
 import { ReaderPage } from '../e2e/reader-page';
 import { findElectronBinary, SKIP_MESSAGE } from './electron-binary.mjs';
 
@@ -16,6 +18,9 @@ const binary = process.env.DSTUDIO_ELECTRON_PATH ?? findElectronBinary(REPO).pat
 const ENTRY = 'app://dstudio/index.html';
 
 test.skip(!binary, SKIP_MESSAGE);
+
+/** The value of a bridge answer read back from the page (the bridge answers with the wire envelope). */
+const valueOf = <T>(answer: WireResult<T>): T => unwrapResult(answer, 'the bridge call') as T;
 
 async function launch(userData: string): Promise<{ app: ElectronApplication; page: Page }> {
   const app = await _electron.launch({
@@ -37,7 +42,7 @@ test('launch → first page → search, in a locked-down window', async () => {
 
   await test.step('first start imports the starter content and serves the UI from app://', async () => {
     expect(page.url()).toMatch(/^app:\/\/dstudio\/index\.html/);
-    const status = await page.evaluate(() => window.dstudio!.content.getStatus());
+    const status = valueOf(await page.evaluate(() => window.dstudio!.content.getStatus()));
     expect(status.pages).toBeGreaterThan(5);
     expect(status.source).toBe('DStudio starter content');
   });
@@ -51,7 +56,7 @@ test('launch → first page → search, in a locked-down window', async () => {
     expect(globals).toEqual({
       require: 'undefined',
       process: 'undefined',
-      bridge: ['content', 'search', 'user'],
+      bridge: Object.keys(API_METHODS).sort(),
     });
     const prefs = await app.evaluate(({ BrowserWindow }) => {
       const wc = BrowserWindow.getAllWindows()[0]!.webContents as unknown as {
@@ -99,19 +104,17 @@ test('launch → first page → search, in a locked-down window', async () => {
   });
 
   await test.step('bad arguments come back as an error, and main keeps answering', async () => {
-    const message = await page.evaluate(() =>
-      (window.dstudio!.content.getPages as unknown as (x: unknown) => Promise<unknown>)('not-a-list').then(
-        () => 'resolved',
-        (e: Error) => e.message,
-      ),
+    const answer = await page.evaluate(() =>
+      (window.dstudio!.content.getPages as unknown as (x: unknown) => Promise<unknown>)('not-a-list'),
     );
-    expect(message).not.toBe('resolved');
-    expect((await page.evaluate(() => window.dstudio!.content.getStatus())).pages).toBeGreaterThan(5);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'bad-arguments' } });
+    expect(valueOf(await page.evaluate(() => window.dstudio!.content.getStatus())).pages).toBeGreaterThan(5);
   });
 
   await test.step('search from the box and open a result', async () => {
-    const [first] = (await page.evaluate(() => window.dstudio!.search.search({ text: 'circuit breaker' })))
-      .results;
+    const [first] = valueOf(
+      await page.evaluate(() => window.dstudio!.search.search({ text: 'circuit breaker' })),
+    ).results;
     expect(first).toBeTruthy();
     await reader.searchBox.fill('circuit breaker');
     await expect(reader.instantResults).toBeVisible();
@@ -130,7 +133,7 @@ test('launch → first page → search, in a locked-down window', async () => {
 
   await test.step('user data survives a restart; the starter content is not imported twice', async () => {
     const again = await launch(userData);
-    const bookmarks = await again.page.evaluate(() => window.dstudio!.user.listBookmarks());
+    const bookmarks = valueOf(await again.page.evaluate(() => window.dstudio!.user.listBookmarks()));
     expect(bookmarks.map((b) => b.pageId)).toContain('pattern-library/resilience/circuit-breaker');
     await again.app.close();
   });

@@ -1,6 +1,7 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { API_METHODS, channelOf, type DStudioApi, type Domain } from '../../shared/contract';
-import { dispatch, type DispatchResult } from '../api-dispatch';
+import type { WireResult } from '../../shared/contract/wire';
+import { dispatch } from '../api-dispatch';
 import { originOf } from './navigation-guard';
 
 /** What main knows about who sent an IPC message, reduced to plain data so the rule can be tested. */
@@ -42,11 +43,11 @@ export function isTrustedSender(sender: SenderInfo, trusted: TrustedSenders): bo
 
 /** The part of `ipcMain` used here (so the registration runs against a recorder in tests). */
 export interface IpcHandlerHost<E> {
-  handle(channel: string, listener: (event: E, ...args: unknown[]) => Promise<DispatchResult>): void;
+  handle(channel: string, listener: (event: E, ...args: unknown[]) => Promise<WireResult>): void;
   removeHandler(channel: string): void;
 }
 
-const FORBIDDEN: DispatchResult = {
+const FORBIDDEN: WireResult = {
   ok: false,
   error: { code: 'forbidden', message: 'This call did not come from the DStudio window and was refused.' },
 };

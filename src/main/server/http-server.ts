@@ -1,8 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { DStudioApi } from '../../shared/contract';
-import { dispatch, type DispatchResult } from '../api-dispatch';
+import type { ApiErrorData, DStudioApi } from '../../shared/contract';
+import { isApiPath, parseApiPath, TOKEN_HEADER, type WireResult } from '../../shared/contract/wire';
+import { dispatch } from '../api-dispatch';
 import { UI_CSP_HEADER } from './csp';
 import { readStaticFile, resolveStaticFile } from './static-files';
 
@@ -10,8 +11,6 @@ import { readStaticFile, resolveStaticFile } from './static-files';
 export const HOST = '127.0.0.1';
 /** Largest accepted request body; the contract's arguments are small. */
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** Header carrying the session token (the `token` query parameter is accepted too). */
-export const TOKEN_HEADER = 'x-dstudio-token';
 
 export interface HttpServerOptions {
   api: DStudioApi;
@@ -41,7 +40,7 @@ const SECURITY_HEADERS = {
   'cross-origin-resource-policy': 'same-origin',
 } as const;
 
-const STATUS_OF: Record<string, number> = {
+const STATUS_OF: Record<ApiErrorData['code'], number> = {
   'bad-arguments': 400,
   'not-found': 404,
   forbidden: 403,
@@ -57,7 +56,7 @@ class HttpError extends Error {
   }
 }
 
-function sendJson(res: ServerResponse, status: number, body: DispatchResult): void {
+function sendJson(res: ServerResponse, status: number, body: WireResult): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     ...SECURITY_HEADERS,
@@ -132,9 +131,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       res.setHeader('allow', 'POST');
       return sendError(res, 405, 'Use POST for API calls');
     }
-    const parts = url.pathname.split('/');
-    if (parts.length !== 4) return sendError(res, 404, `No API route ${url.pathname}`);
-    const [, , domain = '', method = ''] = parts;
+    const route = parseApiPath(url.pathname);
+    if (!route) return sendError(res, 404, `No API route ${url.pathname}`);
     const contentType = req.headers['content-type'] ?? '';
     if (!/^application\/json\b/i.test(contentType))
       return sendError(res, 415, 'API calls take a JSON body (content-type: application/json)');
@@ -145,8 +143,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     } catch {
       return sendError(res, 400, 'The request body is not valid JSON');
     }
-    const result = await dispatch(opts.api, decodeURIComponent(domain), decodeURIComponent(method), args);
-    sendJson(res, result.ok ? 200 : (STATUS_OF[result.error.code] ?? 500), result);
+    const result = await dispatch(opts.api, route.domain, route.method, args);
+    sendJson(res, result.ok ? 200 : STATUS_OF[result.error.code], result);
   }
 
   async function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -179,7 +177,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       try {
         if (!hostAllowed(req.headers.host)) return sendError(res, 403, 'Unexpected Host header');
         const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
-        if (url.pathname === '/api' || url.pathname.startsWith('/api/')) await handleApi(req, res, url);
+        if (isApiPath(url.pathname)) await handleApi(req, res, url);
         else await handleStatic(req, res, url);
       } catch (e) {
         if (res.headersSent) res.destroy();

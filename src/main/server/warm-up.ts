@@ -1,7 +1,8 @@
 import { request } from 'node:http';
 import type { Domain } from '../../shared/contract';
+import { apiPath, TOKEN_HEADER } from '../../shared/contract/wire';
 import type { NavNode } from '../../shared/domain';
-import { HOST, TOKEN_HEADER, type RunningServer } from './http-server';
+import { HOST, type RunningServer } from './http-server';
 
 /** One request of the warm-up and how it ended. */
 export interface WarmUpStep {
@@ -66,7 +67,7 @@ function firstPageOf(nodes: NavNode[]): string | null {
 export async function warmUp(server: RunningServer): Promise<WarmUpStep[]> {
   const steps: WarmUpStep[] = [];
   const call = async (domain: Domain, method: string, args: unknown[]) => {
-    const path = `/api/${domain}/${method}`;
+    const path = apiPath(domain, method);
     const res = await send(server, 'POST', path, args);
     steps.push({ path, status: res.status });
     return res;

@@ -1,6 +1,7 @@
 import type { DStudioApi, Domain } from '../../shared/contract';
 import { deriveApi, plainArgs, type Caller } from '../../shared/contract/derive';
 import { httpCaller } from './http-api';
+import { bridgeCaller } from './ipc-api';
 
 /**
  * The renderer's one way to the main side: the Electron preload's bridge when it is
@@ -9,13 +10,7 @@ import { httpCaller } from './http-api';
  */
 function connect(): Caller {
   const bridge = window.dstudio;
-  if (bridge) {
-    // Plain copies of the arguments: the bridge's structured clone refuses Vue's reactive proxies.
-    return (domain, method, args) => {
-      const service = bridge[domain] as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
-      return service[method]!(...plainArgs(args));
-    };
-  }
+  if (bridge) return bridgeCaller(bridge);
   const token = new URLSearchParams(window.location.search).get('token') ?? '';
   return httpCaller(window.location.origin, token, (url, init) => window.fetch(url, init));
 }

@@ -1,8 +1,6 @@
-import { ApiError, type ApiErrorData, type DStudioApi } from '../../shared/contract';
+import { ApiError, type DStudioApi } from '../../shared/contract';
 import { deriveApi, plainArgs, type Caller } from '../../shared/contract/derive';
-
-/** Header carrying the session token; must match src/main/server/http-server.ts TOKEN_HEADER. */
-export const TOKEN_HEADER = 'x-dstudio-token';
+import { apiPath, isWireResult, TOKEN_HEADER, unwrapResult } from '../../shared/contract/wire';
 
 type Fetch = (
   url: string,
@@ -12,20 +10,16 @@ type Fetch = (
   json(): Promise<unknown>;
 }>;
 
-function isResult(body: unknown): body is { ok: true; value: unknown } | { ok: false; error: ApiErrorData } {
-  return typeof body === 'object' && body !== null && 'ok' in body;
-}
-
 /**
  * One call of the contract over HTTP (`dstudio serve`): `POST <origin>/api/<domain>/<method>`
  * with the arguments as a JSON array; the server's `{ ok, value | error }` becomes the
- * value or a thrown ApiError.
+ * value or a thrown ApiError, exactly as over the preload's bridge (ipc-api.ts).
  */
 export function httpCaller(origin: string, token: string, fetchFn: Fetch): Caller {
   return async (domain, method, args) => {
     let res: Awaited<ReturnType<Fetch>>;
     try {
-      res = await fetchFn(`${origin}/api/${domain}/${method}`, {
+      res = await fetchFn(`${origin}${apiPath(domain, method)}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
         body: JSON.stringify(plainArgs(args)),
@@ -39,10 +33,9 @@ export function httpCaller(origin: string, token: string, fetchFn: Fetch): Calle
     } catch {
       throw new ApiError('internal', `The server answered ${res.status} without a readable body.`);
     }
-    if (!isResult(body))
+    if (!isWireResult(body))
       throw new ApiError('internal', `The server answered ${res.status} with an unexpected body.`);
-    if (body.ok) return body.value;
-    throw new ApiError(body.error.code, body.error.message);
+    return unwrapResult(body, `${domain}.${method}`);
   };
 }
 

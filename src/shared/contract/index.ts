@@ -78,18 +78,4 @@ export function channelOf(domain: Domain, method: string): string {
   return `${domain}:${method}`;
 }
 
-/** Error shape that crosses the bridge. */
-export interface ApiErrorData {
-  code: 'bad-arguments' | 'not-found' | 'forbidden' | 'internal';
-  message: string;
-}
-
-export class ApiError extends Error {
-  constructor(
-    readonly code: ApiErrorData['code'],
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+export { API_ERROR_CODES, ApiError, type ApiErrorData } from './wire';

@@ -2,46 +2,21 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DispatchResult } from '../../../src/main/api-dispatch';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../../../src/main/electron/app-protocol';
 import {
   isTrustedSender,
   registerApiHandlers,
-  type IpcHandlerHost,
   type SenderInfo,
 } from '../../../src/main/electron/ipc-registration';
 import { importStarterContentIfEmpty } from '../../../src/main/electron/starter-content';
 import { openServices, type Services } from '../../../src/main/services';
 import { createBridgeApi } from '../../../src/preload/bridge-api';
+import { bridgeCaller } from '../../../src/renderer/src/ipc-api';
 import { API_METHODS, channelOf, type DStudioApi, type Domain } from '../../../src/shared/contract';
+import { deriveApi } from '../../../src/shared/contract/derive';
+import type { WireResult } from '../../../src/shared/contract/wire';
 import { STARTER_CORPUS } from '../../helpers/corpus';
-
-interface FakeEvent {
-  sender: SenderInfo;
-}
-type Listener = (event: FakeEvent, ...args: unknown[]) => Promise<DispatchResult>;
-
-/**
- * Stands in for ipcMain and the IPC pipe (Electron cannot start here): handlers are kept
- * per channel, a second registration throws as Electron's does, and arguments are
- * structured-cloned like real IPC messages.
- */
-class IpcRecorder implements IpcHandlerHost<FakeEvent> {
-  readonly handlers = new Map<string, Listener>();
-  handle(channel: string, listener: Listener): void {
-    if (this.handlers.has(channel))
-      throw new Error(`Attempted to register a second handler for '${channel}'`);
-    this.handlers.set(channel, listener);
-  }
-  removeHandler(channel: string): void {
-    this.handlers.delete(channel);
-  }
-  async invoke(sender: SenderInfo, channel: string, ...args: unknown[]): Promise<unknown> {
-    const listener = this.handlers.get(channel);
-    if (!listener) throw new Error(`No handler registered for '${channel}'`);
-    return structuredClone(await listener({ sender }, ...structuredClone(args)));
-  }
-}
+import { IpcRecorder } from '../../helpers/ipc-recorder';
 
 const WINDOW_ID = 7;
 const trusted = { appOrigin: APP_ORIGIN, windowIds: new Set([WINDOW_ID]) };
@@ -76,16 +51,17 @@ describe('isTrustedSender', () => {
 
 describe('registerApiHandlers over real services', () => {
   let services: Services;
-  let ipc: IpcRecorder;
+  let ipc: IpcRecorder<SenderInfo>;
   let unregister: () => void;
+  // The whole IPC path as the renderer uses it: preload bridge, then the renderer's unwrapping.
   const bridgeFor = (sender: SenderInfo): DStudioApi =>
-    createBridgeApi((channel, ...args) => ipc.invoke(sender, channel, ...args));
+    deriveApi(bridgeCaller(createBridgeApi((channel, ...args) => ipc.invoke(sender, channel, ...args))));
 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dstudio-ipc-'));
     await importStarterContentIfEmpty(join(dir, 'content.db'), STARTER_CORPUS);
     services = openServices({ contentDb: join(dir, 'content.db'), userDb: join(dir, 'user.db') });
-    ipc = new IpcRecorder();
+    ipc = new IpcRecorder<SenderInfo>();
     unregister = registerApiHandlers(ipc, services.api, (event) => isTrustedSender(event.sender, trusted));
   });
   afterAll(() => services.close());
@@ -117,7 +93,7 @@ describe('registerApiHandlers over real services', () => {
     await expect(loose.user!.listHistory!(-1, 'extra')).rejects.toThrow(/./);
     await expect(loose.user!.setSetting!({ toString: 'x' }, 1)).rejects.toThrow(/./);
     await expect(loose.search!.search!({ text: 'x', filters: { tier: ['platinum'] } })).rejects.toThrow(/./);
-    const raw = (await ipc.invoke(own, channelOf('content', 'getPages'), 'not-a-list')) as DispatchResult;
+    const raw = (await ipc.invoke(own, channelOf('content', 'getPages'), 'not-a-list')) as WireResult;
     expect(raw).toMatchObject({ ok: false, error: { code: 'bad-arguments' } });
     expect((await api.content.getStatus()).pages).toBeGreaterThan(5);
   });
@@ -129,7 +105,7 @@ describe('registerApiHandlers over real services', () => {
       'index',
       'Home',
       null,
-    )) as DispatchResult;
+    )) as WireResult;
     expect(raw).toEqual({
       ok: false,
       error: { code: 'forbidden', message: expect.stringMatching(/refused/) },
