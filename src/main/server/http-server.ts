@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { ApiErrorData, DStudioApi } from '../../shared/contract';
 import { isApiPath, parseApiPath, TOKEN_HEADER, type WireResult } from '../../shared/contract/wire';
 import { dispatch } from '../api-dispatch';
-import { UI_CSP_HEADER } from './csp';
+import { UI_SECURITY_HEADERS } from './csp';
 import { readStaticFile, resolveStaticFile } from './static-files';
 
 /** Loopback only: the server is never reachable from another machine. */
@@ -31,15 +31,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const SECURITY_HEADERS = {
-  'content-security-policy': UI_CSP_HEADER,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-} as const;
-
 const STATUS_OF: Record<ApiErrorData['code'], number> = {
   'bad-arguments': 400,
   'not-found': 404,
@@ -59,7 +50,7 @@ class HttpError extends Error {
 function sendJson(res: ServerResponse, status: number, body: WireResult): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
-    ...SECURITY_HEADERS,
+    ...UI_SECURITY_HEADERS,
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
@@ -149,20 +140,20 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
 
   async function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { ...SECURITY_HEADERS, allow: 'GET, HEAD' });
+      res.writeHead(405, { ...UI_SECURITY_HEADERS, allow: 'GET, HEAD' });
       res.end();
       return;
     }
     const file = resolveStaticFile(opts.staticRoot, url.pathname);
     if (!file) {
-      res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+      res.writeHead(404, { ...UI_SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found');
       return;
     }
     // Read before the head is written, so a file that cannot be read is a 500, not a cut-off answer.
     const bytes = req.method === 'HEAD' ? null : await readStaticFile(file);
     res.writeHead(200, {
-      ...SECURITY_HEADERS,
+      ...UI_SECURITY_HEADERS,
       'content-type': file.type,
       'content-length': bytes?.length ?? file.size,
       // Built assets carry a content hash in their names; the HTML that names them must be re-fetched.
