@@ -1,4 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { DStudioApi, Domain, MethodOf } from '../../shared/contract';
+import type { ZodType } from 'zod';
+import { API_ARGS } from '../../shared/contract/args';
 
 /** One `dstudio` sub-command. Each lives in its own file under commands/. */
 export interface Command {
@@ -44,4 +47,21 @@ export function requireString(values: Record<string, unknown>, name: string): st
   const v = values[name];
   if (typeof v !== 'string' || v === '') throw new UsageError(`--${name} is required`);
   return v;
+}
+
+/**
+ * Checks the arguments of the contract call a command makes against the contract's own
+ * schema, so the command line takes exactly what the app takes (limits, tiers) with no
+ * second copy of the rules. A failure is a UsageError naming the option: `optionOf`
+ * turns the path of the first problem (`[0, 'limit']`) into the option's name.
+ */
+export function checkContractArgs<D extends Domain, M extends MethodOf<D>>(
+  domain: D,
+  method: M,
+  args: DStudioApi[D][M] extends (...a: infer A) => unknown ? A : never,
+  optionOf: (path: PropertyKey[]) => string,
+): void {
+  const schema: ZodType = API_ARGS[domain][method];
+  const issue = schema.safeParse(args).error?.issues[0];
+  if (issue) throw new UsageError(`${optionOf(issue.path)}: ${issue.message}`);
 }

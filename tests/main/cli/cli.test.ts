@@ -52,5 +52,10 @@ describe('dstudio CLI (through bin/dstudio.mjs, as `npx dstudio` runs it)', () =
       stderr: expect.stringMatching(/--corpus is required/),
     });
     await expect(dstudio('frobnicate')).rejects.toMatchObject({ code: 2 });
+    // Page ids are checked by the contract's own schema, as the app's are.
+    await expect(dstudio('page', '--db', db, 'ok', 'bad\u0001id')).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/page id "bad\\u0001id": control characters/),
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { ContentService } from '../../content/content-service';
 import { openContentDb } from '../../database/connection';
-import { requireString, UsageError, type Command } from '../command';
+import { checkContractArgs, requireString, UsageError, type Command } from '../command';
 
 export const pageCommand: Command = {
   name: 'page',
@@ -10,6 +10,9 @@ export const pageCommand: Command = {
   options: { db: { type: 'string' }, json: { type: 'boolean' } },
   async run(values, ids, io) {
     if (ids.length === 0) throw new UsageError('give at least one page id');
+    checkContractArgs('content', 'getPages', [ids], ([, n]) =>
+      n === undefined ? 'page ids' : `page id ${JSON.stringify(ids[Number(n)])}`,
+    );
     const db = openContentDb(resolve(requireString(values, 'db')), { readonly: true });
     try {
       const pages = await new ContentService(db).getPages(ids);

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import type { SearchFilters } from '../../../shared/contract/search';
-import { TIERS, type Tier } from '../../../shared/domain';
+import type { Tier } from '../../../shared/domain';
 import { openContentDb } from '../../database/connection';
 import { SearchService } from '../../search/search-service';
-import { requireString, UsageError, type Command } from '../command';
+import { checkContractArgs, requireString, UsageError, type Command } from '../command';
 
 const LIST_FILTERS = ['type', 'category', 'status', 'relevance', 'difficulty'] as const;
 
@@ -15,6 +15,13 @@ function listOption(value: unknown): string[] | undefined {
     .map((v) => v.trim())
     .filter(Boolean);
   return items.length > 0 ? items : undefined;
+}
+
+/** The option behind a problem the contract's schema found in `[{ text, filters, limit }]`. */
+function optionOf(path: PropertyKey[]): string {
+  const [, field, filter] = path;
+  if (field === 'filters' && typeof filter === 'string') return `--${filter}`;
+  return field === 'text' ? 'the query' : `--${String(field)}`;
 }
 
 /** Plain text for a terminal: matched terms in *stars*, entities decoded. */
@@ -47,15 +54,10 @@ export const searchCommand: Command = {
   async run(values, positionals, io) {
     const file = resolve(requireString(values, 'db'));
     const limit = values.limit === undefined ? 10 : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
-      throw new UsageError('--limit must be a whole number from 1 to 200');
     const filters: SearchFilters = {};
     const tiers = listOption(values.tier);
-    if (tiers) {
-      const bad = tiers.find((t) => !(TIERS as readonly string[]).includes(t));
-      if (bad) throw new UsageError(`unknown tier "${bad}" (use ${TIERS.join(', ')})`);
-      filters.tier = tiers as Tier[];
-    }
+    // Checked with the rest by the contract's schema below.
+    if (tiers) filters.tier = tiers as Tier[];
     for (const f of LIST_FILTERS) {
       const v = listOption(values[f]);
       if (v) filters[f] = v;
@@ -63,6 +65,7 @@ export const searchCommand: Command = {
     const text = positionals.join(' ');
     if (text.trim() === '' && Object.keys(filters).length === 0)
       throw new UsageError('give a query, or a filter to browse by');
+    checkContractArgs('search', 'search', [{ text, filters, limit }], optionOf);
 
     const db = openContentDb(file, { readonly: true });
     try {

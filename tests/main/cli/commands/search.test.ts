@@ -78,8 +78,16 @@ describe('dstudio search', () => {
   });
 
   it('rejects bad options with the usage and exit code 2', async () => {
-    expect((await run(['--tier', 'platinum', 'x'])).code).toBe(2);
-    expect((await run(['--limit', '0', 'x'])).code).toBe(2);
+    // Checked by the contract's own schema: the same limits and tiers as the app's.
+    const tier = await run(['--tier', 'gold,platinum', 'x']);
+    expect(tier.code).toBe(2);
+    expect(tier.err).toMatch(/--tier: .*gold/);
+    for (const limit of ['0', '201', '1.5', 'ten']) {
+      const res = await run(['--limit', limit, 'x']);
+      expect(res.code, limit).toBe(2);
+      expect(res.err, limit).toContain('--limit: ');
+    }
+    expect((await run(['--limit', '200', '--json', 'x'])).code).toBe(0);
     expect((await run([])).err).toContain('give a query');
   });
 });
