@@ -22,7 +22,7 @@ export interface ParsedPage {
   title: string;
   meta: PageMeta;
   frontMatterRaw: string | null;
-  /** Rendered HTML, deflated (raw deflate): HTML is most of the database, and compresses ~5×. */
+  /** Rendered HTML, deflated (raw deflate): HTML is most of the database, and compresses well. */
   htmlDeflated: Uint8Array;
   wordCount: number;
   /** The page split at its headings; every section but the lead one carries its heading. */

@@ -13,9 +13,9 @@ export interface ParseJob {
 const MIN_FILES_FOR_WORKERS = 40;
 
 /**
- * Threads used by default. A worker starts cold (module load + unoptimised JIT, ~1 s for
- * the render stack), so on a 2-core laptop one thread is as fast as two workers; from
- * four cores on, workers win (measured with bench/import.bench.ts).
+ * Threads used by default. A worker starts cold (module load + unoptimised JIT of
+ * the render stack), so on a small machine one thread is as fast as two workers; with
+ * more cores workers win (bench/import.bench.ts measures where).
  */
 export function defaultThreads(): number {
   const cores = availableParallelism();

@@ -64,7 +64,7 @@ export function listUserBackups(dir: string): string[] {
 
 /**
  * Start-up check of user.db. A damaged one is moved aside and the newest backup that
- * passes `integrity_check` takes its place. With no usable backup it throws
+ * passes `quick_check` takes its place. With no usable backup it throws
  * UserDbDamagedError: the user's data is never silently replaced by an empty database.
  * Returns the backup restored, or null when nothing had to be done.
  */
@@ -81,7 +81,7 @@ export function recoverUserDb(file: string, backupDir: string, nativeBinding?: s
 
 /**
  * Takes a backup of user.db with SQLite's online backup API, verifies it with
- * `integrity_check`, and keeps the `keep` newest. The copy is written under a temporary
+ * `quick_check`, and keeps the `keep` newest. The copy is written under a temporary
  * name and renamed only once verified, so a crash never leaves a half backup that looks whole.
  */
 export async function backupUserDb(db: BetterSqlite3.Database, backupDir: string, keep = 5): Promise<string> {

@@ -1,7 +1,7 @@
 /**
  * How a section's id encodes its page: id = page number × 4096 + the section's order in
- * the page. Sections need no page column and no index on it (that index alone was 1.5 MB
- * of content.db), a page's sections are one rowid range, and the search service maps an
+ * the page. Sections need no page column and no index on it (that index alone was a sizeable
+ * part of content.db), a page's sections are one rowid range, and the search service maps an
  * FTS hit to its page with a shift instead of a lookup table.
  */
 export const SECTION_BITS = 12;

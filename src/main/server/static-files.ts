@@ -67,15 +67,15 @@ export function resolveStaticFile(root: string, urlPath: string): StaticFile | n
   }
 }
 
-/** Files at most this large are kept in memory once read (the whole built UI is ~5 MB). */
+/** Files at most this large are kept in memory once read (the whole built UI fits). */
 const CACHED_MAX_BYTES = 8 * 1024 * 1024;
 const cache = new Map<string, { size: number; mtimeMs: number; bytes: Buffer }>();
 
 /**
  * The bytes of a resolved static file. The built UI is small and read again on every start
  * of a browser, so files are kept in memory after their first read: answered from memory,
- * the shell's script and styles leave in one write instead of a cold file stream (~20 ms on
- * the first page's critical path here). A file changed on disk since (a rebuild) is read again.
+ * the shell's script and styles leave in one write instead of a cold file stream on
+ * the first page's critical path. A file changed on disk since (a rebuild) is read again.
  */
 export async function readStaticFile(file: StaticFile): Promise<Buffer> {
   const hit = cache.get(file.file);

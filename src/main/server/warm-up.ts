@@ -61,7 +61,7 @@ function firstPageOf(nodes: NavNode[]): string | null {
  * loads, then the shell's and the first page's calls, all of them reads — to the server that
  * just started.
  * Their one-time costs (compiling the code paths, preparing SQL statements, compiling the
- * argument schemas; ~50 ms here) are then paid while the reader's browser is still starting,
+ * argument schemas) are then paid while the reader's browser is still starting,
  * not while its first page waits. Nothing is written: no visit, no setting.
  */
 export async function warmUp(server: RunningServer): Promise<WarmUpStep[]> {

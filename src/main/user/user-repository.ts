@@ -17,7 +17,7 @@ const USER_SQL = {
     'SELECT page_id AS pageId, anchor, title, created_at AS createdAt FROM bookmarks WHERE page_id = ?',
   deleteBookmark: 'DELETE FROM bookmarks WHERE page_id = ?',
   insertVisit: 'INSERT INTO history (page_id, title, visited_at) VALUES (?, ?, ?)',
-  // Keeps history bounded: only the newest 5,000 visits are kept.
+  // Keeps history bounded: only the newest visits are kept.
   trimHistory:
     'DELETE FROM history WHERE id <= (SELECT id FROM history ORDER BY id DESC LIMIT 1 OFFSET 5000)',
   history: `SELECT page_id AS pageId, title, max(visited_at) AS visitedAt FROM history

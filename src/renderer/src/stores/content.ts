@@ -6,8 +6,8 @@ import { messageOf } from './errors';
 
 /**
  * What is loaded: status and navigation tree (the shell needs them at once), and the page
- * list (the catalogue's source), fetched only when a view asks for it: at 200 kB it would
- * otherwise sit in front of the first page on the way to the first paint.
+ * list (the catalogue's source), fetched only when a view asks for it: it is the largest
+ * start-up answer and would otherwise sit in front of the first page on the way to the first paint.
  */
 export const useContentStore = defineStore('content', () => {
   const status = ref<ContentStatus | null>(null);
