@@ -14,8 +14,8 @@ export class UserDbDamagedError extends Error {
   }
 }
 
-function stamp(): string {
-  return new Date()
+function stamp(at = new Date()): string {
+  return at
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z');
@@ -83,10 +83,16 @@ export function recoverUserDb(file: string, backupDir: string, nativeBinding?: s
  * Takes a backup of user.db with SQLite's online backup API, verifies it with
  * `quick_check`, and keeps the `keep` newest. The copy is written under a temporary
  * name and renamed only once verified, so a crash never leaves a half backup that looks whole.
+ * `now` names the backup (to the second); tests pass their own clock.
  */
-export async function backupUserDb(db: BetterSqlite3.Database, backupDir: string, keep = 5): Promise<string> {
+export async function backupUserDb(
+  db: BetterSqlite3.Database,
+  backupDir: string,
+  keep = 5,
+  now: () => Date = () => new Date(),
+): Promise<string> {
   mkdirSync(backupDir, { recursive: true });
-  const final = join(backupDir, `user-${stamp()}.db`);
+  const final = join(backupDir, `user-${stamp(now())}.db`);
   const tmp = `${final}.partial`;
   await db.backup(tmp);
   if (!isHealthy(tmp)) {

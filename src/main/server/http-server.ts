@@ -80,14 +80,19 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     }
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (chunk: Buffer) => {
+      if (over) return;
       size += chunk.length;
-      if (size > limit) {
-        reject(new HttpError(413, `Request body is larger than ${limit} bytes`));
-        req.destroy();
+      if (size <= limit) {
+        chunks.push(chunk);
         return;
       }
-      chunks.push(chunk);
+      // Past the limit: keep nothing more and answer 413 now; the rest is drained (not a
+      // reset connection), so the client reads the answer.
+      over = true;
+      chunks.length = 0;
+      reject(new HttpError(413, `Request body is larger than ${limit} bytes`));
     });
     req.on('end', () => resolveBody(Buffer.concat(chunks)));
     req.on('error', reject);

@@ -1,6 +1,6 @@
 import { mkdtempSync, openSync, readdirSync, writeSync, closeSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openContentDb, openUserDb } from '../../../src/main/database/connection';
 import {
@@ -86,11 +86,16 @@ describe('database health', () => {
     const dir = tmp();
     const { db } = await userDbWithBookmark(dir);
     const backups = join(dir, 'b');
-    for (let i = 0; i < 3; i++) {
-      await backupUserDb(db, backups, 2);
-      await new Promise((r) => setTimeout(r, 1100)); // backup names carry the second
-    }
-    expect(listUserBackups(backups)).toHaveLength(2);
+    // Backup names carry the second: a clock of our own steps through three of them.
+    const names: string[] = [];
+    for (const second of ['01', '02', '03'])
+      names.push(await backupUserDb(db, backups, 2, () => new Date(`2026-01-02T03:04:${second}.500Z`)));
+    expect(names).toEqual([
+      'user-20260102T030401Z.db',
+      'user-20260102T030402Z.db',
+      'user-20260102T030403Z.db',
+    ]);
+    expect(listUserBackups(backups).map((f) => basename(f))).toEqual([names[2], names[1]]);
     db.close();
   });
 });

@@ -225,13 +225,38 @@ describe('HTTP transport', () => {
       headers: { 'x-dstudio-token': server.token },
     });
     expect(get.status).toBe(405);
+    // A declared length over the limit is refused from the headers, before any body is read.
     const huge = await raw(server, {
       method: 'POST',
       path: '/api/content/getPages',
-      headers: json(server.token),
-      body: Buffer.alloc(MAX_BODY_BYTES + 10, 0x20),
-    }).catch(() => ({ status: 413 }) as RawResponse);
+      // The body is never sent: the connection must not go back to the pool owing it.
+      headers: { ...json(server.token), 'content-length': String(MAX_BODY_BYTES + 10), connection: 'close' },
+    });
     expect(huge.status).toBe(413);
+    expect(JSON.parse(huge.body).error.message).toMatch(/larger than/);
+  });
+
+  it('cuts off a streamed body that grows past the limit, without calling the service', async () => {
+    const before = calls.length;
+    // No content-length (chunked): the server learns the size only while reading, and answers 413 then.
+    const outcome = await raw(server, {
+      method: 'POST',
+      path: '/api/content/getPages',
+      headers: json(server.token),
+      body: Buffer.alloc(MAX_BODY_BYTES * 2, 0x20),
+    }).then(
+      (res) => `status ${res.status}`,
+      (e: NodeJS.ErrnoException) => e.code,
+    );
+    expect(outcome).toBe('status 413');
+    expect(calls.length).toBe(before);
+    const after = await raw(server, {
+      method: 'POST',
+      path: '/api/content/resolveId',
+      headers: json(server.token),
+      body: '["alias"]',
+    });
+    expect(after.status).toBe(200);
   });
 
   it('refuses requests whose Host header is not the loopback address (DNS rebinding)', async () => {
