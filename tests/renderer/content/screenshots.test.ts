@@ -3,11 +3,12 @@
  * Rich pages of the project's starter content, through the real pipeline (import into a
  * content.db, read with ContentService, sanitise + mount with the renderer's content module
  * and content.css in Chromium), in light and dark. Each page is saved as a PNG under
- * screenshots/ for a person to look at, and the test checks what a person would check: the
+ * screenshots/ for a person to look at and compared with its reviewed baseline in
+ * screenshots/baseline/ (pixel diff with a tolerance), and the test checks what a person would check: the
  * diagram is drawn, the broken diagram explains itself, tabs switch, math is typeset, cards
  * sit side by side, and text is readable (WCAG AA contrast) in both themes.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Locator } from 'playwright-core';
@@ -109,11 +110,71 @@ async function clipAround(target: Locator): Promise<{ x: number; y: number; widt
   return { x: Math.max(0, box.x - 200), y: Math.max(0, box.y - 80), width: 700, height: 220 };
 }
 
-/** Saves a full-page screenshot and checks a real image was written. */
+/** Reviewed screenshots the new ones are compared with (tracked; the new ones under SHOTS are not). */
+const BASELINES = join(SHOTS, 'baseline');
+/** Set to write the current screenshots as the new baselines (then look at them before committing). */
+const UPDATE = process.env.DSTUDIO_UPDATE_SCREENSHOTS === '1';
+/** A pixel counts as changed when a channel moves by more than this (anti-aliasing stays below). */
+const CHANNEL_TOLERANCE = 48;
+/** Share of changed pixels a screenshot may have: text re-flowing or a box moving goes far above. */
+const MAX_CHANGED_SHARE = 0.005;
+
+/**
+ * Compares two PNGs pixel by pixel in Chromium (its decoder, no image package): the share of
+ * pixels that changed beyond CHANNEL_TOLERANCE, or a message when the sizes differ.
+ */
+async function changedShare(a: Buffer, b: Buffer): Promise<number | string> {
+  // A page of its own (a fresh context: the content page's default context cannot open one).
+  const page = await browser.page.context().browser()!.newPage();
+  try {
+    return await page.evaluate(
+      async ([a64, b64, tolerance]) => {
+        const pixels = async (b64: string) => {
+          const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+          const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+          const ctx = canvas.getContext('2d')!;
+          ctx.drawImage(bitmap, 0, 0);
+          return ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+        };
+        const [x, y] = [await pixels(a64), await pixels(b64)];
+        if (x.width !== y.width || x.height !== y.height)
+          return `size ${x.width}×${x.height} instead of ${y.width}×${y.height}`;
+        let changed = 0;
+        for (let i = 0; i < x.data.length; i += 4)
+          for (let c = 0; c < 4; c++)
+            if (Math.abs(x.data[i + c]! - y.data[i + c]!) > tolerance) {
+              changed++;
+              break;
+            }
+        return changed / (x.width * x.height);
+      },
+      [a.toString('base64'), b.toString('base64'), CHANNEL_TOLERANCE] as const,
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Saves a full-page screenshot for a person to look at, and compares it with its reviewed
+ * baseline: a broken layout (a box moved, text re-flowed, a colour lost) fails.
+ */
 async function shoot(name: string, theme: Theme): Promise<void> {
-  const path = join(SHOTS, `${name}-${theme}.png`);
-  await browser.page.screenshot({ path, fullPage: true });
-  expect(statSync(path).size).toBeGreaterThan(10_000);
+  const file = `${name}-${theme}.png`;
+  const shot = await browser.page.screenshot({ path: join(SHOTS, file), fullPage: true });
+  const baseline = join(BASELINES, file);
+  if (UPDATE) {
+    mkdirSync(BASELINES, { recursive: true });
+    writeFileSync(baseline, shot);
+    return;
+  }
+  if (!existsSync(baseline))
+    throw new Error(`No baseline ${baseline}: run with DSTUDIO_UPDATE_SCREENSHOTS=1, look at it, commit it`);
+  const share = await changedShare(shot, readFileSync(baseline));
+  if (typeof share === 'string') throw new Error(`${file}: ${share} (see ${join(SHOTS, file)})`);
+  expect(share, `${file}: share of changed pixels against its baseline`).toBeLessThanOrEqual(
+    MAX_CHANGED_SHARE,
+  );
 }
 
 interface ContrastRow {
