@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 /** One judged query: graded relevant page ids (3 = the page wanted, 2 = highly relevant, 1 = relevant). */
 export interface JudgedQuery {
   q: string;
-  kind: 'name' | 'title' | 'concept' | 'typo' | 'phrase';
+  kind: 'name' | 'title' | 'concept' | 'typo' | 'phrase' | 'prefix' | 'pair' | 'question';
   relevant: Record<string, number>;
 }
 
