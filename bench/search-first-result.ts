@@ -14,7 +14,7 @@ const started = performance.now();
 if (engine === 'app') {
   // As the app opens it: with its SQL functions (section_text) registered.
   const db = openContentDb(file, { readonly: true });
-  new SearchService(db, { recentPageIds: () => [] }).searchSync({ text: query, limit: 10 });
+  new SearchService(db).searchSync({ text: query, limit: 10 });
 } else {
   const db = new BetterSqlite3(file, { readonly: true });
   const expr = toMatchExpression(parseQuery(query));

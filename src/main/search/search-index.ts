@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { normaliseKey } from './fts-query';
 import { SECTION_BITS } from '../database/section-keys';
-import { encodeQuickSwitchDocs, QUICK_SWITCH_KINDS, type QuickSwitchKind } from './quick-switch';
+import { encodeQuickSwitchDocs, QUICK_SWITCH_KINDS, type QuickSwitchKind } from './quick-switch-blob';
 import { encodePageFacets, type PageFacetSource } from './page-facets';
 import {
   FACET_TABLE_BLOB,

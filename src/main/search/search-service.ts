@@ -1,13 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type {
-  QuickSwitchData,
-  QuickSwitchHit,
-  QuickSwitchPage,
-  SearchApi,
-  SearchHit,
-  SearchQuery,
-  SearchResponse,
-} from '../../shared/contract/search';
+import type { SearchApi, SearchHit, SearchQuery, SearchResponse } from '../../shared/contract/search';
 import {
   isEmptyQuery,
   normaliseKey,
@@ -19,17 +11,13 @@ import {
   type ParsedQuery,
 } from './fts-query';
 import { pageNoOfSection } from '../database/section-keys';
-import { QuickSwitchIndex, type QuickSwitchSource } from '../../shared/quick-switch';
-import { decodeQuickSwitchBlob } from './quick-switch';
-import { QUICK_SWITCH_BLOB, SearchRepository, type TitleKeyKind } from './search-repository';
+import { SearchRepository, type TitleKeyKind } from './search-repository';
 import type { PageFacets } from './page-facets';
 import { stemmer } from 'stemmer';
-import { highlighterFor, plainSnippetHtml, snippetHtml } from './snippet';
+import { highlighterFor, plainSnippetHtml, snippetHtml } from './snippet-cutter';
 import { bestCorrection, maxEditsFor, trigramExpression } from './spelling';
 
 export interface SearchServiceDeps {
-  /** Recently read pages, most recent first (from user.db history, supplied by the composition root). */
-  recentPageIds: () => string[];
   /** How many words' typo corrections (and whether they are corpus words) to remember (0: none). Default 1000. */
   correctionCacheSize?: number;
 }
@@ -75,24 +63,19 @@ interface IndexState {
   forms: Map<string, string[] | null>;
   /** The corpus words a prefix expands to. */
   expansions: Map<string, string[]>;
-  /** The quick switcher's stored entries and their index, loaded on first use. */
-  switcher: { source: QuickSwitchSource; index: QuickSwitchIndex | null } | null;
 }
 
 /**
- * Full-text search over content.db (FTS5 per section, grouped by page) and the quick
- * switcher. Caches small per-page metadata, the section → page map and typo corrections,
- * all dropped whenever the index is rebuilt; the quick switcher's index is loaded on first use.
+ * Full-text search over content.db (FTS5 per section, grouped by page; the quick switcher is
+ * switcher-service.ts). Caches small per-page metadata and typo corrections, all dropped
+ * whenever the index is rebuilt.
  */
-export class SearchService implements SearchApi {
+export class SearchService implements Pick<SearchApi, 'search'> {
   private readonly repo: SearchRepository;
   private readonly cacheSize: number;
   private state: IndexState | null = null;
 
-  constructor(
-    db: Database,
-    private readonly deps: SearchServiceDeps,
-  ) {
+  constructor(db: Database, deps: SearchServiceDeps = {}) {
     this.repo = new SearchRepository(db);
     this.cacheSize = deps.correctionCacheSize ?? 1000;
   }
@@ -105,7 +88,6 @@ export class SearchService implements SearchApi {
       corrections: new Map(),
       forms: new Map(),
       expansions: new Map(),
-      switcher: null,
     };
     return this.state;
   }
@@ -344,7 +326,7 @@ export class SearchService implements SearchApi {
 
   /**
    * The hits for one page of results, read in one statement: each page's name, its best
-   * section's text (snippets are cut from it here, see snippet.ts) and the page's lead, shown
+   * section's text (snippets are cut from it here, see snippet-cutter.ts) and the page's lead, shown
    * for a page found without a section or by a section's heading alone.
    */
   private hits(s: IndexState, page: readonly Ranked[], parsed: ParsedQuery): SearchHit[] {
@@ -370,47 +352,6 @@ export class SearchService implements SearchApi {
         score: Math.round(r.score * 1000) / 1000,
       };
     });
-  }
-
-  /** Fuzzy/prefix over titles, aliases, headings and tags; recent pages first when the text is empty. */
-  async quickSwitch(text: string, limit = 10): Promise<QuickSwitchHit[]> {
-    return this.quickSwitchSync(text, limit);
-  }
-
-  /** The synchronous core of quickSwitch: the shared matcher the renderer also runs. */
-  quickSwitchSync(text: string, limit = 10): QuickSwitchHit[] {
-    const switcher = this.switcher();
-    if (!switcher) return [];
-    switcher.index ??= new QuickSwitchIndex(switcher.source);
-    return switcher.index.find(text, limit, this.deps.recentPageIds());
-  }
-
-  /** What quickSwitch matches against (~0.5 MB of JSON for the real corpus), for the renderer to match locally. */
-  async quickSwitchData(): Promise<QuickSwitchData> {
-    const source = this.switcher()?.source ?? { pages: [], docs: [], headings: [] };
-    return { generation: this.fresh().generation, ...source, recent: this.deps.recentPageIds() };
-  }
-
-  /**
-   * The quick switcher's entries for the current index generation, loaded on first use (not at
-   * start-up); they are indexed only when main itself matches (a renderer that matches locally
-   * just takes the entries).
-   */
-  private switcher(): IndexState['switcher'] {
-    const s = this.fresh();
-    if (!s.switcher) {
-      const blob = this.repo.blob(QUICK_SWITCH_BLOB);
-      if (!blob) return null;
-      const source: QuickSwitchSource = {
-        pages: this.repo
-          .findPageNames()
-          .filter((p) => s.facets.has(p.no))
-          .map((p): QuickSwitchPage => [p.no, p.pageId, p.title, s.facets.tier(p.no)]),
-        ...decodeQuickSwitchBlob(blob),
-      };
-      s.switcher = { source, index: null };
-    }
-    return s.switcher;
   }
 }
 

@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCorpus } from '../../../src/main/corpus/import-service';
 import { openContentDb } from '../../../src/main/database/connection';
 import { pageNoOfSection } from '../../../src/main/database/section-keys';
-import { decodeQuickSwitchBlob } from '../../../src/main/search/quick-switch';
+import { decodeQuickSwitchBlob } from '../../../src/main/search/quick-switch-blob';
 import { buildSearchIndex, SearchService, titleKeys } from '../../../src/main/search/search-index';
+import { SwitcherService } from '../../../src/main/search/switcher-service';
 import { SEARCH_SQL } from '../../../src/main/search/search-repository';
 import { PageFacets } from '../../../src/main/search/page-facets';
 import { parseQuery, toMatchExpression } from '../../../src/main/search/fts-query';
@@ -201,9 +202,9 @@ describe('buildSearchIndex', () => {
     const { db, done } = freshDb();
     try {
       buildSearchIndex(db);
-      const s = new SearchService(db, { recentPageIds: () => [] });
+      const s = new SearchService(db);
       expect(s.searchSync({ text: 'anything' })).toMatchObject({ results: [], total: 0, corrected: null });
-      expect(s.quickSwitchSync('x')).toEqual([]);
+      expect(new SwitcherService(db, { recentPageIds: () => [] }).quickSwitchSync('x')).toEqual([]);
     } finally {
       done();
     }
@@ -217,7 +218,7 @@ describe('search over the starter corpus (content/)', () => {
   beforeAll(async () => {
     ({ db, done } = freshDb());
     await importCorpus(db, STARTER_CORPUS);
-    search = new SearchService(db, { recentPageIds: () => [] });
+    search = new SearchService(db);
   });
   afterAll(() => done());
 
@@ -251,7 +252,7 @@ describe.skipIf(!corpusAvailable())(
     beforeAll(async () => {
       ({ db, done } = freshDb());
       await importCorpus(db, realCorpusAt(judged.corpus));
-      search = new SearchService(db, { recentPageIds: () => [] });
+      search = new SearchService(db);
     });
     afterAll(() => done?.());
 
@@ -351,17 +352,18 @@ describe.skipIf(!corpusAvailable())(
     });
 
     it('serves the quick switcher from the stored index', () => {
-      expect(search.quickSwitchSync('circuit br')[0]).toMatchObject({
+      const switcher = new SwitcherService(db, { recentPageIds: () => [] });
+      expect(switcher.quickSwitchSync('circuit br')[0]).toMatchObject({
         id: 'pattern-library/resilience/circuit-breaker',
         kind: 'title',
       });
-      expect(search.quickSwitchSync('hlc').map((h) => h.id)).toContain('pattern-library/coordination/hlc');
+      expect(switcher.quickSwitchSync('hlc').map((h) => h.id)).toContain('pattern-library/coordination/hlc');
       // headings of any level come from the FTS index (not held in memory), with the last word as a prefix
       const deep = db
         .prepare(`SELECT count(*) AS n FROM sections WHERE level >= 3 AND heading LIKE '%half-open%'`)
         .get() as { n: number };
       expect(deep.n).toBeGreaterThan(0);
-      const hits = search.quickSwitchSync('half ope', 20).filter((h) => h.kind === 'heading');
+      const hits = switcher.quickSwitchSync('half ope', 20).filter((h) => h.kind === 'heading');
       expect(hits.length).toBeGreaterThan(0);
       expect(hits.every((h) => /half.?open/i.test(h.label) && h.anchor)).toBe(true);
     });

@@ -77,7 +77,7 @@ export const searchCommand: Command = {
         );
         return 1;
       }
-      const response = new SearchService(db, { recentPageIds: () => [] }).searchSync({
+      const response = new SearchService(db).searchSync({
         text,
         filters,
         limit,

@@ -6,7 +6,7 @@ import {
   snippetHtml,
   SNIPPET_CHARS,
   type QueryVocabulary,
-} from '../../../src/main/search/snippet';
+} from '../../../src/main/search/snippet-cutter';
 
 /** A hand-written vocabulary: each word's forms (the corpus words of its stem). */
 const FORMS: Record<string, string[]> = {
