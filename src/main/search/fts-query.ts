@@ -180,11 +180,16 @@ function quote(tokens: string[]): string {
  * prefix, and the corpus words that start with it (`expand`): porter stems a prefix
  * query term, so "consistenc*" alone would miss "consistency".
  */
-function termExpression(t: QueryTerm, expand: (prefix: string) => string[]): string {
+function termExpression(
+  t: QueryTerm,
+  expand: (prefix: string) => string[],
+  closed: (prefix: string) => boolean,
+): string {
   if (!t.prefix) return quote(t.tokens);
   const word = t.tokens[0]!;
-  // A one-letter FTS5 prefix query merges the doclists of thousands of terms: only the expansions then.
-  const stemmed = word.length >= 2 ? [`${quote([word])} *`] : [];
+  // A one-letter FTS5 prefix query merges the doclists of thousands of terms: only the expansions
+  // then; and only them too when they are all the prefix may match.
+  const stemmed = word.length >= 2 && !closed(word) ? [`${quote([word])} *`] : [];
   const alts = [
     quote([word]),
     ...stemmed,
@@ -198,6 +203,11 @@ function termExpression(t: QueryTerm, expand: (prefix: string) => string[]): str
 export interface MatchOptions {
   /** Corpus words that start with a prefix, for the last word while typing. */
   expand?: (prefix: string) => string[];
+  /**
+   * True when `expand` gave every word a prefix may match (the completions used in page names,
+   * see SearchService): no open-ended prefix term then. Default: never.
+   */
+  closed?: (prefix: string) => boolean;
   /** 'all' (the default): every group must match; 'any': at least one (used to relax a query that found little). */
   mode?: 'all' | 'any';
 }
@@ -206,8 +216,9 @@ export interface MatchOptions {
 export function toMatchExpression(q: ParsedQuery, opts: MatchOptions = {}): string | null {
   if (q.groups.length === 0) return null;
   const expand = opts.expand ?? (() => []);
+  const closed = opts.closed ?? (() => false);
   const groups = q.groups.map((g) => {
-    const alts = g.alternatives.map((t) => termExpression(t, expand));
+    const alts = g.alternatives.map((t) => termExpression(t, expand, closed));
     return alts.length === 1 ? alts[0]! : `(${alts.join(' OR ')})`;
   });
   const positive =
