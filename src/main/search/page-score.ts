@@ -70,8 +70,12 @@ export const EXACT_TITLE_BONUS: Record<TitleKeyKind, number> = {
   head: 850,
   file: 800,
 };
-/** Scores of results found only by the relaxed (any-word) query stay below every other result. */
-export const RELAXED_PENALTY = 500;
+/**
+ * Multiplies the score of a result found only by the any-word relaxation (when a query's
+ * words meet in few sections): it still outranks a weak all-words match when it covers the
+ * query better, rather than being dropped below every one.
+ */
+export const RELAXED_FACTOR = 0.6;
 
 /** The parts of a result's score. */
 export interface ScoreParts {
@@ -89,5 +93,5 @@ export interface ScoreParts {
 
 /** The score results are sorted by. */
 export function combinedScore(p: ScoreParts): number {
-  return p.sections * p.prior * (1 + ABOUT_WEIGHT * p.about) + p.title - (p.relaxed ? RELAXED_PENALTY : 0);
+  return p.sections * p.prior * (1 + ABOUT_WEIGHT * p.about) * (p.relaxed ? RELAXED_FACTOR : 1) + p.title;
 }

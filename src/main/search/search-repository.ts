@@ -46,10 +46,14 @@ export const SEARCH_SQL = {
   // matching section; the service groups them by page in JS with its section → page map
   // (a join and a window function here cost as much again as ranking itself).
   matchSections: 'SELECT rowid, rank FROM sections_fts WHERE sections_fts MATCH ?',
-  // The sections of one page (a rowid range) that match, ranked: FTS5 seeks to the range.
-  matchPageSections: 'SELECT rowid, rank FROM sections_fts WHERE sections_fts MATCH ? AND rowid BETWEEN ? AND ?',
-  // Pages (numbers) whose names or summary match: one row per page, so this costs next to nothing.
-  aboutPages: 'SELECT rowid FROM search_about WHERE search_about MATCH ?',
+  // The matching sections of the listed pages, ranked: the page filter runs before rank is
+  // computed, so only their sections are ranked (with the statistics of the whole expression).
+  matchPagesSections: `
+    SELECT rowid, rank FROM sections_fts WHERE sections_fts MATCH ?
+      AND (rowid >> ${SECTION_BITS}) IN (SELECT value FROM json_each(?))`,
+  // Pages (numbers) whose names or summary match, and whether their names do (bm25 with the
+  // summary weighted 0 is 0 when only the summary matched). One row per page: next to nothing.
+  aboutPages: 'SELECT rowid, bm25(search_about, 1.0, 0.0) < 0 FROM search_about WHERE search_about MATCH ?',
   // How many sections match, and which, without ranking them (an order of magnitude cheaper).
   countSections: 'SELECT count(*) FROM sections_fts WHERE sections_fts MATCH ?',
   sectionIds: 'SELECT rowid FROM sections_fts WHERE sections_fts MATCH ?',
@@ -173,14 +177,14 @@ export class SearchRepository {
     ][];
   }
 
-  /** [section id, rank] of the page's sections (ids from…to) matching the FTS5 expression. */
-  findMatchingSectionsOfPage(match: string, from: number, to: number): [number, number][] {
-    return this.st('matchPageSections').raw(true).all(match, from, to) as [number, number][];
+  /** [section id, rank] of the listed pages' sections matching the FTS5 expression. */
+  findMatchingSectionsOfPages(match: string, pageNos: readonly number[]): [number, number][] {
+    return this.st('matchPagesSections').raw(true).all(match, JSON.stringify(pageNos)) as [number, number][];
   }
 
-  /** Numbers of the pages whose names or summary match the FTS5 expression (on search_about's columns). */
-  findAboutPages(match: string): number[] {
-    return this.st('aboutPages').pluck(true).all(match) as number[];
+  /** [page number, 1 when its names match else 0] of the pages whose names or summary match the FTS5 expression. */
+  findAboutPages(match: string): [number, number][] {
+    return this.st('aboutPages').raw(true).all(match) as [number, number][];
   }
 
   /** The completions of a prefix used in page names, most used first. */

@@ -15,7 +15,6 @@ import { pageNoOfSection } from '../database/section-keys';
 import { SearchRepository } from './search-repository';
 import type { PageFacets } from './page-facets';
 import { combinedScore, EXACT_TITLE_BONUS, type ScoreParts } from './page-score';
-import { SECTION_BITS } from '../database/section-keys';
 import { stemmer } from 'stemmer';
 import { highlighterFor, plainSnippetHtml, snippetHtml } from './snippet-cutter';
 import { bestCorrection, maxEditsFor, trigramExpression } from './spelling';
@@ -52,8 +51,8 @@ interface Expansion {
 
 /** Parts of a result found by no text (an empty query, an exact title alone). */
 const NO_PARTS: ScoreParts = { sections: 0, prior: 1, about: 0, title: 0, relaxed: false };
-/** Roughly how many pages the corpus has, for weighting a query item by how rare it is in names. */
-const ABOUT_PAGES = 650;
+/** What a query item found in a page's summary (not its names) counts for in its about share. */
+const SUMMARY_HIT = 0.5;
 
 interface Ranked {
   /** The page's number in content.db. */
@@ -200,7 +199,7 @@ export class SearchService implements Pick<SearchApi, 'search'> {
     for (const g of parsed.groups)
       for (const t of g.alternatives) if (t.prefix && this.isWord(s, t.tokens[0]!)) t.prefix = false;
     const opts = this.matchOptions(s);
-    const about = this.aboutCoverage(parsed, opts);
+    const about = this.aboutCoverage(s, parsed, opts);
     const byPage = new Map<number, Ranked>();
     const match = toMatchExpression(parsed, opts);
     if (match) this.addMatches(s, byPage, this.repo.findMatchingSections(match), about, false);
@@ -211,12 +210,10 @@ export class SearchService implements Pick<SearchApi, 'search'> {
       const missing = [...about]
         .filter(([no, share]) => share >= ABOUT_CANDIDATE && !byPage.has(no) && s.facets.has(no))
         .sort((a, b) => b[1] - a[1])
-        .slice(0, ABOUT_CANDIDATES_MAX);
-      for (const [no] of missing) {
-        const first = no * 2 ** SECTION_BITS;
-        const sections = this.repo.findMatchingSectionsOfPage(any, first, first + 2 ** SECTION_BITS - 1);
-        this.addMatches(s, byPage, sections, about, false);
-      }
+        .slice(0, ABOUT_CANDIDATES_MAX)
+        .map(([no]) => no);
+      if (missing.length > 0)
+        this.addMatches(s, byPage, this.repo.findMatchingSectionsOfPages(any, missing), about, false);
     }
     if (parsed.groups.every((g) => g.alternatives.length === 1) && parsed.excluded.length === 0) {
       const key = normaliseKey(titleKeyOf(parsed));
@@ -283,19 +280,16 @@ export class SearchService implements Pick<SearchApi, 'search'> {
    * by how rare the item is there (an item every page's names share tells nothing); 0…1.
    * search_about has one row per page, so each lookup costs next to nothing.
    */
-  private aboutCoverage(parsed: ParsedQuery, opts: MatchOptions): Map<number, number> {
+  private aboutCoverage(s: IndexState, parsed: ParsedQuery, opts: MatchOptions): Map<number, number> {
     const cover = new Map<number, number>();
     let total = 0;
     for (const g of parsed.groups) {
       const expr = toMatchExpression({ groups: [g], excluded: [] }, opts)!;
-      const names = this.repo.findAboutPages(`{names} : (${expr})`);
-      const summary = this.repo.findAboutPages(`{summary} : (${expr})`);
-      const got = new Map<number, number>();
-      for (const no of summary) got.set(no, 0.5);
-      for (const no of names) got.set(no, 1);
-      const weight = Math.log(1 + ABOUT_PAGES / (1 + got.size));
+      const pages = this.repo.findAboutPages(expr);
+      const weight = Math.log(1 + s.priors.length / (1 + pages.length));
       total += weight;
-      for (const [no, hit] of got) cover.set(no, (cover.get(no) ?? 0) + weight * hit);
+      for (const [no, inNames] of pages)
+        cover.set(no, (cover.get(no) ?? 0) + weight * (inNames ? 1 : SUMMARY_HIT));
     }
     for (const [no, v] of cover) cover.set(no, v / total);
     return cover;
@@ -373,7 +367,7 @@ export class SearchService implements Pick<SearchApi, 'search'> {
       }
     }
     const byPage = new Map(ranked.map((r) => [r.no, r]));
-    const about = this.aboutCoverage(parsed, opts);
+    const about = this.aboutCoverage(s, parsed, opts);
     if (ids.length <= ANY_WORD_MAX_SECTIONS) {
       this.addMatches(s, byPage, this.repo.findMatchingSections(any), about, true);
     } else {
