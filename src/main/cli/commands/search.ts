@@ -17,10 +17,11 @@ function listOption(value: unknown): string[] | undefined {
   return items.length > 0 ? items : undefined;
 }
 
-/** Plain text for a terminal: matched terms in *stars*, entities decoded. */
+/** Plain text for a terminal: matched terms in *stars*, code in `backticks`, entities decoded. */
 function plainSnippet(html: string): string {
   return html
     .replace(/<\/?mark>/g, '*')
+    .replace(/<\/?code>/g, '`')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
