@@ -191,17 +191,15 @@ function termExpression(
 ): string {
   if (!t.prefix) return quote(t.tokens);
   const word = t.tokens[0]!;
-  // A one-letter FTS5 prefix query merges the doclists of thousands of terms: only the expansions
-  // then; and only them too when they are all the prefix may match.
-  const stemmed = word.length >= 2 && !closed(word) ? [`${quote([word])} *`] : [];
-  const alts = [
-    quote([word]),
-    ...stemmed,
-    ...expand(word)
-      .filter((w) => w !== word)
-      .map((w) => quote([w])),
-  ];
-  return `(${alts.join(' OR ')})`;
+  const completions = expand(word)
+    .filter((w) => w !== word)
+    .map((w) => quote([w]));
+  // Completions that are all the prefix may match stand alone: the prefix itself, stemmed by
+  // FTS5, would match other words ("strang" matches "strange", whose stem it is).
+  if (closed(word) && completions.length > 0) return `(${completions.join(' OR ')})`;
+  // A one-letter FTS5 prefix query merges the doclists of thousands of terms: only the expansions then.
+  const stemmed = word.length >= 2 ? [`${quote([word])} *`] : [];
+  return `(${[quote([word]), ...stemmed, ...completions].join(' OR ')})`;
 }
 
 export interface MatchOptions {

@@ -6,7 +6,8 @@
 import type { TitleKeyKind } from './search-repository';
 
 /** What a page is, as far as ranking cares: the pattern pages are what most searches are for. */
-export type PageKind = 'pattern' | 'principle' | 'case-study' | 'other' | 'guide' | 'module' | 'index' | 'exam';
+export type PageKind =
+  'pattern' | 'principle' | 'case-study' | 'other' | 'guide' | 'module' | 'index' | 'exam';
 
 /** A page as the index build reads it. */
 export interface PriorSource {
@@ -42,7 +43,8 @@ const GUIDE_TYPE = /guide|reference|documentation|overview|section|cheat|learnin
 /** The kind of a page, from its id (its place in the site), its type and its title. */
 export function pageKind(p: PriorSource): PageKind {
   const last = p.id.split('/').at(-1)!;
-  if (EXAM.test(p.type ?? '') || EXAM.test(last) || /\/tests\//.test(p.id) || EXAM.test(p.title)) return 'exam';
+  if (EXAM.test(p.type ?? '') || EXAM.test(last) || /\/tests\//.test(p.id) || EXAM.test(p.title))
+    return 'exam';
   if (INDEX.test(p.id)) return 'index';
   if (MODULE.test(p.type ?? '') || MODULE.test(last) || MODULE.test(p.title)) return 'module';
   // A pattern lives in a category folder of the library; the library's own top-level pages are guides to it.

@@ -342,9 +342,7 @@ export class SearchService implements Pick<SearchApi, 'search'> {
     if (!any) return ranked;
     // Every (section, word) pair as id·64 + word, sorted natively: each section's words are then adjacent.
     const lists = parsed.groups.map((g) =>
-      this.repo.findMatchingSectionIds(
-        toMatchExpression({ groups: [g], excluded: parsed.excluded }, opts)!,
-      ),
+      this.repo.findMatchingSectionIds(toMatchExpression({ groups: [g], excluded: parsed.excluded }, opts)!),
     );
     const pairs = new Float64Array(lists.reduce((n, l) => n + l.length, 0));
     let k = 0;
@@ -455,6 +453,7 @@ export class SearchService implements Pick<SearchApi, 'search'> {
       ? highlighterFor(parsed, {
           forms: (w) => this.formsOf(s, w),
           prefixForms: (p) => this.prefixForms(s, p),
+          closedPrefix: (p) => this.expansion(s, p).closed,
         })
       : null;
     return page.flatMap((r) => {

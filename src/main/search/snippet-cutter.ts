@@ -65,6 +65,8 @@ export interface QueryVocabulary {
    * expansion "consistency"; "kubernets" marks "kubernetes").
    */
   prefixForms(prefix: string): readonly string[];
+  /** True when prefixForms are all the prefix matches (see SearchService.expansion): other words starting with it are not marked. */
+  closedPrefix?(prefix: string): boolean;
 }
 
 /** One positive query term: the forms of each of its tokens (several for a phrase) and, for the last word while typing, the word itself. */
@@ -89,7 +91,10 @@ export function highlighterFor(q: ParsedQuery, vocabulary: QueryVocabulary): Hig
     .flatMap((g) => g.alternatives)
     .map((t) =>
       t.prefix
-        ? { forms: [new Set([t.tokens[0]!, ...vocabulary.prefixForms(t.tokens[0]!)])], prefix: t.tokens[0]! }
+        ? {
+            forms: [new Set([t.tokens[0]!, ...vocabulary.prefixForms(t.tokens[0]!)])],
+            prefix: vocabulary.closedPrefix?.(t.tokens[0]!) ? null : t.tokens[0]!,
+          }
         : { forms: t.tokens.map((w) => new Set(vocabulary.forms(w))), prefix: null },
     );
   // Query tokens and corpus words are letters and digits only, so they need no escaping;
@@ -298,9 +303,14 @@ function stretchHtml(text: string, hits: readonly Hit[], s: Stretch): string {
 }
 
 /** The best stretch among the lines the hits are on, each line on its own. */
-function bestLineStretch(text: string, hits: readonly Hit[], lines: Map<number, Line>, size: number): Stretch {
+function bestLineStretch(
+  text: string,
+  hits: readonly Hit[],
+  lines: Map<number, Line>,
+  size: number,
+): Stretch {
   let best: Stretch | null = null;
-  for (let i = 0; i < hits.length; ) {
+  for (let i = 0; i < hits.length;) {
     const line = lineAt(text, hits[i]!.start, lines);
     let j = i;
     while (j < hits.length && hits[j]!.start < line.end) j++;
@@ -326,15 +336,28 @@ export function snippetHtml(text: string, h: Highlighter | null, size = SNIPPET_
   const prose = hits.filter((hit) => lineAt(text, hit.start, lines).kind === 'prose');
   if (prose.length > 0) return stretchHtml(text, hits, bestLineStretch(text, prose, lines, size));
   const short = hits.filter((hit) => lineAt(text, hit.start, lines).kind === 'short');
-  // Short lines (table cells) read best together: from the first matching one on.
-  const lo = short.length > 0 ? lineAt(text, short[0]!.start, lines).start : 0;
-  if (short.length > 0) return stretchHtml(text, short, bestStretch(text, short, lo, text.length, size));
-  if (hits.length > 0) return `<code>${stretchHtml(text, hits, bestLineStretch(text, hits, lines, size))}</code>`;
-  // No match: the first prose line, else the text's beginning.
-  for (let at = 0; at < text.length; at = lineAt(text, at, lines).end + 1)
-    if (lineAt(text, at, lines).kind === 'prose') {
+  // Short lines (table cells) read best together: from the first matching one to the next machine text.
+  if (short.length > 0) {
+    const lo = lineAt(text, short[0]!.start, lines).start;
+    let hi = lineAt(text, lo, lines).end;
+    while (hi < text.length && lineAt(text, hi + 1, lines).kind !== 'code')
+      hi = lineAt(text, hi + 1, lines).end;
+    const within = short.filter((hit) => hit.end <= hi);
+    return stretchHtml(text, within, bestStretch(text, within, lo, hi, size));
+  }
+  if (hits.length > 0)
+    return `<code>${stretchHtml(text, hits, bestLineStretch(text, hits, lines, size))}</code>`;
+  // No match: the first prose line, else the first short one; never machine text ('' then: the
+  // caller shows the page's lead).
+  for (const kind of ['prose', 'short'] as const)
+    for (let at = 0; at < text.length; at = lineAt(text, at, lines).end + 1) {
       const line = lineAt(text, at, lines);
-      return stretchHtml(text, [], bestStretch(text, [], line.start, line.end, size));
+      if (line.kind === kind && hasToken(text.slice(line.start, line.end)))
+        return stretchHtml(
+          text,
+          [],
+          bestStretch(text, [], line.start, kind === 'prose' ? line.end : text.length, size),
+        );
     }
-  return stretchHtml(text, [], bestStretch(text, [], 0, text.length, size));
+  return '';
 }

@@ -72,7 +72,9 @@ describe('snippetHtml', () => {
 
   it('escapes the text, marks being the only HTML, and collapses whitespace', () => {
     const html = snippet('lock ', 'Text <img src=x onerror=alert(1)>  with a\tlock & "key" \'s');
-    expect(html).toBe('Text &lt;img src=x onerror=alert(1)&gt; with a <mark>lock</mark> &amp; &quot;key&quot; &#39;s');
+    expect(html).toBe(
+      'Text &lt;img src=x onerror=alert(1)&gt; with a <mark>lock</mark> &amp; &quot;key&quot; &#39;s',
+    );
   });
 
   it("shows matching prose rather than a diagram's source, code or table cells", () => {
@@ -97,12 +99,26 @@ describe('snippetHtml', () => {
     expect(snippet('owner ', 'graph TB\n    A[Owner] --> B\nOwner\nThe holder of it')).toBe(
       '<mark>Owner</mark> The holder of it',
     );
-    const code = 'An intro paragraph that says nothing of the word.\n\n    acquire_lock(key, ttl=30)\n    release(key)';
+    const code =
+      'An intro paragraph that says nothing of the word.\n\n    acquire_lock(key, ttl=30)\n    release(key)';
     expect(snippet('lock ', code)).toBe('<code>acquire_<mark>lock</mark>(key, ttl=30)</code>');
     // without a match: the first prose, not the diagram above it
     expect(snippet('zebra ', 'flowchart LR\n    A --> B\nThe first real sentence of the section.')).toBe(
       'The first real sentence of the section.',
     );
+  });
+
+  it('marks only the completions of a closed prefix, not every word starting with it', () => {
+    const closed: QueryVocabulary = {
+      ...vocabulary,
+      prefixForms: () => ['strangler'],
+      closedPrefix: () => true,
+    };
+    const html = snippetHtml(
+      'The strangler fig grows around a strange old tree, strangling it.',
+      highlighterFor(parseQuery('strang', { prefixLast: true }), closed),
+    );
+    expect(marks(html)).toEqual(['strangler']);
   });
 
   it('tells prose from short lines and machine text by the line alone', () => {
@@ -125,6 +141,8 @@ describe('snippetHtml', () => {
     expect(snippet('zebra ', 'Short text, no match.')).toBe('Short text, no match.');
     expect(snippet('zebra ', 'word '.repeat(100)).endsWith('word…')).toBe(true);
     expect(snippet('zebra ', '  -- ** \n')).toBe('');
+    // never a diagram's source: nothing, so that the caller shows the page's lead
+    expect(snippet('zebra ', 'graph TB\n    A[Start] --> B[End]')).toBe('');
     expect(snippetHtml('Plain text.', null)).toBe('Plain text.');
   });
 
