@@ -21,6 +21,8 @@ export interface Services {
   api: DStudioApi;
   contentDb: Database;
   userDb: Database;
+  /** Warms search up (see SearchService.warmUp): call it once at idle time after start-up. */
+  warmUp(): void;
   close(): void;
 }
 
@@ -58,6 +60,7 @@ export function openServices(paths: ServicePaths, host: ServiceHost = {}): Servi
     api,
     contentDb,
     userDb,
+    warmUp: () => search.warmUp(),
     close() {
       contentDb.close();
       userDb.close();

@@ -51,6 +51,8 @@ interface Expansion {
 
 /** Parts of a result found by no text (an empty query, an exact title alone). */
 const NO_PARTS: ScoreParts = { sections: 0, prior: 1, about: 0, title: 0, relaxed: false };
+/** The warm-up's query: a misspelt word and a partial one, so that every step of a search runs. */
+const WARM_UP_QUERY = 'consistancy cach';
 /** What a query item found in a page's summary (not its names) counts for in its about share. */
 const SUMMARY_HIT = 0.5;
 
@@ -108,6 +110,16 @@ export class SearchService implements Pick<SearchApi, 'search'> {
       expansions: new Map(),
     };
     return this.state;
+  }
+
+  /**
+   * Runs a throwaway search through every step (a typo to correct, a prefix to complete, two
+   * words to rank and relax, snippets to cut), so that the first search someone types does
+   * not pay for compiling the search code and loading the index state. The app calls it once
+   * at idle time after start-up; it changes no result.
+   */
+  warmUp(): void {
+    this.searchSync({ text: WARM_UP_QUERY, limit: 10 });
   }
 
   /** Ranked results, grouped by page, with facet counts. Never throws on user input. */
