@@ -72,6 +72,13 @@ describe('SearchService.search', () => {
     expect(await search.search({ text: 'idempotncy keys' })).toEqual(r);
   });
 
+  it('warms up without changing any result', async () => {
+    const before = await search.search({ text: 'circuit breaker' });
+    const warmed = new SearchService(db);
+    warmed.warmUp();
+    expect(await warmed.search({ text: 'circuit breaker' })).toEqual(before);
+  });
+
   it('relaxes a multi-word query whose words never meet, a page about the query first', async () => {
     const r = await search.search({ text: 'breaker coordinator' });
     expect(r.total).toBeGreaterThan(0);
