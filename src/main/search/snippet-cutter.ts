@@ -202,9 +202,9 @@ const DIAGRAM_LINE =
   /^(graph|flowchart|sequenceDiagram|classDiagram|stateDiagram|erDiagram|gantt|pie|journey|gitGraph|mindmap|timeline|quadrantChart|participant|actor|subgraph|end|style|classDef|class|linkStyle|click|note|loop|alt|else|opt|par|critical|rect|autonumber|activate|deactivate|dateFormat|section)\b/;
 /** Arrows of a diagram's edges. */
 const DIAGRAM_EDGE = /-->|->>|-\.->|==>|--[xo]\b/;
-/** Lowercase words a line of code or configuration starts with (prose starts with a capital). */
+/** How a line of code or configuration starts: a comment, or a lowercase keyword (prose starts with a capital). */
 const CODE_LINE =
-  /^(def|class|import|from|return|if|elif|else|for|while|func|function|const|let|var|public|private|package|async|await|try|catch|except|raise|throw|select|insert|update|delete|create|[a-z_][\w-]*:\s)/;
+  /^(#|\/\/|def|class|import|from|return|if|elif|else|for|while|func|function|const|let|var|public|private|package|async|await|try|catch|except|raise|throw|select|insert|update|delete|create|[a-z_][\w-]*:\s)/;
 /** Lines with at least this many words are prose (shorter ones are table cells, labels, terms). */
 const PROSE_WORDS = 5;
 

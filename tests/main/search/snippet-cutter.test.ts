@@ -133,6 +133,8 @@ describe('snippetHtml', () => {
       'const x = f(a, b);',
       'replicas: 3',
       'if (x) { y(); }',
+      '# Retry with Circuit Breaker Integration',
+      '// the breaker opens after five failures',
     ])
       expect(lineKind(line), line).toBe('code');
   });
