@@ -27,8 +27,9 @@ import { importCorpus } from '../src/main/corpus/import-service';
 import { openContentDb } from '../src/main/database/connection';
 import { parseQuery, toMatchExpression, tokenize } from '../src/main/search/fts-query';
 import { buildSearchIndex, SearchService } from '../src/main/search/search-index';
+import { SwitcherService } from '../src/main/search/switcher-service';
 import { realCorpusAt } from '../tests/helpers/corpus';
-import { evaluate, loadJudgements } from '../tests/main/search/relevance-metrics';
+import { byKind, evaluate, loadJudgements } from '../tests/main/search/relevance-metrics';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -56,6 +57,7 @@ interface Row extends Engine {
   p95: number;
   ndcg: number;
   mrr: number;
+  perQuery: ReturnType<typeof evaluate>['perQuery'];
 }
 
 function heapNow(): number {
@@ -82,7 +84,7 @@ function repeat(runs: number, f: () => number): { median: number; min: number; m
 }
 
 /** Open→first result in a fresh process (see search-first-result.ts). */
-function firstResultInFreshProcess(engine: 'app' | 'floor', file: string, query: string): number {
+function firstResultInFreshProcess(engine: 'app' | 'started' | 'floor', file: string, query: string): number {
   const out = execFileSync(process.execPath, ['--import', 'tsx', FIRST_RESULT_PROBE, engine, file, query], {
     encoding: 'utf8',
   });
@@ -154,15 +156,15 @@ export default async function searchBench(): Promise<void> {
     const keep: unknown[] = [];
 
     // --- Open→first result of the app and of the FTS5 floor, each in fresh processes, alternating. ---
-    const firstRuns: Record<'app' | 'floor', number[]> = { app: [], floor: [] };
+    const firstRuns: Record<'app' | 'started' | 'floor', number[]> = { app: [], started: [], floor: [] };
     for (let r = 0; r < FIRST_RESULT_RUNS; r++)
-      for (const e of ['app', 'floor'] as const)
+      for (const e of ['app', 'started', 'floor'] as const)
         firstRuns[e].push(firstResultInFreshProcess(e, file, queries[0]!.q));
 
     // --- The app's SearchService: open the file, first query with snippets. ---
     {
       const before = heapNow();
-      const svc = new SearchService(openContentDb(file, { readonly: true }), { recentPageIds: () => [] });
+      const svc = new SearchService(openContentDb(file, { readonly: true }));
       svc.searchSync({ text: queries[0]!.q, limit: 10 });
       keep.push(svc);
       engines.push({
@@ -173,21 +175,22 @@ export default async function searchBench(): Promise<void> {
         search: (q) => svc.searchSync({ text: q, limit: 10 }).results.map((r) => r.id),
         note: 'open→1st: median of fresh processes; typo corrections are cached per word (see the next row)',
       });
-      const [, qsLoadMs] = time(() => svc.quickSwitchSync('circ'));
+      const switcher = new SwitcherService(openContentDb(file, { readonly: true }), {
+        recentPageIds: () => [],
+      });
+      keep.push(switcher);
+      const [, qsLoadMs] = time(() => switcher.quickSwitchSync('circ'));
       const qsHeap = heapNow() - before;
       engines.push({
         name: 'DStudio quick switcher (minisearch)',
         buildMs: null,
         openToFirstMs: qsLoadMs,
         heapBytes: qsHeap - (engines.at(-1)!.heapBytes ?? 0),
-        search: (q) => [...new Set(svc.quickSwitchSync(q, 20).map((h) => h.id))].slice(0, 10),
+        search: (q) => [...new Set(switcher.quickSwitchSync(q, 20).map((h) => h.id))].slice(0, 10),
         note: 'main-side copy (the HTTP fallback): the app matches in the renderer on data loaded at idle time',
       });
       // The same service without its correction cache: every typo query pays for the trigram lookup again.
-      const cold = new SearchService(openContentDb(file, { readonly: true }), {
-        recentPageIds: () => [],
-        correctionCacheSize: 0,
-      });
+      const cold = new SearchService(openContentDb(file, { readonly: true }), { correctionCacheSize: 0 });
       keep.push(cold);
       engines.push({
         name: 'DStudio search, no correction cache',
@@ -242,6 +245,9 @@ export default async function searchBench(): Promise<void> {
       }
     };
     measure(engines);
+    // The first query, warm, on the floor: what the app's first search after start-up is held to.
+    const floorEngine = engines.find((e) => e.name.startsWith('FTS5 floor'))!;
+    const warmFloorFirst = repeat(FIRST_RESULT_RUNS, () => time(() => floorEngine.search(queries[0]!.q))[1]);
 
     // --- lunr, built in the page from search_index.json as MkDocs and Material do. ---
     let lunrIndex: lunr.Index | null = null;
@@ -409,7 +415,14 @@ export default async function searchBench(): Promise<void> {
     const rows: Row[] = engines.map((e) => {
       const sorted = times.get(e)!.sort((a, b) => a - b);
       const rel = evaluate(queries, e.search);
-      return { ...e, p50: percentile(sorted, 50), p95: percentile(sorted, 95), ndcg: rel.ndcg, mrr: rel.mrr };
+      return {
+        ...e,
+        p50: percentile(sorted, 50),
+        p95: percentile(sorted, 95),
+        ndcg: rel.ndcg,
+        mrr: rel.mrr,
+        perQuery: rel.perQuery,
+      };
     });
 
     const floor = rows.find((r) => r.name.startsWith('FTS5 floor'))!;
@@ -469,14 +482,56 @@ export default async function searchBench(): Promise<void> {
     const app = rows[0]!;
     // The app's heap once its per-word caches have seen every judged query (a fresh service, so nothing else is counted).
     const beforeWork = heapNow();
-    const worked = new SearchService(openContentDb(file, { readonly: true }), { recentPageIds: () => [] });
+    const worked = new SearchService(openContentDb(file, { readonly: true }));
     for (const { q } of queries) worked.searchSync({ text: q, limit: 10 });
     const workedHeap = heapNow() - beforeWork;
     keep.push(worked);
-    console.log('\nGoals (issue 4):');
+    // Relevance per kind of query: the app, the floor and Material-style lunr side by side.
+    const kindRows = [app, floor, material].map((r) => byKind(r.perQuery));
+    console.log(`\nnDCG@10 / MRR per kind of query (${queries.length} judged queries):`);
+    console.log(
+      `  ${'kind'.padEnd(9)} ${'n'.padStart(3)}  ${'app nDCG'.padStart(8)}  ${'app MRR'.padStart(7)}  ${'floor'.padStart(6)}  ${'Material'.padStart(8)}`,
+    );
+    kindRows[0]!.forEach((k, i) =>
+      console.log(
+        `  ${k.kind.padEnd(9)} ${String(k.queries).padStart(3)}  ${k.ndcg.toFixed(3).padStart(8)}  ${k.mrr.toFixed(3).padStart(7)}  ${kindRows[1]![i]!.ndcg.toFixed(3).padStart(6)}  ${kindRows[2]![i]!.ndcg.toFixed(3).padStart(8)}`,
+      ),
+    );
+    const empty = queries.filter((j) => worked.searchSync({ text: j.q, limit: 1 }).results.length === 0);
+    const weakest = kindRows[0]!.reduce((a, b) => (b.ndcg < a.ndcg ? b : a));
+    const started = median(firstRuns.started);
+    console.log(
+      `first search after start-up, ${FIRST_RESULT_RUNS} fresh processes: ${firstRuns.started.map((x) => ms(x)).join(' ')}; warm floor, same query: ${spread(warmFloorFirst)}`,
+    );
+
+    // The floor finds nothing for a partial word or a typo, and so answers those in next to no
+    // time: the same percentiles over the queries it does find something for, for comparison.
+    const answered = queries.map((j) => floorEngine.search(j.q).length > 0);
+    const subset = (e: Engine): number[] =>
+      (times.get(e) ?? []).filter((_, i) => answered[i % queries.length]).sort((a, b) => a - b);
+    const appSub = subset(engines[0]!);
+    const floorSub = subset(floorEngine);
+    console.log(
+      `over the ${answered.filter(Boolean).length} queries the floor finds something for: app p50 ${ms(percentile(appSub, 50))} / p95 ${ms(percentile(appSub, 95))} ms, floor ${ms(percentile(floorSub, 50))} / ${ms(percentile(floorSub, 95))} ms: ${ratio(percentile(appSub, 50), percentile(floorSub, 50))} / ${ratio(percentile(appSub, 95), percentile(floorSub, 95))}`,
+    );
+
+    console.log('\nGoals (issue 18):');
     const goal = (label: string, ok: boolean, detail: string): void =>
       console.log(`  ${ok ? 'met ' : 'MISS'}  ${label}: ${detail}`);
-    goal('nDCG@10 ≥ 0.85', app.ndcg >= 0.85, `${app.ndcg.toFixed(3)} (MRR ${app.mrr.toFixed(3)})`);
+    goal('nDCG@10 ≥ 0.92', app.ndcg >= 0.92, app.ndcg.toFixed(3));
+    goal('MRR ≥ 0.92', app.mrr >= 0.92, app.mrr.toFixed(3));
+    goal(
+      'every query returns results',
+      empty.length === 0,
+      empty.length === 0
+        ? `all ${queries.length}`
+        : `none for ${empty.map((j) => JSON.stringify(j.q)).join(', ')}`,
+    );
+    goal(
+      'no kind of query below 0.85',
+      weakest.ndcg >= 0.85,
+      `weakest: ${weakest.kind} ${weakest.ndcg.toFixed(3)}`,
+    );
     goal('p50 ≤ 3× FTS5 floor', app.p50 <= 3 * floor.p50, ratio(app.p50, floor.p50));
     goal('p95 ≤ 6× FTS5 floor', app.p95 <= 6 * floor.p95, ratio(app.p95, floor.p95));
     goal(
@@ -485,14 +540,17 @@ export default async function searchBench(): Promise<void> {
       `${ratio(material.p95, app.p95)} faster`,
     );
     goal(
-      'ready ≤ 2× FTS5 open-and-first-query',
-      app.openToFirstMs! <= 2 * floor.openToFirstMs!,
+      'ready ≤ 2.5× FTS5 open-and-first-query',
+      app.openToFirstMs! <= 2.5 * floor.openToFirstMs!,
       ratio(app.openToFirstMs, floor.openToFirstMs),
     );
     goal(
-      'search heap ≤ 1 MB',
-      Math.max(app.heapBytes ?? 0, workedHeap) <= 1024 * 1024,
-      `${mb(app.heapBytes)} MB after the first query, ${mb(workedHeap)} MB after all ${queries.length} judged queries (JS heap retained; SQLite's page cache is native)`,
+      'first search after start-up ≤ 2× a warm floor query',
+      started <= 2 * warmFloorFirst.median,
+      `${ms(started)} ms vs ${ms(warmFloorFirst.median)} ms: ${ratio(started, warmFloorFirst.median)}`,
+    );
+    console.log(
+      `  (info) search heap: ${mb(app.heapBytes)} MB after the first query, ${mb(workedHeap)} MB after all ${queries.length} judged queries (JS heap retained; SQLite's page cache is native)`,
     );
     keep.length = 0;
   } finally {

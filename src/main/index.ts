@@ -98,6 +98,8 @@ async function start(): Promise<void> {
   );
 
   createWindow(paths.preload);
+  // While the window loads: the first search someone types then costs only its own work.
+  setImmediate(() => services.warmUp());
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow(paths.preload);
   });

@@ -4,6 +4,7 @@ import { ContentService } from './content/content-service';
 import { openContentDb, openUserDb } from './database/connection';
 import { FilesService, type ChooseSavePath } from './files/files-service';
 import { SearchService } from './search/search-service';
+import { SwitcherService } from './search/switcher-service';
 import { UserService } from './user/user-service';
 
 export interface ServicePaths {
@@ -20,6 +21,8 @@ export interface Services {
   api: DStudioApi;
   contentDb: Database;
   userDb: Database;
+  /** Warms search up (see SearchService.warmUp): call it once at idle time after start-up. */
+  warmUp(): void;
   close(): void;
 }
 
@@ -37,9 +40,15 @@ export function openServices(paths: ServicePaths, host: ServiceHost = {}): Servi
     throw e;
   }
   const user = new UserService(userDb);
+  const search = new SearchService(contentDb);
+  const switcher = new SwitcherService(contentDb, { recentPageIds: () => user.recentPageIds() });
   const api: DStudioApi = {
     content: new ContentService(contentDb),
-    search: new SearchService(contentDb, { recentPageIds: () => user.recentPageIds() }),
+    search: {
+      search: (query) => search.search(query),
+      quickSwitch: (text, limit) => switcher.quickSwitch(text, limit),
+      quickSwitchData: () => switcher.quickSwitchData(),
+    },
     user,
     progress: {},
     evolution: {},
@@ -51,6 +60,7 @@ export function openServices(paths: ServicePaths, host: ServiceHost = {}): Servi
     api,
     contentDb,
     userDb,
+    warmUp: () => search.warmUp(),
     close() {
       contentDb.close();
       userDb.close();

@@ -143,9 +143,13 @@ export function isEmptyQuery(q: ParsedQuery): boolean {
   return q.groups.length === 0;
 }
 
-/** Common English words that say nothing about a topic ("how to prevent …"). */
+/**
+ * Common English words that say nothing about a topic ("how to prevent …", "how do services
+ * find each other"): NLTK's English stop list, without the words that carry meaning in this
+ * domain ("exactly once", "scale down", "fail over", "between regions", "all", "no", …).
+ */
 const STOPWORDS = new Set(
-  'a an and are as at be but by can do does for from how i in into is it its of on or so than that the their then there these this to was we what when where which while who why will with you your'.split(
+  'a about am an and are as at be because been being both but by can did do does doing each few for from had has have having he her here hers herself him himself his how i if in into is it its itself just me my myself now of on or other our ours ourselves out she should so some such than that the their theirs them themselves then there these they this those to too up very was we were what when where which while who whom why will with you your yours yourself yourselves'.split(
     ' ',
   ),
 );
@@ -180,24 +184,32 @@ function quote(tokens: string[]): string {
  * prefix, and the corpus words that start with it (`expand`): porter stems a prefix
  * query term, so "consistenc*" alone would miss "consistency".
  */
-function termExpression(t: QueryTerm, expand: (prefix: string) => string[]): string {
+function termExpression(
+  t: QueryTerm,
+  expand: (prefix: string) => string[],
+  closed: (prefix: string) => boolean,
+): string {
   if (!t.prefix) return quote(t.tokens);
   const word = t.tokens[0]!;
+  const completions = expand(word)
+    .filter((w) => w !== word)
+    .map((w) => quote([w]));
+  // Completions that are all the prefix may match stand alone: the prefix itself, stemmed by
+  // FTS5, would match other words ("strang" matches "strange", whose stem it is).
+  if (closed(word) && completions.length > 0) return `(${completions.join(' OR ')})`;
   // A one-letter FTS5 prefix query merges the doclists of thousands of terms: only the expansions then.
   const stemmed = word.length >= 2 ? [`${quote([word])} *`] : [];
-  const alts = [
-    quote([word]),
-    ...stemmed,
-    ...expand(word)
-      .filter((w) => w !== word)
-      .map((w) => quote([w])),
-  ];
-  return `(${alts.join(' OR ')})`;
+  return `(${[quote([word]), ...stemmed, ...completions].join(' OR ')})`;
 }
 
 export interface MatchOptions {
   /** Corpus words that start with a prefix, for the last word while typing. */
   expand?: (prefix: string) => string[];
+  /**
+   * True when `expand` gave every word a prefix may match (the completions used in page names,
+   * see SearchService): no open-ended prefix term then. Default: never.
+   */
+  closed?: (prefix: string) => boolean;
   /** 'all' (the default): every group must match; 'any': at least one (used to relax a query that found little). */
   mode?: 'all' | 'any';
 }
@@ -206,8 +218,9 @@ export interface MatchOptions {
 export function toMatchExpression(q: ParsedQuery, opts: MatchOptions = {}): string | null {
   if (q.groups.length === 0) return null;
   const expand = opts.expand ?? (() => []);
+  const closed = opts.closed ?? (() => false);
   const groups = q.groups.map((g) => {
-    const alts = g.alternatives.map((t) => termExpression(t, expand));
+    const alts = g.alternatives.map((t) => termExpression(t, expand, closed));
     return alts.length === 1 ? alts[0]! : `(${alts.join(' OR ')})`;
   });
   const positive =

@@ -2,19 +2,21 @@ import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { normaliseKey } from './fts-query';
 import { SECTION_BITS } from '../database/section-keys';
-import { encodeQuickSwitchDocs, QUICK_SWITCH_KINDS, type QuickSwitchKind } from './quick-switch';
+import { encodeQuickSwitchDocs, QUICK_SWITCH_KINDS, type QuickSwitchKind } from './quick-switch-blob';
 import { encodePageFacets, type PageFacetSource } from './page-facets';
+import { pagePrior } from './page-score';
 import {
   FACET_TABLE_BLOB,
   FACET_VALUES_BLOB,
   GENERATION_BLOB,
+  PRIORS_BLOB,
   QUICK_SWITCH_BLOB,
   SOURCE_BLOB,
   type TitleKeyKind,
 } from './search-repository';
 
 /** Part of the source fingerprint: bump it when the build changes what it writes, so existing indexes are rebuilt. */
-const SEARCH_INDEX_VERSION = 5;
+const SEARCH_INDEX_VERSION = 6;
 
 /** Words shorter or longer than this are not worth correcting or expanding. */
 const MIN_TERM_LENGTH = 2;
@@ -118,6 +120,19 @@ export function buildSearchIndex(db: Database, opts: BuildOptions = {}): void {
       if (key) insertTitle.run(key, a.targetId, 'alias');
     }
 
+    // What each page is about: its names (title, redirects' names, tags) and its summary (description).
+    db.exec(`DELETE FROM search_about`);
+    const aliasNames = new Map<number, string[]>();
+    for (const a of aliases) aliasNames.set(a.no, [...(aliasNames.get(a.no) ?? []), nameOfId(a.id)]);
+    const insertAbout = db.prepare('INSERT INTO search_about (rowid, names, summary) VALUES (?, ?, ?)');
+    for (const p of db.prepare('SELECT no, title, tags, description FROM search_pages').all() as {
+      no: number;
+      title: string;
+      tags: string;
+      description: string;
+    }[])
+      insertAbout.run(p.no, [p.title, ...(aliasNames.get(p.no) ?? []), p.tags].join(' '), p.description);
+
     // Vocabulary: the unstemmed words of every section and page, counted by a throwaway
     // contentless FTS5 index (unicode61 like the main index, without porter) and read back
     // through fts5vocab: the tokenizing runs in C. freq = how many rows use the word.
@@ -151,6 +166,16 @@ export function buildSearchIndex(db: Database, opts: BuildOptions = {}): void {
       UPDATE search_terms SET stem = v.term FROM temp.search_stems_terms v WHERE v.doc = search_terms.id;
       DROP TABLE temp.search_stems_terms;
       DROP TABLE temp.search_stems;
+      -- How many pages use each word in their names (unstemmed, as the vocabulary is).
+      DROP TABLE IF EXISTS temp.search_names_terms;
+      DROP TABLE IF EXISTS temp.search_names;
+      CREATE VIRTUAL TABLE temp.search_names USING fts5(
+        names, content = '', detail = 'none', columnsize = 0, tokenize = 'unicode61 remove_diacritics 2');
+      INSERT INTO temp.search_names (rowid, names) SELECT rowid, names FROM search_about;
+      CREATE VIRTUAL TABLE temp.search_names_terms USING fts5vocab(temp, search_names, row);
+      UPDATE search_terms SET name_freq = v.doc FROM temp.search_names_terms v WHERE v.term = search_terms.term;
+      DROP TABLE temp.search_names_terms;
+      DROP TABLE temp.search_names;
       -- Filled row by row rather than by 'rebuild', which was ten times slower here.
       INSERT INTO search_terms_tri (search_terms_tri) VALUES ('delete-all');
       INSERT INTO search_terms_tri (rowid, term) SELECT id, term FROM search_terms;
@@ -174,20 +199,23 @@ export function buildSearchIndex(db: Database, opts: BuildOptions = {}): void {
     }
     entries.sort((a, b) => QUICK_SWITCH_KINDS.indexOf(a.kind) - QUICK_SWITCH_KINDS.indexOf(b.kind));
 
-    const facets = encodePageFacets(
-      db
-        .prepare(
-          `SELECT sp.no, p.id, p.title, p.tier, p.type, p.category, p.status, p.relevance, p.difficulty
-           FROM search_pages sp JOIN pages p ON p.id = sp.id`,
-        )
-        .all() as PageFacetSource[],
-    );
+    const pageRows = db
+      .prepare(
+        `SELECT sp.no, p.id, p.title, p.tier, p.type, p.category, p.status, p.relevance, p.difficulty
+         FROM search_pages sp JOIN pages p ON p.id = sp.id`,
+      )
+      .all() as PageFacetSource[];
+    const facets = encodePageFacets(pageRows);
+    // Each page's prior by its number, as little-endian float32 (read back as a typed-array view).
+    const priors = Buffer.alloc((Math.max(0, ...pageRows.map((p) => p.no)) + 1) * 4);
+    for (const p of pageRows) priors.writeFloatLE(pagePrior(p), p.no * 4);
     // Every blob is rewritten (one an older build wrote and this one does not goes too).
     db.prepare('DELETE FROM search_blobs').run();
     const insertBlob = db.prepare('INSERT INTO search_blobs (name, value) VALUES (?, ?)');
     insertBlob.run(QUICK_SWITCH_BLOB, encodeQuickSwitchDocs(entries));
     insertBlob.run(FACET_VALUES_BLOB, facets.values);
     insertBlob.run(FACET_TABLE_BLOB, facets.table);
+    insertBlob.run(PRIORS_BLOB, priors);
     insertBlob.run(SOURCE_BLOB, source);
     insertBlob.run(GENERATION_BLOB, `${Date.now()}-${Math.random().toString(36).slice(2)}`);
   });

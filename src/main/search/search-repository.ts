@@ -8,6 +8,8 @@ export const GENERATION_BLOB = 'generation';
 /** The page facets' values and table (see page-facets.ts). */
 export const FACET_VALUES_BLOB = 'facet-values';
 export const FACET_TABLE_BLOB = 'facet-table';
+/** Each page's prior (see page-score.ts), float32 by page number. */
+export const PRIORS_BLOB = 'page-priors';
 /** Fingerprint of the content the index was built from (see buildSearchIndex). */
 export const SOURCE_BLOB = 'source';
 export const QUICK_SWITCH_BLOB = 'quick-switch';
@@ -38,12 +40,20 @@ export interface HitText extends PageName {
 export const SEARCH_SQL = {
   generation: `SELECT value FROM search_blobs WHERE name = '${GENERATION_BLOB}'`,
   blob: 'SELECT value FROM search_blobs WHERE name = ?',
-  state: `SELECT name, value FROM search_blobs WHERE name IN ('${GENERATION_BLOB}', '${FACET_VALUES_BLOB}', '${FACET_TABLE_BLOB}')`,
+  state: `SELECT name, value FROM search_blobs WHERE name IN ('${GENERATION_BLOB}', '${FACET_VALUES_BLOB}', '${FACET_TABLE_BLOB}', '${PRIORS_BLOB}')`,
   pageNames: 'SELECT no, id AS pageId, title FROM search_pages ORDER BY no',
   // Section id and rank (bm25 with the column weights set by migration 002) of every
   // matching section; the service groups them by page in JS with its section → page map
   // (a join and a window function here cost as much again as ranking itself).
   matchSections: 'SELECT rowid, rank FROM sections_fts WHERE sections_fts MATCH ?',
+  // The matching sections of the listed pages, ranked: the page filter runs before rank is
+  // computed, so only their sections are ranked (with the statistics of the whole expression).
+  matchPagesSections: `
+    SELECT rowid, rank FROM sections_fts WHERE sections_fts MATCH ?
+      AND (rowid >> ${SECTION_BITS}) IN (SELECT value FROM json_each(?))`,
+  // Pages (numbers) whose names or summary match, and whether their names do (bm25 with the
+  // summary weighted 0 is 0 when only the summary matched). One row per page: next to nothing.
+  aboutPages: 'SELECT rowid, bm25(search_about, 1.0, 0.0) < 0 FROM search_about WHERE search_about MATCH ?',
   // How many sections match, and which, without ranking them (an order of magnitude cheaper).
   countSections: 'SELECT count(*) FROM sections_fts WHERE sections_fts MATCH ?',
   sectionIds: 'SELECT rowid FROM sections_fts WHERE sections_fts MATCH ?',
@@ -76,6 +86,10 @@ export const SEARCH_SQL = {
   termsWithStemPrefix: 'SELECT term FROM search_terms WHERE stem >= ? AND stem < ? LIMIT ?',
   // The range form uses the UNIQUE index on term (LIKE would not, being case-insensitive).
   termsWithPrefix: 'SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY freq DESC LIMIT ?',
+  // Completions used in page names, those used by most pages' names first.
+  nameTermsWithPrefix: `
+    SELECT term FROM search_terms WHERE term >= ? AND term < ? AND name_freq > 0
+    ORDER BY name_freq DESC, freq DESC LIMIT ?`,
   // No ORDER BY rank: ranking every word that shares a trigram cost up to 10 ms; the
   // expression already asks for two shared trigrams, and the length window does the rest.
   trigramCandidates: `
@@ -118,13 +132,18 @@ export class SearchRepository {
     return v === undefined ? null : Buffer.isBuffer(v) ? v : Buffer.from(v);
   }
 
-  /** What the service keeps per index generation: the generation and the pages' facets. */
-  loadState(): { generation: string | null; facets: PageFacets } {
+  /** What the service keeps per index generation: the generation, the pages' facets and their priors. */
+  loadState(): { generation: string | null; facets: PageFacets; priors: Float32Array } {
     const blobs = new Map(this.st('state').raw(true).all() as [string, string | Buffer][]);
     const values = blobs.get(FACET_VALUES_BLOB);
     const table = blobs.get(FACET_TABLE_BLOB);
+    const priors = blobs.get(PRIORS_BLOB);
     return {
       generation: blobs.has(GENERATION_BLOB) ? String(blobs.get(GENERATION_BLOB)) : null,
+      // A copy, so that the view is aligned.
+      priors: Buffer.isBuffer(priors)
+        ? new Float32Array(priors.buffer.slice(priors.byteOffset, priors.byteOffset + priors.byteLength))
+        : new Float32Array(0),
       facets: new PageFacets(
         values !== undefined && Buffer.isBuffer(table) ? { values: String(values), table } : null,
       ),
@@ -156,6 +175,23 @@ export class SearchRepository {
       number,
       number,
     ][];
+  }
+
+  /** [section id, rank] of the listed pages' sections matching the FTS5 expression. */
+  findMatchingSectionsOfPages(match: string, pageNos: readonly number[]): [number, number][] {
+    return this.st('matchPagesSections').raw(true).all(match, JSON.stringify(pageNos)) as [number, number][];
+  }
+
+  /** [page number, 1 when its names match else 0] of the pages whose names or summary match the FTS5 expression. */
+  findAboutPages(match: string): [number, number][] {
+    return this.st('aboutPages').raw(true).all(match) as [number, number][];
+  }
+
+  /** The completions of a prefix used in page names, most used first. */
+  findNameTermsWithPrefix(prefix: string, limit: number): string[] {
+    return this.st('nameTermsWithPrefix')
+      .pluck(true)
+      .all(prefix, prefix + '\u{10FFFF}', limit) as string[];
   }
 
   /** What each listed result shows (one row per result whose page is indexed, in no particular order). */

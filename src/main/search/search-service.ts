@@ -1,13 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type {
-  QuickSwitchData,
-  QuickSwitchHit,
-  QuickSwitchPage,
-  SearchApi,
-  SearchHit,
-  SearchQuery,
-  SearchResponse,
-} from '../../shared/contract/search';
+import type { SearchApi, SearchHit, SearchQuery, SearchResponse } from '../../shared/contract/search';
 import {
   isEmptyQuery,
   normaliseKey,
@@ -16,20 +8,18 @@ import {
   titleKeyOf,
   toMatchExpression,
   withoutStopwords,
+  type MatchOptions,
   type ParsedQuery,
 } from './fts-query';
 import { pageNoOfSection } from '../database/section-keys';
-import { QuickSwitchIndex, type QuickSwitchSource } from '../../shared/quick-switch';
-import { decodeQuickSwitchBlob } from './quick-switch';
-import { QUICK_SWITCH_BLOB, SearchRepository, type TitleKeyKind } from './search-repository';
+import { SearchRepository } from './search-repository';
 import type { PageFacets } from './page-facets';
+import { combinedScore, EXACT_TITLE_BONUS, type ScoreParts } from './page-score';
 import { stemmer } from 'stemmer';
-import { highlighterFor, plainSnippetHtml, snippetHtml } from './snippet';
+import { highlighterFor, plainSnippetHtml, snippetHtml } from './snippet-cutter';
 import { bestCorrection, maxEditsFor, trigramExpression } from './spelling';
 
 export interface SearchServiceDeps {
-  /** Recently read pages, most recent first (from user.db history, supplied by the composition root). */
-  recentPageIds: () => string[];
   /** How many words' typo corrections (and whether they are corpus words) to remember (0: none). Default 1000. */
   correctionCacheSize?: number;
 }
@@ -48,51 +38,64 @@ const PREFIX_EXPANSIONS = 12;
 const TRIGRAM_CANDIDATES = 2000;
 /** How many corpus words a stemmed prefix marks at most. */
 const STEM_PREFIX_FORMS = 200;
-/** Score added to a page named exactly by the query: it ranks first, a full title above a file name. */
-const EXACT_TITLE_BONUS: Record<TitleKeyKind, number> = {
-  title: 1000,
-  abbreviation: 950,
-  alias: 900,
-  head: 850,
-  file: 800,
-};
-/** Scores of results found only by the relaxed query stay below every AND result. */
-const RELAXED_PENALTY = 500;
+/** Pages whose names and summary cover at least this share of a multi-word query are ranked even when no section has every word. */
+const ABOUT_CANDIDATE = 0.5;
+/** …at most this many of them (each costs a ranked lookup of its sections). */
+const ABOUT_CANDIDATES_MAX = 12;
+
+/** The words a prefix expands to, and whether they are all it matches (see SearchService.expansion). */
+interface Expansion {
+  words: string[];
+  closed: boolean;
+}
+
+/** Parts of a result found by no text (an empty query, an exact title alone). */
+const NO_PARTS: ScoreParts = { sections: 0, prior: 1, about: 0, title: 0, relaxed: false };
+/** The warm-up's query: a misspelt word and a partial one, so that every step of a search runs. */
+const WARM_UP_QUERY = 'consistancy cach';
+/** What a query item found in a page's summary (not its names) counts for in its about share. */
+const SUMMARY_HIT = 0.5;
 
 interface Ranked {
   /** The page's number in content.db. */
   no: number;
   sectionId: number | null;
   score: number;
+  parts: ScoreParts;
+}
+
+/** One result with the parts of its score (`dstudio search --explain`). */
+export interface ExplainedHit {
+  id: string;
+  title: string;
+  score: number;
+  parts: ScoreParts;
 }
 
 /** What the service keeps per index generation: small (tens of kB for the real corpus). */
 interface IndexState {
   generation: string | null;
   facets: PageFacets;
+  /** Each page's prior by its number (page-score.ts). */
+  priors: Float32Array;
   corrections: Map<string, string | null>;
   /** A word's corpus forms (the words sharing its stem), null for a word not in the vocabulary. */
   forms: Map<string, string[] | null>;
   /** The corpus words a prefix expands to. */
-  expansions: Map<string, string[]>;
-  /** The quick switcher's stored entries and their index, loaded on first use. */
-  switcher: { source: QuickSwitchSource; index: QuickSwitchIndex | null } | null;
+  expansions: Map<string, Expansion>;
 }
 
 /**
- * Full-text search over content.db (FTS5 per section, grouped by page) and the quick
- * switcher. Caches small per-page metadata, the section → page map and typo corrections,
- * all dropped whenever the index is rebuilt; the quick switcher's index is loaded on first use.
+ * Full-text search over content.db (FTS5 per section, grouped by page; the quick switcher is
+ * switcher-service.ts). Caches small per-page metadata and typo corrections, all dropped
+ * whenever the index is rebuilt.
  */
-export class SearchService implements SearchApi {
+export class SearchService implements Pick<SearchApi, 'search'> {
   private readonly repo: SearchRepository;
   private readonly cacheSize: number;
   private state: IndexState | null = null;
 
-  constructor(
-    db: Database,
-    private readonly deps: SearchServiceDeps,
-  ) {
+  constructor(db: Database, deps: SearchServiceDeps = {}) {
     this.repo = new SearchRepository(db);
     this.cacheSize = deps.correctionCacheSize ?? 1000;
   }
@@ -105,9 +108,18 @@ export class SearchService implements SearchApi {
       corrections: new Map(),
       forms: new Map(),
       expansions: new Map(),
-      switcher: null,
     };
     return this.state;
+  }
+
+  /**
+   * Runs a throwaway search through every step (a typo to correct, a prefix to complete, two
+   * words to rank and relax, snippets to cut), so that the first search someone types does
+   * not pay for compiling the search code and loading the index state. The app calls it once
+   * at idle time after start-up; it changes no result.
+   */
+  warmUp(): void {
+    this.searchSync({ text: WARM_UP_QUERY, limit: 10 });
   }
 
   /** Ranked results, grouped by page, with facet counts. Never throws on user input. */
@@ -120,15 +132,52 @@ export class SearchService implements SearchApi {
     const s = this.fresh();
     const limit = Math.max(1, Math.min(query.limit ?? DEFAULT_LIMIT, 200));
     const offset = Math.max(0, query.offset ?? 0);
-    let parsed = withoutStopwords(parseQuery(query.text, { prefixLast: true }));
+    const { ranked, parsed, corrected } = this.rankText(s, query.text);
+    const filter = s.facets.filter(query.filters ?? {});
+    const facets = s.facets.count(
+      ranked.map((r) => r.no),
+      filter,
+    );
+    const kept = ranked.filter((r) => s.facets.matches(r.no, filter));
+    const results = this.hits(s, kept.slice(offset, offset + limit), parsed);
+    return { results, total: kept.length, corrected, facets };
+  }
 
-    // A word the corpus never uses is most likely misspelt: when the corrected query finds
-    // as much (or plenty), show its results ("Showing results for …"). Stemming and prefixes
-    // often let the misspelling find something too, so "as much" alone would be too strict.
-    // The corrected query is ranked first: when it finds plenty, the misspelt one is never ranked.
+  /** The best results for a query with the parts of their scores (`dstudio search --explain`). */
+  explainSync(query: SearchQuery): ExplainedHit[] {
+    const s = this.fresh();
+    const filter = s.facets.filter(query.filters ?? {});
+    const top = this.rankText(s, query.text)
+      .ranked.filter((r) => s.facets.matches(r.no, filter))
+      .slice(0, Math.max(1, Math.min(query.limit ?? DEFAULT_LIMIT, 200)));
+    const names = new Map(
+      top.length > 0
+        ? this.repo.findHitTexts(top.map((r) => ({ no: r.no, sectionId: null }))).map((t) => [t.no, t])
+        : [],
+    );
+    return top.map((r) => ({
+      id: names.get(r.no)?.pageId ?? '',
+      title: names.get(r.no)?.title ?? '',
+      score: r.score,
+      parts: r.parts,
+    }));
+  }
+
+  /**
+   * Every page the text finds, best first, with the query that found them. A word the corpus
+   * never uses is most likely misspelt: when the corrected query finds as much (or plenty),
+   * its results are shown ("Showing results for …"). Stemming and prefixes often let the
+   * misspelling find something too, so "as much" alone would be too strict. The corrected
+   * query is ranked first: when it finds plenty, the misspelt one is never ranked.
+   */
+  private rankText(
+    s: IndexState,
+    text: string,
+  ): { ranked: Ranked[]; parsed: ParsedQuery; corrected: string | null } {
+    let parsed = withoutStopwords(parseQuery(text, { prefixLast: true }));
     let ranked: Ranked[] | null = null;
     let corrected: string | null = null;
-    const fix = this.correct(s, query.text, parsed);
+    const fix = this.correct(s, text, parsed);
     if (fix) {
       const fixedQuery = withoutStopwords(parseQuery(fix, { prefixLast: true }));
       const better = this.rank(s, fixedQuery);
@@ -143,54 +192,76 @@ export class SearchService implements SearchApi {
     }
     ranked ??= this.rank(s, parsed);
     if (ranked.length < RELAX_BELOW) ranked = this.relax(s, parsed, ranked);
-
-    const filter = s.facets.filter(query.filters ?? {});
-    const facets = s.facets.count(
-      ranked.map((r) => r.no),
-      filter,
-    );
-    const kept = ranked.filter((r) => s.facets.matches(r.no, filter));
-    const results = this.hits(s, kept.slice(offset, offset + limit), parsed);
-    return { results, total: kept.length, corrected, facets };
+    return { ranked, parsed, corrected };
   }
 
-  /** Every page the query finds, best first; every page (browse order) for an empty query. */
+  /**
+   * Every page the query finds, best first; every page (browse order) for an empty query. A
+   * page's score (page-score.ts) weighs its sections' text relevance by what kind of page it
+   * is and by how much of the query its names and summary cover; a page named exactly by the
+   * query comes first.
+   */
   private rank(s: IndexState, parsed: ParsedQuery): Ranked[] {
-    if (isEmptyQuery(parsed)) return s.facets.browseOrder().map((no) => ({ no, sectionId: null, score: 0 }));
+    if (isEmptyQuery(parsed))
+      return s.facets
+        .browseOrder()
+        .map((no) => ({ no, sectionId: null, score: 0, parts: { ...NO_PARTS, prior: s.priors[no] ?? 1 } }));
     // A last word that is already a corpus word is taken as typed: expanding "saga" to
     // "sagastep", "sagaorchestrator"… only pulls code listings up.
     for (const g of parsed.groups)
       for (const t of g.alternatives) if (t.prefix && this.isWord(s, t.tokens[0]!)) t.prefix = false;
-    const match = toMatchExpression(parsed, { expand: this.expander(s) });
+    const opts = this.matchOptions(s);
+    const about = this.aboutCoverage(s, parsed, opts);
     const byPage = new Map<number, Ranked>();
-    if (match) this.addMatches(s, byPage, this.repo.findMatchingSections(match), 0);
+    const match = toMatchExpression(parsed, opts);
+    if (match) this.addMatches(s, byPage, this.repo.findMatchingSections(match), about, false);
+    // A page about most of a multi-word query whose words never meet in one of its sections is
+    // still ranked, by its sections' any-word relevance: it is often the page wanted.
+    const any = parsed.groups.length >= 2 ? toMatchExpression(parsed, { ...opts, mode: 'any' }) : null;
+    if (any) {
+      const missing = [...about]
+        .filter(([no, share]) => share >= ABOUT_CANDIDATE && !byPage.has(no) && s.facets.has(no))
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, ABOUT_CANDIDATES_MAX)
+        .map(([no]) => no);
+      if (missing.length > 0)
+        this.addMatches(s, byPage, this.repo.findMatchingSectionsOfPages(any, missing), about, false);
+    }
     if (parsed.groups.every((g) => g.alternatives.length === 1) && parsed.excluded.length === 0) {
       const key = normaliseKey(titleKeyOf(parsed));
       const bonus = new Map<number, number>();
       for (const { no, kind } of this.repo.findByTitleKey(key))
         if (s.facets.has(no)) bonus.set(no, Math.max(bonus.get(no) ?? 0, EXACT_TITLE_BONUS[kind]));
       for (const [no, b] of bonus) {
-        const r = byPage.get(no);
+        const r = byPage.get(no) ?? {
+          no,
+          sectionId: null,
+          score: 0,
+          parts: { ...NO_PARTS, prior: s.priors[no] ?? 1, about: about.get(no) ?? 0 },
+        };
         // The page itself, not one of its sections, is what an exact title asks for.
-        if (r) Object.assign(r, { score: r.score + b, sectionId: null });
-        else byPage.set(no, { no, sectionId: null, score: b });
+        r.sectionId = null;
+        r.parts.title = b;
+        r.score = combinedScore(r.parts);
+        byPage.set(no, r);
       }
     }
     return sortRanked(s, [...byPage.values()]);
   }
 
   /**
-   * Adds the pages of the sections a query found ([section id, rank]) that are not in byPage yet. A page scores
-   * its best section plus its 2nd and 3rd best at half and quarter weight — a page that
-   * treats the words in several sections is more about them than one that mentions them once
-   * (nDCG@10 0.865 → 0.883 on the judged set). Grouped here rather than in SQL: the section
-   * → page map is in memory, and SQL's join and window function cost as much as ranking.
+   * Adds the pages of the sections a query found ([section id, rank]) that are not in byPage
+   * yet. A page's text relevance is its best section plus its 2nd and 3rd best at half and
+   * quarter weight — a page that treats the words in several sections is more about them than
+   * one that mentions them once. Grouped here rather than in SQL: the section → page map is
+   * in memory, and SQL's join and window function cost as much as ranking.
    */
   private addMatches(
     s: IndexState,
     byPage: Map<number, Ranked>,
     sections: readonly [number, number][],
-    penalty: number,
+    about: ReadonlyMap<number, number>,
+    relaxed: boolean,
   ): void {
     const best = new Map<number, { sectionId: number; r1: number; r2: number; r3: number }>();
     for (const [sectionId, rank] of sections) {
@@ -203,18 +274,59 @@ export class SearchService implements SearchApi {
       else if (rank < b.r2) Object.assign(b, { r2: rank, r3: b.r2 });
       else if (rank < b.r3) b.r3 = rank;
     }
-    for (const [no, b] of best)
-      byPage.set(no, {
-        no,
-        sectionId: b.sectionId,
-        score: -(b.r1 + b.r2 / 2 + b.r3 / 4) - penalty,
-      });
+    for (const [no, b] of best) {
+      const parts: ScoreParts = {
+        sections: -(b.r1 + b.r2 / 2 + b.r3 / 4),
+        prior: s.priors[no] ?? 1,
+        about: about.get(no) ?? 0,
+        title: 0,
+        relaxed,
+      };
+      byPage.set(no, { no, sectionId: b.sectionId, score: combinedScore(parts), parts });
+    }
   }
 
-  /** The corpus words a prefix expands to in MATCH expressions (remembered with the corrections). */
-  private expander(s: IndexState): (prefix: string) => string[] {
-    return (prefix) =>
-      this.remember(s.expansions, prefix, () => this.repo.findTermsWithPrefix(prefix, PREFIX_EXPANSIONS));
+  /**
+   * How much of the query each page's names (title, redirects, tags) and summary cover: per
+   * query item, 1 for a page whose names have it and ½ for one whose summary has it, weighted
+   * by how rare the item is there (an item every page's names share tells nothing); 0…1.
+   * search_about has one row per page, so each lookup costs next to nothing.
+   */
+  private aboutCoverage(s: IndexState, parsed: ParsedQuery, opts: MatchOptions): Map<number, number> {
+    const cover = new Map<number, number>();
+    let total = 0;
+    for (const g of parsed.groups) {
+      const expr = toMatchExpression({ groups: [g], excluded: [] }, opts)!;
+      const pages = this.repo.findAboutPages(expr);
+      const weight = Math.log(1 + s.priors.length / (1 + pages.length));
+      total += weight;
+      for (const [no, inNames] of pages)
+        cover.set(no, (cover.get(no) ?? 0) + weight * (inNames ? 1 : SUMMARY_HIT));
+    }
+    for (const [no, v] of cover) cover.set(no, v / total);
+    return cover;
+  }
+
+  /** The prefix expansion of MATCH expressions (see expansion). */
+  private matchOptions(s: IndexState): MatchOptions {
+    return {
+      expand: (prefix) => this.expansion(s, prefix).words,
+      closed: (prefix) => this.expansion(s, prefix).closed,
+    };
+  }
+
+  /**
+   * The corpus words a prefix expands to in MATCH expressions (remembered with the
+   * corrections): its completions used in page names when it has any — "strang" is typed for
+   * "strangler", not "strange" — and then nothing else; otherwise its most frequent completions.
+   */
+  private expansion(s: IndexState, prefix: string): Expansion {
+    return this.remember(s.expansions, prefix, () => {
+      const names = this.repo.findNameTermsWithPrefix(prefix, PREFIX_EXPANSIONS);
+      return names.length > 0
+        ? { words: names, closed: true }
+        : { words: this.repo.findTermsWithPrefix(prefix, PREFIX_EXPANSIONS), closed: false };
+    });
   }
 
   /** The cached value of key, computed on a miss; a full cache is emptied (per-word lookups repeat within a session). */
@@ -237,14 +349,12 @@ export class SearchService implements SearchApi {
    */
   private relax(s: IndexState, parsed: ParsedQuery, ranked: Ranked[]): Ranked[] {
     if (parsed.groups.length < 2) return ranked;
-    const expand = this.expander(s);
-    const any = toMatchExpression(parsed, { expand, mode: 'any' });
+    const opts = this.matchOptions(s);
+    const any = toMatchExpression(parsed, { ...opts, mode: 'any' });
     if (!any) return ranked;
     // Every (section, word) pair as id·64 + word, sorted natively: each section's words are then adjacent.
     const lists = parsed.groups.map((g) =>
-      this.repo.findMatchingSectionIds(
-        toMatchExpression({ groups: [g], excluded: parsed.excluded }, { expand })!,
-      ),
+      this.repo.findMatchingSectionIds(toMatchExpression({ groups: [g], excluded: parsed.excluded }, opts)!),
     );
     const pairs = new Float64Array(lists.reduce((n, l) => n + l.length, 0));
     let k = 0;
@@ -267,14 +377,15 @@ export class SearchService implements SearchApi {
       }
     }
     const byPage = new Map(ranked.map((r) => [r.no, r]));
+    const about = this.aboutCoverage(s, parsed, opts);
     if (ids.length <= ANY_WORD_MAX_SECTIONS) {
-      this.addMatches(s, byPage, this.repo.findMatchingSections(any), RELAXED_PENALTY);
+      this.addMatches(s, byPage, this.repo.findMatchingSections(any), about, true);
     } else {
       // The score of the N-th best (a native numeric sort, no comparator), then all who reach
       // it: sections with the same words tie, and cutting inside a tie would pick by id.
       const threshold = Float64Array.from(scores).sort().at(-RELAXED_RANKED_SECTIONS)!;
       const best = ids.filter((_, i) => scores[i]! >= threshold).slice(0, 4 * RELAXED_RANKED_SECTIONS);
-      this.addMatches(s, byPage, this.repo.findMatchingSectionsAmong(any, best), RELAXED_PENALTY);
+      this.addMatches(s, byPage, this.repo.findMatchingSectionsAmong(any, best), about, true);
     }
     return sortRanked(s, [...byPage.values()]);
   }
@@ -316,10 +427,11 @@ export class SearchService implements SearchApi {
 
   /** What FTS5 matches for the last word while typing, beyond the words that start with it (see QueryVocabulary). */
   private prefixForms(s: IndexState, prefix: string): readonly string[] {
-    const expanded = this.expander(s)(prefix).flatMap((w) => this.formsOf(s, w));
-    // FTS5 stems a prefix too: "kubernets*" is "kubernet*", which matches "kubernetes".
+    const { words, closed } = this.expansion(s, prefix);
+    const expanded = words.flatMap((w) => this.formsOf(s, w));
+    // FTS5 stems an open prefix too: "kubernets*" is "kubernet*", which matches "kubernetes".
     const stem = stemmer(prefix);
-    return stem === prefix
+    return closed || stem === prefix
       ? expanded
       : [...expanded, ...this.repo.findTermsWithStemPrefix(stem, STEM_PREFIX_FORMS)];
   }
@@ -344,7 +456,7 @@ export class SearchService implements SearchApi {
 
   /**
    * The hits for one page of results, read in one statement: each page's name, its best
-   * section's text (snippets are cut from it here, see snippet.ts) and the page's lead, shown
+   * section's text (snippets are cut from it here, see snippet-cutter.ts) and the page's lead, shown
    * for a page found without a section or by a section's heading alone.
    */
   private hits(s: IndexState, page: readonly Ranked[], parsed: ParsedQuery): SearchHit[] {
@@ -353,6 +465,7 @@ export class SearchService implements SearchApi {
       ? highlighterFor(parsed, {
           forms: (w) => this.formsOf(s, w),
           prefixForms: (p) => this.prefixForms(s, p),
+          closedPrefix: (p) => this.expansion(s, p).closed,
         })
       : null;
     return page.flatMap((r) => {
@@ -370,47 +483,6 @@ export class SearchService implements SearchApi {
         score: Math.round(r.score * 1000) / 1000,
       };
     });
-  }
-
-  /** Fuzzy/prefix over titles, aliases, headings and tags; recent pages first when the text is empty. */
-  async quickSwitch(text: string, limit = 10): Promise<QuickSwitchHit[]> {
-    return this.quickSwitchSync(text, limit);
-  }
-
-  /** The synchronous core of quickSwitch: the shared matcher the renderer also runs. */
-  quickSwitchSync(text: string, limit = 10): QuickSwitchHit[] {
-    const switcher = this.switcher();
-    if (!switcher) return [];
-    switcher.index ??= new QuickSwitchIndex(switcher.source);
-    return switcher.index.find(text, limit, this.deps.recentPageIds());
-  }
-
-  /** What quickSwitch matches against (~0.5 MB of JSON for the real corpus), for the renderer to match locally. */
-  async quickSwitchData(): Promise<QuickSwitchData> {
-    const source = this.switcher()?.source ?? { pages: [], docs: [], headings: [] };
-    return { generation: this.fresh().generation, ...source, recent: this.deps.recentPageIds() };
-  }
-
-  /**
-   * The quick switcher's entries for the current index generation, loaded on first use (not at
-   * start-up); they are indexed only when main itself matches (a renderer that matches locally
-   * just takes the entries).
-   */
-  private switcher(): IndexState['switcher'] {
-    const s = this.fresh();
-    if (!s.switcher) {
-      const blob = this.repo.blob(QUICK_SWITCH_BLOB);
-      if (!blob) return null;
-      const source: QuickSwitchSource = {
-        pages: this.repo
-          .findPageNames()
-          .filter((p) => s.facets.has(p.no))
-          .map((p): QuickSwitchPage => [p.no, p.pageId, p.title, s.facets.tier(p.no)]),
-        ...decodeQuickSwitchBlob(blob),
-      };
-      s.switcher = { source, index: null };
-    }
-    return s.switcher;
   }
 }
 

@@ -24,7 +24,7 @@ export interface SearchHit {
   section: string | null;
   /** Anchor of that section, to open the page there. */
   anchor: string | null;
-  /** Snippet with matched terms wrapped in `<mark>`; all other text HTML-escaped. */
+  /** Snippet with matched terms wrapped in `<mark>` (and in `<code>` when cut from code); all other text HTML-escaped. */
   snippet: string;
   tier: Tier | null;
   type: string | null;

@@ -167,6 +167,21 @@ describe('toMatchExpression', () => {
         expand: () => ['cache', 'cap'],
       }),
     ).toBe('("c" OR "cache" OR "cap")');
+    // completions that are all the prefix may match (those used in page names): no open-ended term
+    expect(
+      toMatchExpression(parseQuery('strang', { prefixLast: true }), {
+        expand: () => ['strangler'],
+        closed: (p) => p === 'strang',
+      }),
+    ).toBe('("strangler")');
+  });
+
+  it('drops the question words of a plain-words question, keeping the ones that carry meaning here', () => {
+    const words = (q: string) =>
+      withoutStopwords(parseQuery(q)).groups.map((g) => g.alternatives[0]!.tokens[0]);
+    expect(words('how do services find each other')).toEqual(['services', 'find']);
+    expect(words('exactly once delivery')).toEqual(['exactly', 'once', 'delivery']);
+    expect(words('scale down between regions')).toEqual(['scale', 'down', 'between', 'regions']);
   });
 
   it('never produces an expression FTS5 rejects, whatever is typed (fuzz)', () => {

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 /** One judged query: graded relevant page ids (3 = the page wanted, 2 = highly relevant, 1 = relevant). */
 export interface JudgedQuery {
   q: string;
-  kind: 'name' | 'title' | 'concept' | 'typo' | 'phrase';
+  kind: 'name' | 'title' | 'concept' | 'typo' | 'phrase' | 'prefix' | 'pair' | 'question';
   relevant: Record<string, number>;
 }
 
@@ -51,4 +51,16 @@ export function evaluate(
   });
   const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
   return { ndcg: mean(perQuery.map((p) => p.ndcg)), mrr: mean(perQuery.map((p) => p.rr)), perQuery };
+}
+
+/** Mean nDCG@10 and MRR per kind of query (the per-kind table of the bench), kinds in the order first met. */
+export function byKind(
+  perQuery: readonly { kind: string; ndcg: number; rr: number }[],
+): { kind: string; queries: number; ndcg: number; mrr: number }[] {
+  const kinds = [...new Set(perQuery.map((p) => p.kind))];
+  return kinds.map((kind) => {
+    const of = perQuery.filter((p) => p.kind === kind);
+    const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+    return { kind, queries: of.length, ndcg: mean(of.map((p) => p.ndcg)), mrr: mean(of.map((p) => p.rr)) };
+  });
 }

@@ -2,18 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from 'better-sqlite3';
 import { buildSearchIndex, SearchService } from '../../../src/main/search/search-index';
 import { seededContentDb } from './seed-content';
-import type { QuickSwitchData } from '../../../src/shared/contract';
-import { QuickSwitchIndex } from '../../../src/shared/quick-switch';
 
 let db: Database;
 let cleanup: () => void;
-let recent: string[];
 let search: SearchService;
 
 beforeEach(() => {
   ({ db, cleanup } = seededContentDb());
-  recent = [];
-  search = new SearchService(db, { recentPageIds: () => recent });
+  search = new SearchService(db);
 });
 afterEach(() => cleanup());
 
@@ -71,15 +67,29 @@ describe('SearchService.search', () => {
     expect(r.results.map((h) => h.id)).toContain('pattern-library/communication/idempotent-receiver');
     expect((await search.search({ text: 'idempotency keys' })).corrected).toBeNull();
     // the same without the per-word correction cache, and again from the cache
-    const uncached = new SearchService(db, { recentPageIds: () => [], correctionCacheSize: 0 });
+    const uncached = new SearchService(db, { correctionCacheSize: 0 });
     expect(uncached.searchSync({ text: 'idempotncy keys' })).toEqual(r);
     expect(await search.search({ text: 'idempotncy keys' })).toEqual(r);
   });
 
-  it('relaxes a multi-word query whose words never meet, keeping full matches first', async () => {
+  it('warms up without changing any result', async () => {
+    const before = await search.search({ text: 'circuit breaker' });
+    const warmed = new SearchService(db);
+    warmed.warmUp();
+    expect(await warmed.search({ text: 'circuit breaker' })).toEqual(before);
+  });
+
+  it('relaxes a multi-word query whose words never meet, a page about the query first', async () => {
     const r = await search.search({ text: 'breaker coordinator' });
     expect(r.total).toBeGreaterThan(0);
-    expect(r.results.every((h) => h.score < 0)).toBe(true);
+    const explained = search.explainSync({ text: 'breaker coordinator' });
+    expect(explained.map((h) => h.id)).toEqual(r.results.map((h) => h.id));
+    // the page whose name has half the query is ranked as a full match; the others are relaxed
+    expect(explained[0]).toMatchObject({
+      id: 'pattern-library/resilience/circuit-breaker',
+      parts: { relaxed: false, about: 0.5 },
+    });
+    expect(explained.slice(1).every((h) => h.parts.relaxed)).toBe(true);
   });
 
   it('filters and counts facets, each facet counted with the other filters applied', async () => {
@@ -189,80 +199,5 @@ describe('SearchService.search', () => {
       const r = await search.search({ text, filters: { tier: ['gold'] } });
       expect(r.total, JSON.stringify(text)).toBeGreaterThanOrEqual(0);
     }
-  });
-});
-
-describe('SearchService.quickSwitch', () => {
-  it('finds titles by prefix and with typos, titles before headings', async () => {
-    const hits = await search.quickSwitch('circ');
-    expect(hits[0]).toMatchObject({
-      id: 'pattern-library/resilience/circuit-breaker',
-      kind: 'title',
-      tier: 'gold',
-    });
-    expect((await search.quickSwitch('bulkhaed'))[0]).toMatchObject({
-      id: 'pattern-library/resilience/bulkhead',
-      kind: 'title',
-    });
-  });
-
-  it('finds headings with their anchor, tags and alias names', async () => {
-    expect(await search.quickSwitch('half open')).toContainEqual(
-      expect.objectContaining({
-        id: 'pattern-library/resilience/circuit-breaker',
-        kind: 'heading',
-        anchor: 'half-open-state',
-      }),
-    );
-    expect(await search.quickSwitch('messaging')).toContainEqual(
-      expect.objectContaining({ id: 'pattern-library/communication/idempotent-receiver', kind: 'tag' }),
-    );
-    expect((await search.quickSwitch('2pc'))[0]).toMatchObject({
-      id: 'pattern-library/coordination/two-phase-commit',
-    });
-  });
-
-  it('finds headings by their words with a typo, and shares the list between pages and headings', async () => {
-    expect(await search.quickSwitch('cascading failurs')).toContainEqual(
-      expect.objectContaining({
-        id: 'pattern-library/resilience/circuit-breaker',
-        kind: 'heading',
-        anchor: 'preventing-cascading-failures',
-      }),
-    );
-    const hits = await search.quickSwitch('idempoten', 4);
-    expect(hits[0]).toMatchObject({ id: 'pattern-library/communication/idempotent-receiver', kind: 'title' });
-    expect(hits).toContainEqual(
-      expect.objectContaining({ kind: 'heading', label: 'Idempotency keys', anchor: 'idempotency-keys' }),
-    );
-  });
-
-  it('lists recent pages for an empty query and ranks them first among similar matches', async () => {
-    recent = [
-      'pattern-library/resilience/bulkhead',
-      'no/such/page',
-      'pattern-library/coordination/hybrid-logical-clocks',
-    ];
-    expect((await search.quickSwitch('')).map((h) => h.id)).toEqual([
-      'pattern-library/resilience/bulkhead',
-      'pattern-library/coordination/hybrid-logical-clocks',
-    ]);
-    recent = ['case-studies/payments/payment-system'];
-    expect((await search.quickSwitch('p'))[0]!.id).toBe('case-studies/payments/payment-system');
-  });
-
-  it('hands out its data (JSON-safe), on which the shared matcher answers as quickSwitch does', async () => {
-    recent = ['pattern-library/resilience/bulkhead'];
-    const data = JSON.parse(JSON.stringify(await search.quickSwitchData())) as QuickSwitchData;
-    expect(data.recent).toEqual(recent);
-    const local = new QuickSwitchIndex(data);
-    for (const text of ['circ', 'half open', 'cascading failurs', '2pc', '', 'b'])
-      expect(local.find(text, 10, data.recent)).toEqual(await search.quickSwitch(text));
-  });
-
-  it('respects the limit and never throws on odd input', async () => {
-    expect(await search.quickSwitch('a', 1)).toHaveLength(1);
-    for (const text of ['"', '(', '*', '\u0000', 'x'.repeat(600), '🚀🚀'])
-      await expect(search.quickSwitch(text)).resolves.toBeInstanceOf(Array);
   });
 });

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { SearchFilters } from '../../../shared/contract/search';
 import type { Tier } from '../../../shared/domain';
 import { openContentDb } from '../../database/connection';
-import { SearchService } from '../../search/search-service';
+import { SearchService, type ExplainedHit } from '../../search/search-service';
 import { checkContractArgs, requireString, UsageError, type Command } from '../command';
 
 const LIST_FILTERS = ['type', 'category', 'status', 'relevance', 'difficulty'] as const;
@@ -24,10 +24,11 @@ function optionOf(path: PropertyKey[]): string {
   return field === 'text' ? 'the query' : `--${String(field)}`;
 }
 
-/** Plain text for a terminal: matched terms in *stars*, entities decoded. */
+/** Plain text for a terminal: matched terms in *stars*, code in `backticks`, entities decoded. */
 function plainSnippet(html: string): string {
   return html
     .replace(/<\/?mark>/g, '*')
+    .replace(/<\/?code>/g, '`')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
@@ -35,14 +36,28 @@ function plainSnippet(html: string): string {
     .replace(/&amp;/g, '&');
 }
 
+/** One result with the parts of its score (see page-score.ts): score = sections × prior × (1 + w × about) [× relaxed] + title. */
+function explainLine(rank: number, h: ExplainedHit): string {
+  const p = h.parts;
+  const parts = [
+    `sections ${p.sections.toFixed(2)}`,
+    `prior ${p.prior.toFixed(2)}`,
+    `about ${p.about.toFixed(2)}`,
+    ...(p.title > 0 ? [`title +${p.title}`] : []),
+    ...(p.relaxed ? ['relaxed'] : []),
+  ];
+  return `${rank}. ${h.score.toFixed(2)}  ${h.id}  (${parts.join(', ')})`;
+}
+
 export const searchCommand: Command = {
   name: 'search',
   summary: 'Search a content database (words, "phrases", -exclude, OR; filters by tier, type, …).',
   usage:
-    'dstudio search --db FILE [--json] [--limit N] [--tier gold,silver] [--type pattern] [--category C] [--status S] [--relevance R] [--difficulty D] "QUERY"',
+    'dstudio search --db FILE [--json] [--explain] [--limit N] [--tier gold,silver] [--type pattern] [--category C] [--status S] [--relevance R] [--difficulty D] "QUERY"',
   options: {
     db: { type: 'string' },
     json: { type: 'boolean' },
+    explain: { type: 'boolean' },
     limit: { type: 'string' },
     tier: { type: 'string', multiple: true },
     type: { type: 'string', multiple: true },
@@ -80,11 +95,14 @@ export const searchCommand: Command = {
         );
         return 1;
       }
-      const response = new SearchService(db, { recentPageIds: () => [] }).searchSync({
-        text,
-        filters,
-        limit,
-      });
+      const search = new SearchService(db);
+      if (values.explain) {
+        const explained = search.explainSync({ text, filters, limit });
+        if (values.json) io.out(JSON.stringify({ results: explained }));
+        else explained.forEach((h, i) => io.out(explainLine(i + 1, h)));
+        return 0;
+      }
+      const response = search.searchSync({ text, filters, limit });
       if (values.json) {
         io.out(
           JSON.stringify({

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { ref, watch } from 'vue';
 import type { QuickSwitchHit, SearchFilters, SearchResponse } from '../../../shared/contract';
 import type { PageId } from '../../../shared/domain';
-import type { QuickSwitchIndex } from '../../../shared/quick-switch';
+import type { QuickSwitchIndex } from '../../../shared/quick-switch-matcher';
 import { api } from '../api';
 import { messageOf } from './errors';
 import { useContentStore } from './content';
@@ -113,7 +113,7 @@ export const useSearchStore = defineStore('search', () => {
         // The matcher (and minisearch) is its own chunk: start-up does not load or parse it.
         const [data, { QuickSwitchIndex }] = await Promise.all([
           api.search.quickSwitchData(),
-          import('../../../shared/quick-switch'),
+          import('../../../shared/quick-switch-matcher'),
         ]);
         await new Promise<void>((idle) => whenIdle(idle));
         if (mine !== dataGen) return; // the content changed meanwhile: a newer load is on its way

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../../../src/main/cli/main';
 import type { CliIo } from '../../../../src/main/cli/command';
 import { seededContentDb } from '../../search/seed-content';
+import { combinedScore, type ScoreParts } from '../../../../src/main/search/page-score';
 
 function captureIo(): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -62,6 +63,22 @@ describe('dstudio search', () => {
     const typo = await run(['idempotncy']);
     expect(typo.out).toContain('Showing results for "idempotency"');
     expect(typo.out).toContain('1. Idempotent Receiver');
+  });
+
+  it('prints the parts of each score with --explain, and they add up to the score', async () => {
+    const { code, out } = await run(['--explain', 'circuit breaker']);
+    expect(code).toBe(0);
+    const lines = out.split('\n');
+    expect(lines[0]).toMatch(
+      /^1\. \d+\.\d\d {2}pattern-library\/resilience\/circuit-breaker {2}\(sections \d+\.\d\d, prior [\d.]+, about [\d.]+, title \+1000\)$/,
+    );
+    const json = JSON.parse((await run(['--explain', '--json', 'circuit breaker'])).out) as {
+      results: { id: string; score: number; parts: ScoreParts }[];
+    };
+    expect(json.results.length).toBeGreaterThan(1);
+    for (const r of json.results) expect(r.score).toBeCloseTo(combinedScore(r.parts), 6);
+    expect(json.results[0]!.parts.title).toBe(1000);
+    expect(json.results[1]!.parts).toMatchObject({ title: 0, relaxed: false });
   });
 
   it('says what to do with a database whose search index it cannot read', async () => {

@@ -52,9 +52,7 @@ describe('content migration 003 (integer page keys)', () => {
       const pageNos = new Set(db.prepare('SELECT no FROM pages').pluck().all() as number[]);
       for (const id of db.prepare('SELECT id FROM sections').pluck().all() as number[])
         expect(pageNos.has(pageNoOfSection(id))).toBe(true);
-      const hits = await new SearchService(db, { recentPageIds: () => [] }).search({
-        text: 'circuit breaker',
-      });
+      const hits = await new SearchService(db).search({ text: 'circuit breaker' });
       expect(hits.results.length).toBeGreaterThan(0);
     } finally {
       db.close();

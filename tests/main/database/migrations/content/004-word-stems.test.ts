@@ -30,7 +30,7 @@ describe('content migration 004 (word stems)', () => {
       // as version 3 left it: no stems, and an index built by the previous release
       db.prepare('UPDATE search_terms SET stem = NULL').run();
       db.prepare(`UPDATE search_blobs SET value = 'built by version 3' WHERE name = 'source'`).run();
-      const search = new SearchService(db, { recentPageIds: () => [] });
+      const search = new SearchService(db);
       const before = search.searchSync({ text: 'failures' });
       expect(before.results.length).toBeGreaterThan(0);
       expect(before.results.some((r) => r.snippet.includes('<mark>failures</mark>'))).toBe(true);
@@ -38,7 +38,7 @@ describe('content migration 004 (word stems)', () => {
     }
     const db = openContentDb(file);
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(4);
+      expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(4);
       // the next import sees the index was built by an older release and rebuilds it
       await importCorpus(db, STARTER_CORPUS);
       expect(db.prepare('SELECT count(*) FROM search_terms WHERE stem IS NULL').pluck().get()).toBe(0);
@@ -54,10 +54,8 @@ describe('content migration 004 (word stems)', () => {
         expect(plan).not.toMatch(/SCAN/);
       }
       // every form of the stem is marked, and nothing else
-      const after = new SearchService(db, { recentPageIds: () => [] }).searchSync({ text: 'failures' });
-      const marked = after.results.flatMap((r) =>
-        [...r.snippet.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]!.toLowerCase()),
-      );
+      const after = new SearchService(db).searchSync({ text: 'failures' });
+      const marked = after.results.flatMap((r) => [...r.snippet.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1]!.toLowerCase()));
       expect(marked).toContain('failures');
       expect(marked.every((w) => w === 'failure' || w === 'failures')).toBe(true);
     } finally {

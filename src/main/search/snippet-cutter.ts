@@ -65,6 +65,8 @@ export interface QueryVocabulary {
    * expansion "consistency"; "kubernets" marks "kubernetes").
    */
   prefixForms(prefix: string): readonly string[];
+  /** True when prefixForms are all the prefix matches (see SearchService.expansion): other words starting with it are not marked. */
+  closedPrefix?(prefix: string): boolean;
 }
 
 /** One positive query term: the forms of each of its tokens (several for a phrase) and, for the last word while typing, the word itself. */
@@ -89,7 +91,10 @@ export function highlighterFor(q: ParsedQuery, vocabulary: QueryVocabulary): Hig
     .flatMap((g) => g.alternatives)
     .map((t) =>
       t.prefix
-        ? { forms: [new Set([t.tokens[0]!, ...vocabulary.prefixForms(t.tokens[0]!)])], prefix: t.tokens[0]! }
+        ? {
+            forms: [new Set([t.tokens[0]!, ...vocabulary.prefixForms(t.tokens[0]!)])],
+            prefix: vocabulary.closedPrefix?.(t.tokens[0]!) ? null : t.tokens[0]!,
+          }
         : { forms: t.tokens.map((w) => new Set(vocabulary.forms(w))), prefix: null },
     );
   // Query tokens and corpus words are letters and digits only, so they need no escaping;
@@ -189,24 +194,80 @@ function findHits(text: string, h: Highlighter): Hit[] {
   return hits;
 }
 
-/**
- * The snippet of `text` for a query: about `size` characters around the matched words (the
- * stretch with the most different ones, then the most, then the earliest), cut at word
- * boundaries, escaped, with `<mark>` around each match (the only HTML in it) and an ellipsis
- * where text was cut. A text without matches (or a query without terms) gives its
- * beginning; a text of only separators gives ''.
- */
-export function snippetHtml(text: string, h: Highlighter | null, size = SNIPPET_CHARS): string {
-  if (!hasToken(text)) return '';
-  const hits = h ? findHits(text, h) : [];
+/** What a line of a section's text is: prose, a short line (a table cell, a label), or machine text. */
+export type LineKind = 'prose' | 'short' | 'code';
 
-  let from = 0;
+/** Words a diagram's source line starts with (mermaid). */
+const DIAGRAM_LINE =
+  /^(graph|flowchart|sequenceDiagram|classDiagram|stateDiagram|erDiagram|gantt|pie|journey|gitGraph|mindmap|timeline|quadrantChart|participant|actor|subgraph|end|style|classDef|class|linkStyle|click|note|loop|alt|else|opt|par|critical|rect|autonumber|activate|deactivate|dateFormat|section)\b/;
+/** Arrows of a diagram's edges. */
+const DIAGRAM_EDGE = /-->|->>|-\.->|==>|--[xo]\b/;
+/** How a line of code or configuration starts: a comment, or a lowercase keyword (prose starts with a capital). */
+const CODE_LINE =
+  /^(#|\/\/|def|class|import|from|return|if|elif|else|for|while|func|function|const|let|var|public|private|package|async|await|try|catch|except|raise|throw|select|insert|update|delete|create|[a-z_][\w-]*:\s)/;
+/** Lines with at least this many words are prose (shorter ones are table cells, labels, terms). */
+const PROSE_WORDS = 5;
+
+/**
+ * The kind of one line of a section's text. The text keeps a code block's or diagram's lines
+ * as they were written (indented, keyword-led, full of symbols), while a paragraph, list item
+ * or table cell is one unindented line: so the line says which it is.
+ */
+export function lineKind(line: string): LineKind {
+  if (/^\s/.test(line) || DIAGRAM_LINE.test(line) || DIAGRAM_EDGE.test(line) || CODE_LINE.test(line))
+    return 'code';
+  let symbols = 0;
+  let letters = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) letters++;
+    else if ('{}()[];=<>$#@*/\\|`'.includes(line[i]!)) symbols++;
+  }
+  if (symbols * 4 > letters || /[{;]\s*$/.test(line)) return 'code';
+  return line.split(/\s+/).filter(Boolean).length >= PROSE_WORDS ? 'prose' : 'short';
+}
+
+/** A line of the text: where it starts and ends (before its line break) and its kind. */
+interface Line {
+  start: number;
+  end: number;
+  kind: LineKind;
+}
+
+/** The line around a position, classified once per line. */
+function lineAt(text: string, at: number, cache: Map<number, Line>): Line {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  let line = cache.get(start);
+  if (!line) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    line = { start, end, kind: lineKind(text.slice(start, end)) };
+    cache.set(start, line);
+  }
+  return line;
+}
+
+/** A stretch of the text to show: [from, to) within the scope [lo, hi), and how good it is. */
+interface Stretch {
+  from: number;
+  to: number;
+  lo: number;
+  hi: number;
+  score: number;
+}
+
+/**
+ * The best stretch of about `size` characters of text[lo, hi) around the hits (all inside
+ * it): the one with the most different matched words, then the most matches, then the
+ * earliest, starting at a sentence's start when one begins just before; cut at whole words.
+ */
+function bestStretch(text: string, hits: readonly Hit[], lo: number, hi: number, size: number): Stretch {
+  let from = lo;
   let best = -1;
   // The stretch that starts just before each match is a candidate (the first ones, on a text full of matches).
   for (let k = 0; k < Math.min(hits.length, MAX_CANDIDATES); k++) {
     const hit = hits[k]!;
-    // Start at a sentence's first word when one begins just before the match.
-    const start = sentenceStart(text, Math.max(0, hit.start - LEAD_CHARS), hit.start);
+    const start = sentenceStart(text, Math.max(lo, hit.start - LEAD_CHARS), hit.start);
     // The matches inside the stretch are neighbours of this one in `hits` (sorted by position).
     const seen = new Set<number>();
     let count = 0;
@@ -217,23 +278,86 @@ export function snippetHtml(text: string, h: Highlighter | null, size = SNIPPET_
       last = hits[j]!.end;
     }
     const score = seen.size * 1000 + count;
-    // A text that starts close enough is shown from its start.
-    if (score > best) [best, from] = [score, last <= size ? 0 : start];
+    // A scope that starts close enough is shown from its start.
+    if (score > best) [best, from] = [score, last - lo <= size ? lo : start];
   }
   // Never cut a word: widen to whole words at both ends, then drop the separators at a cut.
-  while (isTokenChar(text, from - 1)) from--;
-  let to = tokenEnd(text, Math.min(text.length, from + size));
-  const cut = to < text.length;
-  if (cut) while (to > from && !isTokenChar(text, to - 1)) to--;
-  if (from > 0) while (from < to && !isTokenChar(text, from)) from++;
+  while (from > lo && isTokenChar(text, from - 1)) from--;
+  let to = Math.min(hi, tokenEnd(text, Math.min(hi, from + size)));
+  if (to < hi) while (to > from && !isTokenChar(text, to - 1)) to--;
+  if (from > lo) while (from < to && !isTokenChar(text, from)) from++;
+  return { from, to, lo, hi, score: best };
+}
 
-  let out = from > 0 ? ELLIPSIS : '';
-  let at = from;
+/** The stretch escaped, its matches marked, with an ellipsis where its scope was cut. */
+function stretchHtml(text: string, hits: readonly Hit[], s: Stretch): string {
+  let out = s.from > s.lo ? ELLIPSIS : '';
+  let at = s.from;
   for (const hit of hits) {
-    if (hit.start < from || hit.end > to) continue;
+    if (hit.start < s.from || hit.end > s.to) continue;
     out += `${show(text.slice(at, hit.start))}<mark>${escapeHtml(text.slice(hit.start, hit.end))}</mark>`;
     at = hit.end;
   }
-  out += show(text.slice(at, to));
-  return (cut ? out.trimEnd() + ELLIPSIS : out.trimEnd()).trimStart();
+  out += show(text.slice(at, s.to));
+  return (s.to < s.hi ? out.trimEnd() + ELLIPSIS : out.trimEnd()).trimStart();
+}
+
+/** The best stretch among the lines the hits are on, each line on its own. */
+function bestLineStretch(
+  text: string,
+  hits: readonly Hit[],
+  lines: Map<number, Line>,
+  size: number,
+): Stretch {
+  let best: Stretch | null = null;
+  for (let i = 0; i < hits.length;) {
+    const line = lineAt(text, hits[i]!.start, lines);
+    let j = i;
+    while (j < hits.length && hits[j]!.start < line.end) j++;
+    const s = bestStretch(text, hits.slice(i, j), line.start, line.end, size);
+    if (!best || s.score > best.score) best = s;
+    i = j;
+  }
+  return best!;
+}
+
+/**
+ * The snippet of `text` for a query: about `size` characters around the matched words, cut
+ * at word boundaries, escaped, with `<mark>` around each match and an ellipsis where text was
+ * cut. Prose is shown when it matches: a diagram's source, code and table cells only when
+ * nothing else does — and a code or diagram line alone is shown as code (in `<code>`, the
+ * only other HTML in a snippet). A text without matches gives its first prose (or its
+ * beginning); a text of only separators gives ''.
+ */
+export function snippetHtml(text: string, h: Highlighter | null, size = SNIPPET_CHARS): string {
+  if (!hasToken(text)) return '';
+  const hits = h ? findHits(text, h) : [];
+  const lines = new Map<number, Line>();
+  const prose = hits.filter((hit) => lineAt(text, hit.start, lines).kind === 'prose');
+  if (prose.length > 0) return stretchHtml(text, hits, bestLineStretch(text, prose, lines, size));
+  const short = hits.filter((hit) => lineAt(text, hit.start, lines).kind === 'short');
+  // Short lines (table cells) read best together: from the first matching one to the next machine text.
+  if (short.length > 0) {
+    const lo = lineAt(text, short[0]!.start, lines).start;
+    let hi = lineAt(text, lo, lines).end;
+    while (hi < text.length && lineAt(text, hi + 1, lines).kind !== 'code')
+      hi = lineAt(text, hi + 1, lines).end;
+    const within = short.filter((hit) => hit.end <= hi);
+    return stretchHtml(text, within, bestStretch(text, within, lo, hi, size));
+  }
+  if (hits.length > 0)
+    return `<code>${stretchHtml(text, hits, bestLineStretch(text, hits, lines, size))}</code>`;
+  // No match: the first prose line, else the first short one; never machine text ('' then: the
+  // caller shows the page's lead).
+  for (const kind of ['prose', 'short'] as const)
+    for (let at = 0; at < text.length; at = lineAt(text, at, lines).end + 1) {
+      const line = lineAt(text, at, lines);
+      if (line.kind === kind && hasToken(text.slice(line.start, line.end)))
+        return stretchHtml(
+          text,
+          [],
+          bestStretch(text, [], line.start, kind === 'prose' ? line.end : text.length, size),
+        );
+    }
+  return '';
 }

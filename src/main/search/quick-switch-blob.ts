@@ -1,6 +1,10 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { QuickSwitchDoc, QuickSwitchHeading } from '../../shared/contract/search';
-import { QUICK_SWITCH_KINDS, type QuickSwitchKind, type QuickSwitchSource } from '../../shared/quick-switch';
+import {
+  QUICK_SWITCH_KINDS,
+  type QuickSwitchKind,
+  type QuickSwitchSource,
+} from '../../shared/quick-switch-matcher';
 import { pythonMarkdownSlug } from '../../shared/slug';
 
 export { QUICK_SWITCH_KINDS, type QuickSwitchKind };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { QuickSwitchSource } from '../../src/shared/quick-switch';
-import { QuickSwitchIndex, switcherWords, uninflected } from '../../src/shared/quick-switch';
+import type { QuickSwitchSource } from '../../src/shared/quick-switch-matcher';
+import { QuickSwitchIndex, switcherWords, uninflected } from '../../src/shared/quick-switch-matcher';
 
 const SOURCE: QuickSwitchSource = {
   pages: [

@@ -4,7 +4,7 @@ import {
   decodeQuickSwitchBlob,
   encodeQuickSwitchDocs,
   type QuickSwitchEntry,
-} from '../../../src/main/search/quick-switch';
+} from '../../../src/main/search/quick-switch-blob';
 
 const ENTRIES: QuickSwitchEntry[] = [
   { kind: 'title', label: 'Circuit Breaker', no: 1, anchor: null },

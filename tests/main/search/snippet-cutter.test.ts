@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../../src/main/search/fts-query';
 import {
   highlighterFor,
+  lineKind,
   plainSnippetHtml,
   snippetHtml,
   SNIPPET_CHARS,
   type QueryVocabulary,
-} from '../../../src/main/search/snippet';
+} from '../../../src/main/search/snippet-cutter';
 
 /** A hand-written vocabulary: each word's forms (the corpus words of its stem). */
 const FORMS: Record<string, string[]> = {
@@ -70,14 +71,80 @@ describe('snippetHtml', () => {
   });
 
   it('escapes the text, marks being the only HTML, and collapses whitespace', () => {
-    const html = snippet('lock ', '<img src=x onerror=alert(1)>\n\n  lock & "key" \'s');
-    expect(html).toBe('&lt;img src=x onerror=alert(1)&gt; <mark>lock</mark> &amp; &quot;key&quot; &#39;s');
+    const html = snippet('lock ', 'Text <img src=x onerror=alert(1)>  with a\tlock & "key" \'s');
+    expect(html).toBe(
+      'Text &lt;img src=x onerror=alert(1)&gt; with a <mark>lock</mark> &amp; &quot;key&quot; &#39;s',
+    );
+  });
+
+  it("shows matching prose rather than a diagram's source, code or table cells", () => {
+    const text = [
+      'sequenceDiagram',
+      '    participant C as Lock client',
+      '    C->>S: acquire lock',
+      'Lock',
+      'Owner',
+      'A lock service grants the lock to one holder at a time and fences off stale holders.',
+      '',
+      'def acquire_lock(key):',
+      '    return store.lock(key)',
+    ].join('\n');
+    const html = snippet('lock ', text);
+    expect(html).toBe(
+      'A <mark>lock</mark> service grants the <mark>lock</mark> to one holder at a time and fences off stale holders.',
+    );
+  });
+
+  it('shows table cells when no prose matches, and a code or diagram line as code when only code matches', () => {
+    expect(snippet('owner ', 'graph TB\n    A[Owner] --> B\nOwner\nThe holder of it')).toBe(
+      '<mark>Owner</mark> The holder of it',
+    );
+    const code =
+      'An intro paragraph that says nothing of the word.\n\n    acquire_lock(key, ttl=30)\n    release(key)';
+    expect(snippet('lock ', code)).toBe('<code>acquire_<mark>lock</mark>(key, ttl=30)</code>');
+    // without a match: the first prose, not the diagram above it
+    expect(snippet('zebra ', 'flowchart LR\n    A --> B\nThe first real sentence of the section.')).toBe(
+      'The first real sentence of the section.',
+    );
+  });
+
+  it('marks only the completions of a closed prefix, not every word starting with it', () => {
+    const closed: QueryVocabulary = {
+      ...vocabulary,
+      prefixForms: () => ['strangler'],
+      closedPrefix: () => true,
+    };
+    const html = snippetHtml(
+      'The strangler fig grows around a strange old tree, strangling it.',
+      highlighterFor(parseQuery('strang', { prefixLast: true }), closed),
+    );
+    expect(marks(html)).toEqual(['strangler']);
+  });
+
+  it('tells prose from short lines and machine text by the line alone', () => {
+    expect(lineKind('A lock service grants the lock to one holder.')).toBe('prose');
+    expect(lineKind('Owner of the lock')).toBe('short');
+    for (const line of [
+      '    participant C',
+      'sequenceDiagram',
+      'graph TB',
+      'C --> TC',
+      'def acquire(key):',
+      'const x = f(a, b);',
+      'replicas: 3',
+      'if (x) { y(); }',
+      '# Retry with Circuit Breaker Integration',
+      '// the breaker opens after five failures',
+    ])
+      expect(lineKind(line), line).toBe('code');
   });
 
   it('gives the beginning of a text without matches, and nothing for a text without words', () => {
     expect(snippet('zebra ', 'Short text, no match.')).toBe('Short text, no match.');
     expect(snippet('zebra ', 'word '.repeat(100)).endsWith('word…')).toBe(true);
     expect(snippet('zebra ', '  -- ** \n')).toBe('');
+    // never a diagram's source: nothing, so that the caller shows the page's lead
+    expect(snippet('zebra ', 'graph TB\n    A[Start] --> B[End]')).toBe('');
     expect(snippetHtml('Plain text.', null)).toBe('Plain text.');
   });
 
