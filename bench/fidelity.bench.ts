@@ -6,6 +6,7 @@
  * 7. grid-card blocks whose cards are not one list item each;
  * 9. unknown icon names drawn as a glyph that looks like a control.
  */
+import { mdiSquareRoundedOutline as SQUARE_ROUNDED } from '@mdi/js';
 import { readFileSync } from 'node:fs';
 import { listCorpus } from '../src/main/corpus/corpus-reader';
 import { splitFrontMatter } from '../src/main/corpus/front-matter';
@@ -14,7 +15,8 @@ import { realCorpusAt } from '../tests/helpers/corpus';
 import { openContentBrowser } from '../tests/renderer/content/chromium-harness';
 
 /** The reader's text column (app.css `.page-body`). */
-const COLUMN_CSS = 'html, body { margin: 0; } #root { max-width: 52rem; margin: 0 auto; padding: 1.5rem 2rem; }';
+const COLUMN_CSS =
+  'html, body { margin: 0; } #root { max-width: 52rem; margin: 0 auto; padding: 1.5rem 2rem; }';
 
 function countMatches(html: string, re: RegExp): number {
   return html.match(re)?.length ?? 0;
@@ -54,11 +56,17 @@ export default async function fidelityBench(): Promise<void> {
     path: f.absPath.slice(root.length + 6),
     html: renderPage(splitFrontMatter(readFileSync(f.absPath, 'utf8')).body, { pageId: f.absPath }).html,
   }));
-  const multiLineHeadings = pages.reduce((n, p) => n + countMatches(p.html, /<h[1-6][^>]*>[^<]*\n[^<]*<\/h[1-6]>/g), 0);
+  const multiLineHeadings = pages.reduce(
+    (n, p) => n + countMatches(p.html, /<h[1-6][^>]*>[^<]*\n[^<]*<\/h[1-6]>/g),
+    0,
+  );
   const cardBlocks = pages.reduce((n, p) => n + countMatches(p.html, /<div class="grid cards">/g), 0);
   const brokenCards = pages.reduce((n, p) => n + brokenCardBlocks(p.html), 0);
-  const unknownIcons = pages.reduce((n, p) => n + countMatches(p.html, /class="[^"]*icon-unknown[^"]*"[^>]*><svg/g), 0);
-  const unknownIconPages = pages.filter((p) => /icon-unknown[^>]*><svg/.test(p.html)).length;
+  const unknown = /class="[^"]*icon-unknown[^"]*"[^>]*><svg[^>]*><path d="([^"]*)"/g;
+  const controlLike = (html: string) =>
+    [...html.matchAll(unknown)].filter((m) => m[1] === SQUARE_ROUNDED).length;
+  const unknownIcons = pages.reduce((n, p) => n + controlLike(p.html), 0);
+  const unknownIconPages = pages.filter((p) => p.html.includes('icon-unknown')).length;
 
   const withDiagrams = pages.filter((p) => p.html.includes('class="mermaid-diagram"'));
   const sample = process.env.FIDELITY_ALL ? withDiagrams : withDiagrams.filter((_, i) => i % 5 === 0);
@@ -81,12 +89,23 @@ export default async function fidelityBench(): Promise<void> {
   } finally {
     await browser.close();
   }
-  console.log(`corpus: ${pages.length} pages; ${sample.length} of ${withDiagrams.length} pages with diagrams drawn in Chromium`);
+  console.log(
+    `corpus: ${pages.length} pages; ${sample.length} of ${withDiagrams.length} pages with diagrams drawn in Chromium`,
+  );
   console.table([
-    { item: '1 diagrams reaching outside their frame', count: overflowing, of: `${drawn} drawn (${errors} parse errors)` },
+    {
+      item: '1 diagrams reaching outside their frame',
+      count: overflowing,
+      of: `${drawn} drawn (${errors} parse errors)`,
+    },
     { item: '3 headings spanning several lines', count: multiLineHeadings, of: `${pages.length} pages` },
     { item: '7 grid-card blocks not built as one list', count: brokenCards, of: `${cardBlocks} blocks` },
-    { item: '9 unknown icons drawn as a control-like glyph', count: unknownIcons, of: `${unknownIconPages} pages` },
+    {
+      item: '9 unknown icons drawn as a control-like glyph',
+      count: unknownIcons,
+      of: `${unknownIconPages} pages with unknown names`,
+    },
   ]);
-  if (worst.length) console.log(`pages with overflowing diagrams (first 10):\n  ${worst.slice(0, 10).join('\n  ')}`);
+  if (worst.length)
+    console.log(`pages with overflowing diagrams (first 10):\n  ${worst.slice(0, 10).join('\n  ')}`);
 }
