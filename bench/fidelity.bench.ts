@@ -23,17 +23,15 @@ function countMatches(html: string, re: RegExp): number {
 }
 
 /**
- * Grid-card blocks not built as one list (one card per item): the block's content must be a
- * single `<ul>` whose matching `</ul>` closes the block.
+ * Grid-card lists split into broken cells: a block that starts with a list must be that one
+ * list (one card per item), its matching `</ul>` closing the block.
  */
 function brokenCardBlocks(html: string): number {
   let broken = 0;
   for (const m of html.matchAll(/<div class="grid cards">\n/g)) {
     const from = m.index + m[0].length;
-    if (!html.startsWith('<ul>', from)) {
-      broken++;
-      continue;
-    }
+    // Cards written as raw HTML (`<div class="card">`) are not built from a list.
+    if (!html.startsWith('<ul>', from)) continue;
     const tags = /<(\/?)ul>/g;
     tags.lastIndex = from;
     let depth = 0;
@@ -99,7 +97,7 @@ export default async function fidelityBench(): Promise<void> {
       of: `${drawn} drawn (${errors} parse errors)`,
     },
     { item: '3 headings spanning several lines', count: multiLineHeadings, of: `${pages.length} pages` },
-    { item: '7 grid-card blocks not built as one list', count: brokenCards, of: `${cardBlocks} blocks` },
+    { item: '7 grid-card lists split into broken cells', count: brokenCards, of: `${cardBlocks} blocks` },
     {
       item: '9 unknown icons drawn as a control-like glyph',
       count: unknownIcons,
