@@ -1,3 +1,4 @@
+import { landOnAnchor } from './anchor-landing';
 import { ID_PREFIX, sanitizeHighlight } from './sanitize';
 
 /**
@@ -81,7 +82,8 @@ export function handleInPageLinks(root: HTMLElement): () => void {
     const href = a?.getAttribute('href');
     if (!a || !href || !href.startsWith('#') || href.startsWith('#/')) return;
     e.preventDefault();
-    findAnchor(root, decodeURIComponent(href.slice(1)))?.scrollIntoView({ block: 'start' });
+    const target = findAnchor(root, decodeURIComponent(href.slice(1)));
+    if (target) landOnAnchor(target, root);
   };
   root.addEventListener('click', onClick);
   return () => root.removeEventListener('click', onClick);
