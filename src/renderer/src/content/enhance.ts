@@ -1,4 +1,5 @@
 import { landOnAnchor } from './anchor-landing';
+import { ensureLanguage } from './highlight-languages';
 import { ID_PREFIX, sanitizeHighlight } from './sanitize';
 
 /**
@@ -95,8 +96,9 @@ let hljs: Promise<Hljs> | undefined;
 async function highlight(code: HTMLElement): Promise<void> {
   const lang = /language-([\w+#-]+)/.exec(code.className)?.[1];
   const lib = await (hljs ??= import('highlight.js/lib/common').then((m) => m.default));
-  if (!lang || !lib.getLanguage(lang) || code.dataset.highlighted) return;
-  const { value } = lib.highlight(code.textContent ?? '', { language: lang, ignoreIllegals: true });
+  const language = lang ? await ensureLanguage(lib, lang) : null;
+  if (!language || code.dataset.highlighted) return;
+  const { value } = lib.highlight(code.textContent ?? '', { language, ignoreIllegals: true });
   code.replaceChildren(sanitizeHighlight(value));
   code.classList.add('hljs');
   code.dataset.highlighted = 'yes';
