@@ -6,13 +6,15 @@ import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 /**
  * Icon shortcodes (`:material-clock-fast:`, `:octicons-arrow-right-24:`) as inline SVG from
  * locally bundled icon sets, so they work offline and in both themes (fill: currentColor).
- * An unknown name (the corpus has template placeholders such as `:material-icon:`) becomes a
- * neutral placeholder glyph rather than literal text.
+ * An unknown name (template placeholders such as `:material-icon:`, names the set lacks such as
+ * `:material-quiz:`) becomes a small dot rather than literal text: a neutral mark that cannot be
+ * mistaken for a control, as the earlier rounded square was for an unchecked checkbox.
  */
 
 const MDI = mdi as unknown as Record<string, string>;
 const ICON_RE = /^:(material|octicons)-([a-z0-9]+(?:-[a-z0-9]+)*):(?:\{([^}\n]{0,80})\})?/;
-const UNKNOWN_PATH = MDI.mdiSquareRoundedOutline!;
+/** The glyph drawn for an unknown name. */
+export const UNKNOWN_ICON_PATH = MDI.mdiCircleSmall!;
 
 function pascal(name: string): string {
   return name.replace(/(^|-)([a-z0-9])/g, (_m, _d: string, c: string) => c.toUpperCase());
@@ -52,7 +54,7 @@ export function iconHtml(set: string, name: string, extraClasses: string[] = [])
       : octiconSvg(name);
   const classes = ['twemoji', ...extraClasses, ...(svg ? [] : ['icon-unknown'])].join(' ');
   const label = `${set}-${name}`;
-  return `<span class="${classes}" data-icon="${label}">${svg ?? svgFromPath(UNKNOWN_PATH, 'mdi')}</span>`;
+  return `<span class="${classes}" data-icon="${label}">${svg ?? svgFromPath(UNKNOWN_ICON_PATH, 'mdi')}</span>`;
 }
 
 function iconRule(state: StateInline, silent: boolean): boolean {

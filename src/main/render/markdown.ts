@@ -12,6 +12,8 @@ import { jinjaPlugin } from './jinja';
 import { keysPlugin } from './keys';
 import { mathPlugin } from './math';
 import { mdInHtmlPlugin } from './md-in-html';
+import { rawHtmlBlockPlugin } from './raw-html-block';
+import { setextPlugin } from './setext';
 
 // The plugins' typings point at markdown-it's CJS declarations, ours at its ESM ones: same runtime object.
 
@@ -69,6 +71,8 @@ export function createMarkdown(): MarkdownIt {
     .use(admonitionsPlugin)
     .use(contentTabsPlugin)
     .use(mdInHtmlPlugin)
+    .use(rawHtmlBlockPlugin)
+    .use(setextPlugin)
     .use(mathPlugin)
     .use(iconsPlugin)
     .use(keysPlugin)

@@ -1,6 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs';
 import { isBlankLine, lineText, tokenizeBody } from './block-body';
+import { alignCardItems } from './grid-cards';
 
 /**
  * Python-Markdown's md_in_html: a block-level tag carrying a `markdown` attribute
@@ -45,11 +46,17 @@ function mdInHtmlRule(state: StateBlock, startLine: number, endLine: number, sil
   for (let line = startLine + 1; line < closeLine; line++) {
     if (!isBlankLine(state, line)) indent = Math.min(indent, state.sCount[line]!);
   }
-  tokenizeBody(
-    state,
-    { start: startLine + 1, end: closeLine, indent: indent === Infinity ? state.blkIndent : indent },
-    'md_in_html',
-  );
+  const body = {
+    start: startLine + 1,
+    end: closeLine,
+    indent: indent === Infinity ? state.blkIndent : indent,
+  };
+  if (
+    /\bclass\s*=\s*["'][^"']*\bcards\b/i.test(m[2] ?? '') ||
+    /\bclass\s*=\s*["'][^"']*\bcards\b/i.test(m[3] ?? '')
+  )
+    alignCardItems(state, body);
+  tokenizeBody(state, body, 'md_in_html');
   const close = state.push('html_block', '', 0);
   close.content = `</${m[1]}>\n`;
   close.map = [closeLine, closeLine + 1];

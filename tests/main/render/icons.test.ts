@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { iconHtml, materialIconPath } from '../../../src/main/render/icons';
+import { iconHtml, materialIconPath, UNKNOWN_ICON_PATH } from '../../../src/main/render/icons';
 import { render, textOf } from './render-helpers';
 
 describe('icons', () => {
@@ -21,6 +21,10 @@ describe('icons', () => {
     const html = render(':material-icon: and :octicons-nope-16:').html;
     expect(html.match(/icon-unknown/g)).toHaveLength(2);
     expect(textOf(html)).toBe('and');
+    // A small dot, not the rounded square that read as an unchecked checkbox.
+    expect(html.match(new RegExp(`<path d="${UNKNOWN_ICON_PATH}">`, 'g'))).toHaveLength(2);
+    expect(html).not.toContain(materialIconPath('square-rounded-outline'));
+    expect(render(':material-quiz: Quiz').html).toContain('data-icon="material-quiz"');
   });
 
   it('does not touch ordinary colons or icons inside code', () => {

@@ -3,7 +3,7 @@
  * in Chromium by chromium-harness.ts. Exposes the real content module plus a recorder for
  * anything a payload manages to execute.
  */
-import { mermaidRequested } from '../../../src/renderer/src/content/mermaid';
+import { mermaidRequested, renderDiagram } from '../../../src/renderer/src/content/mermaid';
 import { mountPageHtml } from '../../../src/renderer/src/content/mount';
 import { sanitizePageHtmlToString, sanitizeSvg } from '../../../src/renderer/src/content/sanitize';
 
@@ -154,5 +154,36 @@ const probe = {
     return { bare: median(bare), mounted: median(mounted), mermaidLoaded: mermaidRequested() };
   },
   mermaidRequested,
+  /**
+   * Mounts a page, draws all its diagrams, and counts those whose drawn content (the SVG's
+   * groups, in screen space) reaches outside the box that shows it: the nearest element that
+   * clips (overflow other than visible) inside the diagram, else the diagram itself.
+   */
+  async diagramFit(html: string): Promise<{ drawn: number; overflowing: number; errors: number }> {
+    const page = mountPageHtml(root(), html);
+    const diagrams = Array.from(root().querySelectorAll<HTMLElement>('.mermaid-diagram'));
+    for (const d of diagrams) await renderDiagram(d);
+    let drawn = 0;
+    let overflowing = 0;
+    for (const d of diagrams) {
+      const svg = d.querySelector('svg');
+      if (d.dataset.state !== 'done' || !svg) continue;
+      drawn++;
+      let frame: HTMLElement = d;
+      for (let e = svg.parentElement; e && e !== d; e = e.parentElement) {
+        if (getComputedStyle(e).overflowX !== 'visible') {
+          frame = e;
+          break;
+        }
+      }
+      const f = frame.getBoundingClientRect();
+      const groups = Array.from(svg.children).filter((c) => c.tagName.toLowerCase() === 'g').map((g) => g.getBoundingClientRect());
+      const out = groups.some((r) => r.width > 0 && (r.left < f.left - 1 || r.right > f.right + 1 || r.top < f.top - 1 || r.bottom > f.bottom + 1));
+      if (out) overflowing++;
+    }
+    const errors = diagrams.filter((d) => d.dataset.state === 'error').length;
+    page.destroy();
+    return { drawn, overflowing, errors };
+  },
 };
 window.__probe = probe;

@@ -1,3 +1,5 @@
+import { landOnAnchor } from './anchor-landing';
+import { ensureLanguage } from './highlight-languages';
 import { ID_PREFIX, sanitizeHighlight } from './sanitize';
 
 /**
@@ -89,7 +91,8 @@ export function handleInPageLinks(root: HTMLElement): () => void {
     const href = a?.getAttribute('href');
     if (!a || !href || !href.startsWith('#') || href.startsWith('#/')) return;
     e.preventDefault();
-    findAnchor(root, decodeURIComponent(href.slice(1)))?.scrollIntoView({ block: 'start' });
+    const target = findAnchor(root, decodeURIComponent(href.slice(1)));
+    if (target) landOnAnchor(target, root);
   };
   root.addEventListener('click', onClick);
   return () => root.removeEventListener('click', onClick);
@@ -101,8 +104,9 @@ let hljs: Promise<Hljs> | undefined;
 async function highlight(code: HTMLElement): Promise<void> {
   const lang = /language-([\w+#-]+)/.exec(code.className)?.[1];
   const lib = await (hljs ??= import('highlight.js/lib/common').then((m) => m.default));
-  if (!lang || !lib.getLanguage(lang) || code.dataset.highlighted) return;
-  const { value } = lib.highlight(code.textContent ?? '', { language: lang, ignoreIllegals: true });
+  const language = lang ? await ensureLanguage(lib, lang) : null;
+  if (!language || code.dataset.highlighted) return;
+  const { value } = lib.highlight(code.textContent ?? '', { language, ignoreIllegals: true });
   code.replaceChildren(sanitizeHighlight(value));
   code.classList.add('hljs');
   code.dataset.highlighted = 'yes';

@@ -1,3 +1,4 @@
+import { frameDiagram } from './diagram-frame';
 import { sanitizeSvg } from './sanitize';
 
 /**
@@ -137,15 +138,6 @@ export function describeError(message: string): string {
   );
 }
 
-/** Smallest scale a wide diagram is shrunk to in order to fit the page; wider ones scroll sideways instead. */
-export const MIN_DIAGRAM_SCALE = 0.8;
-
-/** Keeps a diagram's labels readable: it may shrink to fit the page, but not below MIN_DIAGRAM_SCALE. */
-function limitShrink(svg: SVGSVGElement | null): void {
-  const natural = svg?.viewBox.baseVal?.width ?? 0;
-  if (svg && natural > 0) svg.style.minWidth = `${Math.round(natural * MIN_DIAGRAM_SCALE)}px`;
-}
-
 function errorBox(source: string, message: string): HTMLElement {
   const box = document.createElement('div');
   box.className = 'mermaid-error';
@@ -173,8 +165,9 @@ export function renderDiagram(el: HTMLElement): Promise<void> {
       try {
         const mermaid = await mermaidFor(theme);
         const { svg } = await mermaid.render(id, source);
-        content = sanitizeSvg(svg);
-        limitShrink((content as DocumentFragment).querySelector('svg'));
+        const drawn = sanitizeSvg(svg);
+        const root = drawn.querySelector('svg');
+        content = root ? frameDiagram(root) : drawn;
       } catch (e) {
         content = errorBox(source, e instanceof Error ? e.message : String(e));
       } finally {

@@ -1,4 +1,5 @@
 import { addCopyButtons, enhanceTabs, findAnchor, handleInPageLinks, observeCode } from './enhance';
+import { landOnAnchor } from './anchor-landing';
 import { observeDiagrams } from './mermaid';
 import { sanitizePageHtml } from './sanitize';
 
@@ -28,7 +29,7 @@ export function mountPageHtml(container: HTMLElement, html: string, opts: MountO
   const cleanups = [handleInPageLinks(container), observeCode(container), observeDiagrams(container)];
   const scrollToAnchor = (anchor: string) => {
     const el = findAnchor(container, anchor);
-    el?.scrollIntoView({ block: 'start' });
+    if (el) cleanups.push(landOnAnchor(el, container));
     return el !== null;
   };
   if (opts.anchor) scrollToAnchor(opts.anchor);
