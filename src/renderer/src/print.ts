@@ -9,7 +9,10 @@ import { drawAllDiagrams } from './content';
 export async function preparePrint(root: HTMLElement = document.documentElement): Promise<() => void> {
   const html = document.documentElement;
   const theme = html.dataset.theme;
+  const scheme = html.style.colorScheme;
   html.dataset.theme = 'light';
+  // A dark color-scheme would paint the paper's margins dark.
+  html.style.colorScheme = 'light';
   const labelled: HTMLElement[] = [];
   for (const set of root.querySelectorAll<HTMLElement>('.tabbed-set')) {
     const tabs = set.querySelectorAll<HTMLElement>(':scope > .tabbed-labels > [role="tab"]');
@@ -24,6 +27,7 @@ export async function preparePrint(root: HTMLElement = document.documentElement)
   return () => {
     if (theme === undefined) delete html.dataset.theme;
     else html.dataset.theme = theme;
+    html.style.colorScheme = scheme;
     for (const panel of labelled) delete panel.dataset.printLabel;
   };
 }
