@@ -4,7 +4,19 @@
  * where navigation may go, who may call the API, which permissions exist) is a small
  * function in src/main/electron/ with its own unit test; this file only connects them.
  */
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  protocol,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useNativeBinding } from './database/connection';
@@ -72,7 +84,8 @@ function sendToWindow(command: DesktopCommand): void {
 function openDeepLink(link: string | null): void {
   const command = link ? parseDeepLink(link) : null;
   if (command) sendToWindow(command);
-  else if (link) console.warn('DStudio: ignored a link that is not dstudio://page/<id>[#anchor]:', link.slice(0, 200));
+  else if (link)
+    console.warn('DStudio: ignored a link that is not dstudio://page/<id>[#anchor]:', link.slice(0, 200));
 }
 
 function createWindow(preload: string): BrowserWindow {
@@ -87,7 +100,10 @@ function createWindow(preload: string): BrowserWindow {
     screen.getAllDisplays().map((d) => d.workArea),
     screen.getPrimaryDisplay().workArea,
   );
-  const win = new BrowserWindow({ ...windowOptions({ preload, dark: nativeTheme.shouldUseDarkColors }), ...bounds });
+  const win = new BrowserWindow({
+    ...windowOptions({ preload, dark: nativeTheme.shouldUseDarkColors }),
+    ...bounds,
+  });
   if (saved?.maximized) win.maximize();
   const id = win.webContents.id;
   windowIds.add(id);
@@ -171,7 +187,8 @@ async function start(): Promise<void> {
 
   protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererRoot));
   applyPermissionPolicy(session.defaultSession, appOrigin);
-  const trusted = (event: Electron.IpcMainInvokeEvent) => isTrustedSender(senderInfo(event), { appOrigin, windowIds });
+  const trusted = (event: Electron.IpcMainInvokeEvent) =>
+    isTrustedSender(senderInfo(event), { appOrigin, windowIds });
   registerApiHandlers(ipcMain, services.api, trusted);
   handleSavePdf(trusted);
   Menu.setApplicationMenu(

@@ -54,7 +54,11 @@ export const APP_COMMANDS: readonly AppCommand[] = [
     chord: { keys: ['/'], primary: false, alt: false, whileTyping: false },
   },
   { id: 'find', label: 'Find in Page', chord: { keys: ['f', 'F'], ...primary } },
-  { id: 'back', label: 'Back', chord: { keys: ['ArrowLeft'], primary: false, alt: true, shift: false, ...typing } },
+  {
+    id: 'back',
+    label: 'Back',
+    chord: { keys: ['ArrowLeft'], primary: false, alt: true, shift: false, ...typing },
+  },
   {
     id: 'forward',
     label: 'Forward',
@@ -63,7 +67,11 @@ export const APP_COMMANDS: readonly AppCommand[] = [
   { id: 'zoom-in', label: 'Zoom In', chord: { keys: ['=', '+'], ...primary } },
   { id: 'zoom-out', label: 'Zoom Out', chord: { keys: ['-', '_'], ...primary } },
   { id: 'zoom-reset', label: 'Actual Size', chord: { keys: ['0'], ...primary } },
-  { id: 'toggle-bookmark', label: 'Bookmark This Page', chord: { keys: ['d', 'D'], ...primary, shift: false } },
+  {
+    id: 'toggle-bookmark',
+    label: 'Bookmark This Page',
+    chord: { keys: ['d', 'D'], ...primary, shift: false },
+  },
   { id: 'show-bookmarks', label: 'Show Bookmarks', chord: { keys: ['b', 'B'], ...primary, shift: true } },
   { id: 'print', label: 'Print…', chord: { keys: ['p', 'P'], ...primary, shift: false } },
   { id: 'save-pdf', label: 'Save as PDF…', chord: { keys: ['p', 'P'], ...primary, shift: true } },
@@ -72,7 +80,11 @@ export const APP_COMMANDS: readonly AppCommand[] = [
   { id: 'theme-dark', label: 'Dark Theme' },
   { id: 'check-for-updates', label: 'Check for Updates…' },
   { id: 'export-user-data', label: 'Export My Data…' },
-  { id: 'shortcuts', label: 'Keyboard Shortcuts', chord: { keys: ['?'], primary: false, alt: false, whileTyping: false } },
+  {
+    id: 'shortcuts',
+    label: 'Keyboard Shortcuts',
+    chord: { keys: ['?'], primary: false, alt: false, whileTyping: false },
+  },
 ];
 
 export const APP_COMMAND_IDS: readonly AppCommandId[] = APP_COMMANDS.map((c) => c.id);
@@ -93,7 +105,10 @@ export interface KeyPress {
 }
 
 /** The command a key press asks for, or null. */
-export function commandForKey(press: KeyPress, commands: readonly AppCommand[] = APP_COMMANDS): AppCommandId | null {
+export function commandForKey(
+  press: KeyPress,
+  commands: readonly AppCommand[] = APP_COMMANDS,
+): AppCommandId | null {
   for (const { id, chord } of commands) {
     if (!chord || !chord.keys.includes(press.key)) continue;
     if (chord.primary !== press.primary || chord.alt !== press.alt) continue;

@@ -16,8 +16,7 @@ export const DESKTOP_CHANNELS = {
 
 /** What main asks the page to do. */
 export type DesktopCommand =
-  | { kind: 'command'; id: AppCommandId }
-  | { kind: 'open-page'; pageId: PageId; anchor: string | null };
+  { kind: 'command'; id: AppCommandId } | { kind: 'open-page'; pageId: PageId; anchor: string | null };
 
 export interface DesktopBridge {
   /**

@@ -33,17 +33,22 @@ const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
 /** Whether a path inside the app matches one of electron-builder's `files` globs. */
 function packed(path: string): boolean {
   const included = config.files.filter((g) => !g.startsWith('!')).some((g) => path.match(globToRegExp(g)));
-  const excluded = config.files.filter((g) => g.startsWith('!')).some((g) => path.match(globToRegExp(g.slice(1))));
+  const excluded = config.files
+    .filter((g) => g.startsWith('!'))
+    .some((g) => path.match(globToRegExp(g.slice(1))));
   return included && !excluded;
 }
 function globToRegExp(glob: string): RegExp {
   const re = glob
     .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*\*\//g, '\u0001')
-    .replace(/\*\*/g, '\u0002')
-    .replace(/\*/g, '[^/]*')
-    .replace(/\u0001/g, '(?:.*/)?')
-    .replace(/\u0002/g, '.*');
+    .split('**/')
+    .map((part) =>
+      part
+        .split('**')
+        .map((p) => p.replace(/\*/g, '[^/]*'))
+        .join('.*'),
+    )
+    .join('(?:.*/)?');
   return new RegExp(`^${re}$`);
 }
 
@@ -56,7 +61,8 @@ describe('electron-builder.yml', () => {
     expect(config.win.target.map((t) => t.target)).toContain('nsis');
     expect(pkg.scripts.dist).toMatch(/electron-builder$/);
     // No shell-only syntax: runs the same under cmd.exe, PowerShell and sh.
-    for (const script of Object.values(pkg.scripts)) expect(script).not.toMatch(/(^|\s)[A-Z_]+=|\$\(|`|;|\|\|/);
+    for (const script of Object.values(pkg.scripts))
+      expect(script).not.toMatch(/(^|\s)[A-Z_]+=|\$\(|`|;|\|\|/);
   });
 
   it('packs every file the app loads from itself at run time', () => {
@@ -69,7 +75,11 @@ describe('electron-builder.yml', () => {
     if (existsSync(out)) {
       const built = readdirSync(out, { recursive: true, withFileTypes: true })
         .filter((e) => e.isFile() && !e.name.endsWith('.map'))
-        .map((e) => join(e.parentPath, e.name).slice(REPO.length + 1).replaceAll('\\', '/'));
+        .map((e) =>
+          join(e.parentPath, e.name)
+            .slice(REPO.length + 1)
+            .replaceAll('\\', '/'),
+        );
       expect(built.length).toBeGreaterThan(5);
       expect(built.filter((f) => !packed(f))).toEqual([]);
       expect(built).toContain('out/renderer/index.html');
@@ -79,7 +89,12 @@ describe('electron-builder.yml', () => {
   });
 
   it('ships the starter content and the Electron-ABI SQLite module where the packaged app looks', () => {
-    const packaged = appPaths({ isPackaged: true, appPath: '/app.asar', resourcesPath: '/res', userData: '/u' });
+    const packaged = appPaths({
+      isPackaged: true,
+      appPath: '/app.asar',
+      resourcesPath: '/res',
+      userData: '/u',
+    });
     const shipped = config.extraResources.map((r) => ({ from: r.from, to: `/res/${r.to}` }));
     expect(shipped).toContainEqual({ from: 'content', to: packaged.starterCorpus });
     expect(shipped).toContainEqual({

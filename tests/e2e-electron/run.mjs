@@ -31,7 +31,12 @@ step('building the app', process.execPath, [binScript(root, 'electron-vite'), 'b
 step(
   'running the Electron spec',
   process.execPath,
-  [binScript(root, '@playwright/test', 'playwright'), 'test', '-c', 'tests/e2e-electron/playwright.config.ts'],
+  [
+    binScript(root, '@playwright/test', 'playwright'),
+    'test',
+    '-c',
+    'tests/e2e-electron/playwright.config.ts',
+  ],
   {
     ...process.env,
     DSTUDIO_ELECTRON_PATH: found.path,

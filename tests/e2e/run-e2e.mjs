@@ -38,7 +38,8 @@ let status = runBin(repo, '@playwright/test', 'playwright', [
 
 const electronRunner = join(repo, 'tests/e2e-electron/run.mjs');
 if (existsSync(electronRunner)) {
-  status = (spawnSync(process.execPath, [electronRunner], { cwd: repo, stdio: 'inherit' }).status ?? 1) || status;
+  status =
+    (spawnSync(process.execPath, [electronRunner], { cwd: repo, stdio: 'inherit' }).status ?? 1) || status;
 }
 
 process.exit(status);

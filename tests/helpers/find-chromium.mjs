@@ -26,7 +26,10 @@ export function findChromium(options = {}) {
   const exists = options.exists ?? existsSync;
   if (env.CHROMIUM_PATH) {
     if (exists(env.CHROMIUM_PATH)) return { path: env.CHROMIUM_PATH, source: 'CHROMIUM_PATH' };
-    return { path: null, message: `CHROMIUM_PATH is set to ${env.CHROMIUM_PATH}, which does not exist.\n${NO_CHROMIUM_MESSAGE}` };
+    return {
+      path: null,
+      message: `CHROMIUM_PATH is set to ${env.CHROMIUM_PATH}, which does not exist.\n${NO_CHROMIUM_MESSAGE}`,
+    };
   }
   if (exists(DEBIAN_CHROMIUM)) return { path: DEBIAN_CHROMIUM, source: 'debian' };
   let managed = '';
@@ -44,4 +47,3 @@ function defaultManagedPath() {
   // Loaded only when needed: playwright-core is large, and most callers find a browser before.
   return createRequire(import.meta.url)('playwright-core').chromium.executablePath();
 }
-

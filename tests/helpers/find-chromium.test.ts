@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { DEBIAN_CHROMIUM, findChromium, NO_CHROMIUM_MESSAGE } from './find-chromium.mjs';
 
 const MANAGED = '/home/me/.cache/ms-playwright/chromium-1/chrome-linux64/chrome';
-const present = (...paths: string[]) => (p: string) => paths.includes(p);
+const present =
+  (...paths: string[]) =>
+  (p: string) =>
+    paths.includes(p);
 
 describe('findChromium', () => {
   it('takes CHROMIUM_PATH first, even when the others exist', () => {
@@ -25,7 +28,9 @@ describe('findChromium', () => {
   });
 
   it("then Debian's Chromium, then the Playwright-managed one", () => {
-    expect(findChromium({ env: {}, exists: present(DEBIAN_CHROMIUM, MANAGED), managedPath: () => MANAGED })).toEqual({
+    expect(
+      findChromium({ env: {}, exists: present(DEBIAN_CHROMIUM, MANAGED), managedPath: () => MANAGED }),
+    ).toEqual({
       path: DEBIAN_CHROMIUM,
       source: 'debian',
     });

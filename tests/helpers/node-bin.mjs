@@ -28,6 +28,10 @@ export function binScript(repo, pkg, bin) {
  * @param {NodeJS.ProcessEnv} [env]
  */
 export function runBin(repo, pkg, bin, args, env = process.env) {
-  const r = spawnSync(process.execPath, [binScript(repo, pkg, bin), ...args], { cwd: repo, stdio: 'inherit', env });
+  const r = spawnSync(process.execPath, [binScript(repo, pkg, bin), ...args], {
+    cwd: repo,
+    stdio: 'inherit',
+    env,
+  });
   return r.status ?? 1;
 }

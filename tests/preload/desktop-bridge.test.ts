@@ -10,7 +10,8 @@ function fakeIpc() {
     removeListener: (ch, l) => listeners.get(ch)?.delete(l),
     invoke: async (...args) => (invoked.push(args), '/home/me/page.pdf'),
   };
-  const emit = (c: DesktopCommand) => listeners.get(DESKTOP_CHANNELS.command)?.forEach((l) => l({ sender: 'ipc' }, c));
+  const emit = (c: DesktopCommand) =>
+    listeners.get(DESKTOP_CHANNELS.command)?.forEach((l) => l({ sender: 'ipc' }, c));
   return { ipc, emit, invoked, listeners };
 }
 

@@ -49,9 +49,28 @@ export function menuTemplate(
       : []),
     {
       label: '&File',
-      submenu: [c('print'), c('save-pdf'), sep, c('export-user-data'), ...(mac ? [] : [sep, { role: 'quit' } as const])],
+      submenu: [
+        c('print'),
+        c('save-pdf'),
+        sep,
+        c('export-user-data'),
+        ...(mac ? [] : [sep, { role: 'quit' } as const]),
+      ],
     },
-    { label: '&Edit', submenu: [{ role: 'undo' }, { role: 'redo' }, sep, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }, sep, c('find')] },
+    {
+      label: '&Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        sep,
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+        sep,
+        c('find'),
+      ],
+    },
     {
       label: '&View',
       submenu: [
@@ -94,7 +113,10 @@ export interface ContextActions {
 }
 
 /** The context menu on pages: copy, copy a link to the section, open external links, bookmark. */
-export function contextMenuTemplate(target: ContextTarget, actions: ContextActions): MenuItemConstructorOptions[] {
+export function contextMenuTemplate(
+  target: ContextTarget,
+  actions: ContextActions,
+): MenuItemConstructorOptions[] {
   const items: MenuItemConstructorOptions[] = [];
   if (target.isEditable) items.push({ role: 'cut' }, { role: 'copy' }, { role: 'paste' });
   else if (target.selectionText) items.push({ role: 'copy' });

@@ -28,7 +28,11 @@ export function parseWindowState(text: string | null): WindowState | null {
   if (!b || !finite(b.x) || !finite(b.y) || !finite(b.width) || !finite(b.height)) return null;
   if (b.width <= 0 || b.height <= 0) return null;
   const route = typeof s?.route === 'string' && parsePageRoute(s.route) ? s.route : null;
-  return { bounds: { x: b.x, y: b.y, width: b.width, height: b.height }, maximized: s?.maximized === true, route };
+  return {
+    bounds: { x: b.x, y: b.y, width: b.width, height: b.height },
+    maximized: s?.maximized === true,
+    route,
+  };
 }
 
 function overlap(a: Rectangle, b: Rectangle): { width: number; height: number } {

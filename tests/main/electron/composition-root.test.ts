@@ -160,7 +160,10 @@ describe('src/main/index.ts', () => {
   it('answers Save as PDF only to its own window', async () => {
     const handler = state.ipcHandlers.get('desktop:save-pdf')!;
     await expect(
-      handler({ sender: { id: 999 }, senderFrame: { url: 'app://dstudio/index.html', parent: null } }, 'x.pdf'),
+      handler(
+        { sender: { id: 999 }, senderFrame: { url: 'app://dstudio/index.html', parent: null } },
+        'x.pdf',
+      ),
     ).rejects.toThrow(/Refused/);
     await expect(handler(trustedEvent(), 42)).rejects.toThrow(/file name/);
   });

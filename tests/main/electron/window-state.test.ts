@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseWindowState, restoreBounds, restoreUrl, DEFAULT_SIZE } from '../../../src/main/electron/window-state';
+import {
+  parseWindowState,
+  restoreBounds,
+  restoreUrl,
+  DEFAULT_SIZE,
+} from '../../../src/main/electron/window-state';
 
 const primary = { x: 0, y: 0, width: 1920, height: 1040 };
 const right = { x: 1920, y: 0, width: 2560, height: 1400 };
@@ -45,10 +50,14 @@ describe('parseWindowState', () => {
     expect(parseWindowState(text.replace('#/page/a/b?h=c', 'javascript:x'))?.route).toBeNull();
   });
 
-  it.each([null, '', '{', '[]', '{"bounds":{"x":"1","y":0,"width":1,"height":1}}', '{"bounds":{"x":0,"y":0,"width":0,"height":5}}'])(
-    'treats %s as nothing saved',
-    (text) => expect(parseWindowState(text)).toBeNull(),
-  );
+  it.each([
+    null,
+    '',
+    '{',
+    '[]',
+    '{"bounds":{"x":"1","y":0,"width":1,"height":1}}',
+    '{"bounds":{"x":0,"y":0,"width":0,"height":5}}',
+  ])('treats %s as nothing saved', (text) => expect(parseWindowState(text)).toBeNull());
 });
 
 describe('restoreUrl', () => {

@@ -20,7 +20,14 @@ export const useUserExportStore = defineStore('user-export', () => {
         api.user.getSettings(),
         api.user.listReadPageIds(),
       ]);
-      const doc = { format: USER_EXPORT_FORMAT, exportedAt: now.toISOString(), bookmarks, history, readPageIds, settings };
+      const doc = {
+        format: USER_EXPORT_FORMAT,
+        exportedAt: now.toISOString(),
+        bookmarks,
+        history,
+        readPageIds,
+        settings,
+      };
       const outcome = await saveExport({
         suggestedName: `dstudio-my-data-${now.toISOString().slice(0, 10)}.json`,
         mime: 'application/json',
