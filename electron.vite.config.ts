@@ -24,7 +24,9 @@ export default defineConfig({
   },
   preload: {
     // The preload runs sandboxed: it must be a single bundled file (no runtime require of packages).
+    // zod (the contract's argument schemas) is bundled too: a sandboxed preload can require only electron.
     build: {
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: { input: { index: resolve('src/preload/index.ts') }, output: { format: 'cjs' } },
     },
   },

@@ -11,12 +11,12 @@
  * when they are newer, and the table says which one ran).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { realCorpusAt } from '../tests/helpers/corpus';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, requireChromium } from '../tests/e2e/chromium';
 import { startServe } from '../tests/e2e/serve-process';
 import { routeOf } from '../src/shared/routes';
 import { isBuildCurrent } from '../bin/build-state.mjs';
@@ -49,7 +49,7 @@ function percentile(xs: number[], p: number): number {
 }
 
 async function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS });
 }
 
 /** Resolves after the next two frames, i.e. once what is in the DOM has been painted. */
@@ -167,8 +167,8 @@ async function switcherLatencies(page: Page): Promise<KeySample[]> {
 }
 
 export default async function uiBench(): Promise<void> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    console.log(`ui bench: skipped — Chromium not found at ${CHROMIUM_PATH}.`);
+  if (!CHROMIUM_PATH) {
+    console.log('ui bench: skipped — no Chromium (see tests/helpers/find-chromium.mjs).');
     return;
   }
   if (!isBuildCurrent(REPO)) execFileSync('npx', ['electron-vite', 'build'], { cwd: REPO, stdio: 'inherit' });

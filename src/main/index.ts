@@ -4,7 +4,20 @@
  * where navigation may go, who may call the API, which permissions exist) is a small
  * function in src/main/electron/ with its own unit test; this file only connects them.
  */
-import { app, BrowserWindow, dialog, ipcMain, nativeTheme, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  protocol,
+  screen,
+  session,
+  shell,
+} from 'electron';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useNativeBinding } from './database/connection';
 import { backupUserDb, recoverContentDb, recoverUserDb } from './database/health';
@@ -22,6 +35,13 @@ import { appPaths } from './electron/paths';
 import { applyPermissionPolicy } from './electron/permissions';
 import { importStarterContentIfEmpty } from './electron/starter-content';
 import { windowOptions } from './electron/window-options';
+import { deepLinkInArgs, DEEP_LINK_SCHEME, parseDeepLink } from './electron/deep-link';
+import { contextMenuTemplate, menuTemplate } from './electron/menu';
+import { pdfNameArg, pdfOptions } from './electron/print-pdf';
+import { parseWindowState, restoreBounds, restoreUrl, type WindowState } from './electron/window-state';
+import { writeFileAtomic } from './files/atomic-write';
+import { safeFileName } from './files/safe-file-name';
+import { DESKTOP_CHANNELS, type DesktopCommand } from '../shared/desktop-bridge';
 import { openServices } from './services';
 
 // Both must happen before `ready`: privileged schemes cannot be registered later, and
@@ -44,14 +64,88 @@ app.on('web-contents-created', (_event, contents) => {
   guardWebContents(contents, appOrigin, (url) => void shell.openExternal(url));
 });
 
+const windowStateFile = () => join(app.getPath('userData'), 'window-state.json');
+
+/** Deep links that arrived before the window could take them (a cold start from a link). */
+let pendingLink: DesktopCommand | null = null;
+
+/** Hands a command to the (first) window, bringing it to the front. */
+function sendToWindow(command: DesktopCommand): void {
+  const [win] = BrowserWindow.getAllWindows();
+  if (!win || win.webContents.isLoading()) {
+    if (command.kind === 'open-page') pendingLink = command;
+    return;
+  }
+  if (win.isMinimized()) win.restore();
+  win.focus();
+  win.webContents.send(DESKTOP_CHANNELS.command, command);
+}
+
+function openDeepLink(link: string | null): void {
+  const command = link ? parseDeepLink(link) : null;
+  if (command) sendToWindow(command);
+  else if (link)
+    console.warn('DStudio: ignored a link that is not dstudio://page/<id>[#anchor]:', link.slice(0, 200));
+}
+
 function createWindow(preload: string): BrowserWindow {
-  const win = new BrowserWindow(windowOptions({ preload, dark: nativeTheme.shouldUseDarkColors }));
+  let saved: WindowState | null = null;
+  try {
+    saved = parseWindowState(readFileSync(windowStateFile(), 'utf8'));
+  } catch {
+    // First start, or unreadable: the defaults are used.
+  }
+  const bounds = restoreBounds(
+    saved?.bounds ?? null,
+    screen.getAllDisplays().map((d) => d.workArea),
+    screen.getPrimaryDisplay().workArea,
+  );
+  const win = new BrowserWindow({
+    ...windowOptions({ preload, dark: nativeTheme.shouldUseDarkColors }),
+    ...bounds,
+  });
+  if (saved?.maximized) win.maximize();
   const id = win.webContents.id;
   windowIds.add(id);
   win.on('closed', () => windowIds.delete(id));
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(entryUrl);
+  win.on('close', () => {
+    const state: WindowState = {
+      bounds: win.getNormalBounds(),
+      maximized: win.isMaximized(),
+      route: new URL(win.webContents.getURL()).hash || null,
+    };
+    void writeFileAtomic(windowStateFile(), JSON.stringify(state)).catch(() => undefined);
+  });
+  win.webContents.on('did-finish-load', () => {
+    if (pendingLink) sendToWindow(pendingLink);
+    pendingLink = null;
+  });
+  win.webContents.on('context-menu', (_event, params) => {
+    const items = contextMenuTemplate(params, {
+      copyText: (text) => clipboard.writeText(text),
+      openExternal: (url) => void shell.openExternal(url),
+      run: (command) => sendToWindow({ kind: 'command', id: command }),
+    });
+    if (items.length) Menu.buildFromTemplate(items).popup({ window: win });
+  });
+  void win.loadURL(restoreUrl(entryUrl, saved?.route ?? null));
   return win;
+}
+
+/** Save as PDF: the page has made itself ready for paper (print.ts); main prints and saves it. */
+function handleSavePdf(trusted: (event: Electron.IpcMainInvokeEvent) => boolean): void {
+  ipcMain.handle(DESKTOP_CHANNELS.savePdf, async (event, name: unknown) => {
+    if (!trusted(event)) throw new Error('Refused: not the app window.');
+    const win = BrowserWindow.fromWebContents(event.sender);
+    const defaultPath = join(app.getPath('documents'), safeFileName(pdfNameArg(name), 'page.pdf'));
+    const choice = win
+      ? await dialog.showSaveDialog(win, { defaultPath, filters: [{ name: 'PDF', extensions: ['pdf'] }] })
+      : await dialog.showSaveDialog({ defaultPath });
+    if (choice.canceled || !choice.filePath) return null;
+    await writeFileAtomic(choice.filePath, await event.sender.printToPDF(pdfOptions()));
+    return choice.filePath;
+  });
 }
 
 async function start(): Promise<void> {
@@ -93,24 +187,45 @@ async function start(): Promise<void> {
 
   protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererRoot));
   applyPermissionPolicy(session.defaultSession, appOrigin);
-  registerApiHandlers(ipcMain, services.api, (event) =>
-    isTrustedSender(senderInfo(event), { appOrigin, windowIds }),
+  const trusted = (event: Electron.IpcMainInvokeEvent) =>
+    isTrustedSender(senderInfo(event), { appOrigin, windowIds });
+  registerApiHandlers(ipcMain, services.api, trusted);
+  handleSavePdf(trusted);
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate(process.platform, app.name, (id) => sendToWindow({ kind: 'command', id })),
+    ),
   );
 
   createWindow(paths.preload);
   // While the window loads: the first search someone types then costs only its own work.
   setImmediate(() => services.warmUp());
+  openDeepLink(deepLinkInArgs(process.argv));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow(paths.preload);
   });
-  app.on('second-instance', () => {
+  // A second launch hands over to this one: focus, and open its deep link (Linux, Windows).
+  app.on('second-instance', (_event, argv) => {
     const [win] = BrowserWindow.getAllWindows();
     if (win?.isMinimized()) win.restore();
     win?.focus();
+    openDeepLink(deepLinkInArgs(argv));
   });
 }
 
 // One process per profile: two would open the same user.db and fight over its windows.
+// dstudio:// links open this app (packaged: the installer registers it too; in development
+// Electron needs the script path to relaunch the same app).
+if (process.defaultApp && process.argv[1])
+  app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [process.argv[1]]);
+else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+// macOS delivers links as an event, also before `ready` on a cold start.
+app.on('open-url', (event, url) => {
+  event.preventDefault();
+  if (app.isReady()) openDeepLink(url);
+  else pendingLink = parseDeepLink(url);
+});
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

@@ -1,4 +1,5 @@
 import type { WireApi } from '../shared/contract/wire';
+import type { DesktopBridge } from '../shared/desktop-bridge';
 
 declare global {
   /**
@@ -7,6 +8,8 @@ declare global {
    */
   interface Window {
     dstudio?: WireApi;
+    /** Menu commands, deep links and Save as PDF (src/shared/desktop-bridge.ts); Electron only. */
+    dstudioDesktop?: DesktopBridge;
   }
 }
 

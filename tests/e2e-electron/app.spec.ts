@@ -1,5 +1,5 @@
 import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { UI_CSP_HEADER } from '../../src/main/server/csp';
@@ -52,11 +52,13 @@ test('launch → first page → search, in a locked-down window', async () => {
       require: typeof (window as unknown as { require?: unknown }).require,
       process: typeof (window as unknown as { process?: unknown }).process,
       bridge: Object.keys(window.dstudio ?? {}).sort(),
+      desktop: Object.keys(window.dstudioDesktop ?? {}).sort(),
     }));
     expect(globals).toEqual({
       require: 'undefined',
       process: 'undefined',
       bridge: Object.keys(API_METHODS).sort(),
+      desktop: ['onCommand', 'savePdf'],
     });
     const prefs = await app.evaluate(({ BrowserWindow }) => {
       const wc = BrowserWindow.getAllWindows()[0]!.webContents as unknown as {
@@ -127,6 +129,65 @@ test('launch → first page → search, in a locked-down window', async () => {
       (title) => window.dstudio!.user.addBookmark('pattern-library/resilience/circuit-breaker', title, null),
       first!.title,
     );
+  });
+
+  await test.step('the menu has the standard roles and the app commands with their keys', async () => {
+    const items = await app.evaluate(({ Menu }) => {
+      const flat: { label: string; accelerator: string | null; role: string | null }[] = [];
+      const walk = (menu: Electron.Menu | null) =>
+        menu?.items.forEach((i) => {
+          flat.push({ label: i.label, accelerator: (i.accelerator as string) ?? null, role: i.role ?? null });
+          walk(i.submenu ?? null);
+        });
+      walk(Menu.getApplicationMenu());
+      return flat;
+    });
+    expect(items).toContainEqual(
+      expect.objectContaining({ label: 'Go to Page…', accelerator: 'CmdOrCtrl+K' }),
+    );
+    expect(items).toContainEqual(
+      expect.objectContaining({ label: 'Save as PDF…', accelerator: 'CmdOrCtrl+Shift+P' }),
+    );
+    expect(items.map((i) => i.role)).toEqual(expect.arrayContaining(['copy', 'paste']));
+  });
+
+  await test.step('a menu command reaches the page (IPC main → page)', async () => {
+    await app.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows()[0]!.webContents.send('desktop:command', {
+        kind: 'command',
+        id: 'quick-switcher',
+      }),
+    );
+    await expect(reader.switcher).toBeVisible();
+    await page.keyboard.press('Escape');
+  });
+
+  await test.step('a deep link opens its page; a bad one is ignored', async () => {
+    await app.evaluate(({ app: electronApp }) => {
+      electronApp.emit('second-instance', {}, ['dstudio', 'dstudio://page/../../etc/passwd'], '');
+      electronApp.emit(
+        'second-instance',
+        {},
+        ['dstudio', 'dstudio://page/pattern-library/resilience/retry-backoff'],
+        '',
+      );
+    });
+    await expect.poll(() => page.url()).toContain('#/page/pattern-library/resilience/retry-backoff');
+  });
+
+  await test.step('Save as PDF writes a PDF with an outline where the dialog says', async () => {
+    const target = join(userData, 'page.pdf');
+    await app.evaluate(({ dialog }, path) => {
+      dialog.showSaveDialog = (async () => ({
+        canceled: false,
+        filePath: path,
+      })) as typeof dialog.showSaveDialog;
+    }, target);
+    await page.keyboard.press('Control+Shift+P');
+    await expect.poll(() => existsSync(target), { timeout: 30_000 }).toBe(true);
+    const pdf = readFileSync(target);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.includes(Buffer.from('/Outlines'))).toBe(true);
   });
 
   await app.close();

@@ -4,6 +4,7 @@
 // first prepares the Electron build of better-sqlite3 and builds the app, as `npm start` does.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { binScript } from '../helpers/node-bin.mjs';
 import { findElectronBinary, SKIP_MESSAGE } from './electron-binary.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -22,15 +23,20 @@ function step(label, command, args, env = process.env) {
   }
 }
 
-const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+// Every tool runs through Node itself: spawning `npx` needs a shell on Windows.
 step('preparing better-sqlite3 for Electron', process.execPath, [
   'build/scripts/prepare-electron-native.mjs',
 ]);
-step('building the app', npx, ['electron-vite', 'build']);
+step('building the app', process.execPath, [binScript(root, 'electron-vite'), 'build']);
 step(
   'running the Electron spec',
-  npx,
-  ['playwright', 'test', '-c', 'tests/e2e-electron/playwright.config.ts'],
+  process.execPath,
+  [
+    binScript(root, '@playwright/test', 'playwright'),
+    'test',
+    '-c',
+    'tests/e2e-electron/playwright.config.ts',
+  ],
   {
     ...process.env,
     DSTUDIO_ELECTRON_PATH: found.path,

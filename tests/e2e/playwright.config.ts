@@ -1,10 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import { corpusAvailable } from '../helpers/corpus';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { CHROMIUM_ARGS, requireChromium } from './chromium';
 import type { CorpusOption } from './fixtures';
 
 /**
- * The UI suite: Debian's Chromium against `dstudio serve` over a fresh content.db per
+ * The UI suite: Chromium (tests/e2e/chromium.ts finds it) against `dstudio serve` over a fresh content.db per
  * project (the starter content, and the real corpus when ../shared is present) and a
  * fresh user.db per test. Run it with `npm run test:e2e` (tests/e2e/run-e2e.mjs).
  */
@@ -20,7 +20,7 @@ export default defineConfig<CorpusOption>({
   reporter: [['list']],
   use: {
     viewport: { width: 1360, height: 860 },
-    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: requireChromium(), args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

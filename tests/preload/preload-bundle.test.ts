@@ -13,7 +13,7 @@ const SKIP = `${BUNDLE} is not built (run \`npx electron-vite build\`): preload 
  * contract under `dstudio`.
  */
 describe.skipIf(!existsSync(BUNDLE))('out/preload/index.cjs', () => {
-  it('needs nothing but electron and exposes only the contract bridge', async () => {
+  it('needs nothing but electron and exposes only the contract and the desktop bridge', async () => {
     const exposed: Record<string, unknown> = {};
     const sent: unknown[][] = [];
     const electron = {
@@ -34,7 +34,9 @@ describe.skipIf(!existsSync(BUNDLE))('out/preload/index.cjs', () => {
       module: { exports: {} },
       exports: {},
     });
-    expect(Object.keys(exposed)).toEqual(['dstudio']);
+    // The contract, and the desktop's two fixed functions (src/shared/desktop-bridge.ts).
+    expect(Object.keys(exposed)).toEqual(['dstudio', 'dstudioDesktop']);
+    expect(Object.keys(exposed.dstudioDesktop as object).sort()).toEqual(['onCommand', 'savePdf']);
     const api = exposed.dstudio as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>;
     expect(Object.keys(api).sort()).toEqual(Object.keys(API_METHODS).sort());
     expect(await api.search!.quickSwitch!('sagg', 5)).toBe('answer');

@@ -2,5 +2,6 @@
 import { firstPage } from './first-screen';
 import { startApp } from './start-app';
 import './styles/app.css';
+import './styles/print.css';
 
 void startApp(firstPage);

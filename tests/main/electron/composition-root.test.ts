@@ -26,6 +26,8 @@ const fake = vi.hoisted(() => {
     windows: [] as { options: Record<string, unknown>; url: string; webContents: { id: number } }[],
     permission: {} as Record<string, Listener>,
     opened: [] as string[],
+    menu: null as unknown,
+    protocolClients: [] as unknown[][],
   };
   const on = (name: string, listener: Listener) => {
     state.appListeners.set(name, [...(state.appListeners.get(name) ?? []), listener]);
@@ -34,7 +36,13 @@ const fake = vi.hoisted(() => {
     (state.appListeners.get(name) ?? []).forEach((l) => l(...args));
   let nextId = 1;
   class BrowserWindow {
-    readonly webContents = { id: nextId++ };
+    readonly webContents = {
+      id: nextId++,
+      on: () => {},
+      isLoading: () => true,
+      send: () => {},
+      getURL: () => this.url,
+    };
     url = '';
     constructor(readonly options: Record<string, unknown>) {
       state.windows.push(this);
@@ -44,6 +52,10 @@ const fake = vi.hoisted(() => {
     loadURL(url: string) {
       this.url = url;
       return Promise.resolve();
+    }
+    maximize() {}
+    static fromWebContents() {
+      return state.windows[0];
     }
     static getAllWindows() {
       return state.windows;
@@ -61,7 +73,19 @@ const fake = vi.hoisted(() => {
       whenReady: () => Promise.resolve(),
       quit: () => {},
       exit: () => {},
+      name: 'DStudio Desktop',
+      isReady: () => true,
+      setAsDefaultProtocolClient: (...args: unknown[]) => void state.protocolClients.push(args),
     },
+    screen: {
+      getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+      getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
+    },
+    Menu: {
+      buildFromTemplate: (template: unknown) => ({ template }),
+      setApplicationMenu: (menu: unknown) => void (state.menu = menu),
+    },
+    clipboard: { writeText: () => {} },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => void state.privileged.push(...schemes),
       handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
@@ -125,6 +149,25 @@ beforeAll(async () => {
 afterAll(() => emit('will-quit'));
 
 describe('src/main/index.ts', () => {
+  it('sets the application menu, registers dstudio: links and restores a first window at its default place', () => {
+    const labels = JSON.stringify((state.menu as { template: unknown }).template);
+    for (const label of ['Save as PDF…', 'Go to Page…', 'Export My Data…', 'Check for Updates…'])
+      expect(labels).toContain(label);
+    expect(state.protocolClients[0]?.[0]).toBe('dstudio');
+    expect(state.windows[0]!.options).toMatchObject({ width: 1280, height: 860, x: 320, y: 90 });
+  });
+
+  it('answers Save as PDF only to its own window', async () => {
+    const handler = state.ipcHandlers.get('desktop:save-pdf')!;
+    await expect(
+      handler(
+        { sender: { id: 999 }, senderFrame: { url: 'app://dstudio/index.html', parent: null } },
+        'x.pdf',
+      ),
+    ).rejects.toThrow(/Refused/);
+    await expect(handler(trustedEvent(), 42)).rejects.toThrow(/file name/);
+  });
+
   it('registers app:// as a privileged standard, secure scheme and turns on the sandbox for every renderer', () => {
     expect(state.privileged).toEqual([
       { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
@@ -163,7 +206,8 @@ describe('src/main/index.ts', () => {
     const channels = (Object.keys(API_METHODS) as Domain[]).flatMap((d) =>
       API_METHODS[d].map((m) => channelOf(d, m)),
     );
-    expect([...state.ipcHandlers.keys()].sort()).toEqual(channels.sort());
+    // The contract's channels, and the desktop bridge's one invoke channel (Save as PDF).
+    expect([...state.ipcHandlers.keys()].sort()).toEqual([...channels, 'desktop:save-pdf'].sort());
     const status = (await state.ipcHandlers.get('content:getStatus')!(trustedEvent())) as {
       ok: boolean;
       value: { pages: number };

@@ -1,35 +1,31 @@
 import { onBeforeUnmount, onMounted } from 'vue';
 import { useRouter } from 'vue-router';
-import { useSettingsStore } from '../stores/settings';
-import { useUiStore } from '../stores/ui';
+import { commandForKey } from '../../../shared/app-commands';
+import { useAppCommands } from './use-app-commands';
 import { isPrimaryModifier, isTypingTarget } from './keys';
 
 /**
- * The app's global keyboard and mouse shortcuts. The default action is prevented for
- * each one we handle, so the browser does not also go back, zoom or open its own find.
+ * The app's global keyboard and mouse shortcuts: keys are matched against the one list of
+ * app commands (src/shared/app-commands.ts, which the desktop menu shows too). The default
+ * action is prevented for each one we handle, so the browser does not also go back, zoom,
+ * print or open its own find.
  */
 export function useShortcuts(): void {
   const router = useRouter();
-  const ui = useUiStore();
-  const settings = useSettingsStore();
+  const run = useAppCommands();
 
   function onKeyDown(e: KeyboardEvent): void {
     if (e.defaultPrevented || e.isComposing) return;
-    const primary = isPrimaryModifier(e);
-    const key = e.key;
-    let handled = true;
-    if (primary && !e.altKey && (key === 'k' || key === 'K')) ui.openSwitcher();
-    else if (primary && !e.altKey && (key === 'f' || key === 'F')) ui.openFind();
-    else if (primary && !e.altKey && (key === '=' || key === '+')) void settings.zoomBy(1);
-    else if (primary && !e.altKey && (key === '-' || key === '_')) void settings.zoomBy(-1);
-    else if (primary && !e.altKey && key === '0') void settings.resetZoom();
-    else if (e.altKey && !primary && !e.shiftKey && key === 'ArrowLeft') router.back();
-    else if (e.altKey && !primary && !e.shiftKey && key === 'ArrowRight') router.forward();
-    else if (!primary && !e.altKey && !isTypingTarget(e.target) && key === '/' && !ui.switcherOpen)
-      ui.focusSearch();
-    else if (!primary && !e.altKey && !isTypingTarget(e.target) && key === '?') ui.toggleShortcuts();
-    else handled = false;
-    if (handled) e.preventDefault();
+    const id = commandForKey({
+      key: e.key,
+      primary: isPrimaryModifier(e),
+      alt: e.altKey,
+      shift: e.shiftKey,
+      typing: isTypingTarget(e.target),
+    });
+    if (!id) return;
+    e.preventDefault();
+    run(id);
   }
 
   // Mouse buttons 3 and 4 are the "back" and "forward" side buttons.

@@ -4,4 +4,5 @@ import './content.css';
 
 export { mountPageHtml, type MountedPage, type MountOptions } from './mount';
 export { findAnchor } from './enhance';
+export { drawAllDiagrams } from './mermaid';
 export { ID_PREFIX } from './sanitize';

@@ -186,6 +186,19 @@ export function renderDiagram(el: HTMLElement): Promise<void> {
 }
 
 /**
+ * Draws every diagram under `root` that is not drawn in the current theme yet (printing
+ * needs them all, not only those scrolled near), and resolves once all are done.
+ */
+export async function drawAllDiagrams(root: ParentNode): Promise<void> {
+  const theme = currentTheme();
+  const pending = Array.from(root.querySelectorAll<HTMLElement>('.mermaid-diagram')).filter(
+    (el) => el.dataset.theme !== theme || el.dataset.state === 'rendering',
+  );
+  // Diagrams already queued by the observers are drawn again; renders run one at a time.
+  await Promise.all(pending.map((el) => renderDiagram(el)));
+}
+
+/**
  * Renders diagrams under `root` when they come near the viewport, and renders the drawn ones
  * again when the theme (`data-theme` on <html>) changes. Returns a cleanup function.
  */
