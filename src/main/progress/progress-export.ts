@@ -84,7 +84,7 @@ function markdown(e: RunExport): string {
     out.push('', `### ${list.sectionTitle}`, '');
     let group: string | null = null;
     for (const it of list.items) {
-      if (it.group && it.group !== group) out.push(`**${it.group}**`, '');
+      if (it.group && it.group !== group) out.push(...(out.at(-1) === '' ? [] : ['']), `**${it.group}**`, '');
       group = it.group;
       out.push(...mdItem(it.text, e.items[it.key]));
     }

@@ -90,7 +90,9 @@ export class ProgressService implements ProgressApi {
     const items: Record<string, ItemProgress> = {};
     for (const m of result.matched) {
       const s = savedByKey.get(m.previousKey)!;
-      items[m.currentKey] = m.kind === 'exact' ? s : { ...s, key: m.currentKey, match: m.kind };
+      const c = byKey.get(m.currentKey)!;
+      items[m.currentKey] =
+        m.kind === 'exact' ? s : { ...s, key: c.key, text: c.text, sectionSlug: c.sectionSlug, match: m.kind };
     }
     return { items, orphans: result.orphaned.map((k) => savedByKey.get(k)!) };
   }
