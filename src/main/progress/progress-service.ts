@@ -5,11 +5,11 @@ import {
   type ItemProgress,
   type PageProgress,
   type ProgressApi,
-  type ProgressCount,
   type RunSummary,
   type ExportFormat,
 } from '../../shared/contract';
 import type { Checklist, PageId } from '../../shared/domain';
+import { countProgress } from '../../shared/progress-count';
 import { ChecklistRepository } from './checklist-repository';
 import { exportRun, type RunExport } from './progress-export';
 import { ProgressRepository, type RunRow } from './progress-repository';
@@ -19,24 +19,6 @@ import { rematch } from './rematch';
 interface RunState {
   items: Record<string, ItemProgress>;
   orphans: ItemProgress[];
-}
-
-/** Counts over the current items of a page: n/a items leave the total. */
-export function countProgress(checklists: Checklist[], items: Record<string, ItemProgress>): ProgressCount {
-  const count: ProgressCount = { done: 0, total: 0, inProgress: 0, blocked: 0, notApplicable: 0 };
-  for (const list of checklists)
-    for (const it of list.items) {
-      const state = items[it.key]?.state ?? 'todo';
-      if (state === 'n/a') {
-        count.notApplicable++;
-        continue;
-      }
-      count.total++;
-      if (state === 'done') count.done++;
-      else if (state === 'in-progress') count.inProgress++;
-      else if (state === 'blocked') count.blocked++;
-    }
-  return count;
 }
 
 /**
@@ -114,7 +96,10 @@ export class ProgressService implements ProgressApi {
       archived: run.archived,
       createdAt: run.createdAt,
       updatedAt: run.updatedAt,
-      count: countProgress(checklists, state.items),
+      count: countProgress(
+        checklists.flatMap((l) => l.items),
+        state.items,
+      ),
       blocked,
       orphaned: state.orphans.length,
     };
