@@ -5,6 +5,7 @@ import { pageCommand } from './page';
 import { progressCommand } from './progress';
 import { searchCommand } from './search';
 import { serveCommand } from './serve';
+import { userCommand } from './user';
 
 /** Every `dstudio` sub-command, in help order. */
-export const commands: Command[] = [importCommand, pagesCommand, pageCommand, searchCommand, serveCommand, progressCommand];
+export const commands: Command[] = [importCommand, pagesCommand, pageCommand, searchCommand, serveCommand, progressCommand, userCommand];
