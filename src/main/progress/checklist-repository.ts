@@ -19,7 +19,8 @@ export class ChecklistRepository {
 
   constructor(db: Database) {
     this.s = {
-      items: db.prepare(`SELECT c.id AS listId, c.section_slug AS sectionSlug, c.section_title AS sectionTitle,
+      items:
+        db.prepare(`SELECT c.id AS listId, c.section_slug AS sectionSlug, c.section_title AS sectionTitle,
           c.source, i.key, i.text, i.author_checked AS authorChecked, i.line, i.group_name AS grp
         FROM checklists c JOIN checklist_items i ON i.checklist_id = c.id
         WHERE c.page_id = ? ORDER BY c.ord, i.ord`),
@@ -47,7 +48,13 @@ export class ChecklistRepository {
       if (!list)
         lists.set(
           r.listId,
-          (list = { pageId, sectionSlug: r.sectionSlug, sectionTitle: r.sectionTitle, source: r.source, items: [] }),
+          (list = {
+            pageId,
+            sectionSlug: r.sectionSlug,
+            sectionTitle: r.sectionTitle,
+            source: r.source,
+            items: [],
+          }),
         );
       list.items.push({
         key: r.key,

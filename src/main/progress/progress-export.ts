@@ -50,7 +50,17 @@ function rowsOf(e: RunExport): ItemRow[] {
       });
     }
   for (const o of e.orphans)
-    rows.push({ ...base, section: o.sectionSlug, group: '', text: o.text, state: o.state, note: o.note, updatedAt: o.updatedAt, key: o.key, inGuide: false });
+    rows.push({
+      ...base,
+      section: o.sectionSlug,
+      group: '',
+      text: o.text,
+      state: o.state,
+      note: o.note,
+      updatedAt: o.updatedAt,
+      key: o.key,
+      inGuide: false,
+    });
   return rows;
 }
 
@@ -69,7 +79,12 @@ function mdItem(text: string, p: ItemProgress | undefined): string[] {
   const state = p?.state ?? 'todo';
   const tail = state === 'todo' && !p ? '' : ` — *${STATE_LABEL[state]}*${p ? ` (${day(p.updatedAt)})` : ''}`;
   const line = `- [${state === 'done' ? 'x' : ' '}] ${state === 'n/a' ? `~~${text}~~` : text}${tail}`;
-  const note = p?.note.trim() ? p.note.trim().split('\n').map((l) => `  > ${l}`) : [];
+  const note = p?.note.trim()
+    ? p.note
+        .trim()
+        .split('\n')
+        .map((l) => `  > ${l}`)
+    : [];
   return [line, ...note];
 }
 
@@ -106,7 +121,18 @@ function csvField(value: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-const CSV_COLUMNS = ['run', 'page', 'section', 'group', 'text', 'state', 'note', 'updatedAt', 'key', 'inGuide'] as const;
+const CSV_COLUMNS = [
+  'run',
+  'page',
+  'section',
+  'group',
+  'text',
+  'state',
+  'note',
+  'updatedAt',
+  'key',
+  'inGuide',
+] as const;
 
 function csv(rows: ItemRow[]): string {
   const lines = [CSV_COLUMNS.join(',')];

@@ -35,20 +35,20 @@ export class ProgressRepository {
       allRuns: p(
         `SELECT ${RUN_COLUMNS} FROM progress_runs WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC`,
       ),
-      insertRun: p(
-        'INSERT INTO progress_runs (page_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)',
-      ),
+      insertRun: p('INSERT INTO progress_runs (page_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)'),
       rename: p('UPDATE progress_runs SET name = ?, updated_at = ? WHERE id = ?'),
       archive: p('UPDATE progress_runs SET archived = ?, updated_at = ? WHERE id = ?'),
       setDeleted: p('UPDATE progress_runs SET deleted_at = ? WHERE id = ?'),
       touch: p('UPDATE progress_runs SET updated_at = ? WHERE id = ?'),
       items: p(`SELECT ${ITEM_COLUMNS} FROM progress_items WHERE run_id = ?`),
       item: p(`SELECT ${ITEM_COLUMNS} FROM progress_items WHERE run_id = ? AND item_key = ?`),
-      upsertItem: p(`INSERT INTO progress_items (run_id, item_key, state, note, item_text, section_slug, match_kind, updated_at)
+      upsertItem:
+        p(`INSERT INTO progress_items (run_id, item_key, state, note, item_text, section_slug, match_kind, updated_at)
         VALUES (@runId, @key, @state, @note, @text, @sectionSlug, 'exact', @now)
         ON CONFLICT (run_id, item_key) DO UPDATE SET state = excluded.state, note = excluded.note,
           item_text = excluded.item_text, section_slug = excluded.section_slug, updated_at = excluded.updated_at`),
-      rekey: p(`UPDATE progress_items SET item_key = @to, item_text = @text, section_slug = @sectionSlug, match_kind = @match
+      rekey:
+        p(`UPDATE progress_items SET item_key = @to, item_text = @text, section_slug = @sectionSlug, match_kind = @match
         WHERE run_id = @runId AND item_key = @from`),
     };
   }
@@ -113,6 +113,13 @@ export class ProgressRepository {
     from: string,
     to: { key: string; text: string; sectionSlug: string; match: MatchKind },
   ): void {
-    this.s.rekey!.run({ runId, from, to: to.key, text: to.text, sectionSlug: to.sectionSlug, match: to.match });
+    this.s.rekey!.run({
+      runId,
+      from,
+      to: to.key,
+      text: to.text,
+      sectionSlug: to.sectionSlug,
+      match: to.match,
+    });
   }
 }

@@ -40,7 +40,8 @@ export class ProgressService implements ProgressApi {
 
   private requirePage(pageId: PageId): { title: string; checklists: Checklist[] } {
     const title = this.lists.findTitle(pageId);
-    if (title === null) throw new ApiError('not-found', `There is no page “${pageId}” in the loaded content.`);
+    if (title === null)
+      throw new ApiError('not-found', `There is no page “${pageId}” in the loaded content.`);
     return { title, checklists: this.lists.findByPage(pageId) };
   }
 
@@ -74,17 +75,14 @@ export class ProgressService implements ProgressApi {
       const s = savedByKey.get(m.previousKey)!;
       const c = byKey.get(m.currentKey)!;
       items[m.currentKey] =
-        m.kind === 'exact' ? s : { ...s, key: c.key, text: c.text, sectionSlug: c.sectionSlug, match: m.kind };
+        m.kind === 'exact'
+          ? s
+          : { ...s, key: c.key, text: c.text, sectionSlug: c.sectionSlug, match: m.kind };
     }
     return { items, orphans: result.orphaned.map((k) => savedByKey.get(k)!) };
   }
 
-  private summarise(
-    run: RunRow,
-    title: string | null,
-    checklists: Checklist[],
-    state: RunState,
-  ): RunSummary {
+  private summarise(run: RunRow, title: string | null, checklists: Checklist[], state: RunState): RunSummary {
     const blocked: string[] = [];
     for (const list of checklists)
       for (const it of list.items) if (state.items[it.key]?.state === 'blocked') blocked.push(it.text);
@@ -215,7 +213,8 @@ export class ProgressService implements ProgressApi {
   /** Every run (or those named `name`) ready for export: the CLI's `progress` command. */
   exportRuns(format: ExportFormat, name?: string) {
     const runs = this.runs.listRuns().filter((r) => name === undefined || r.name === name);
-    if (name !== undefined && !runs.length) throw new ApiError('not-found', `There is no checklist run named “${name}”.`);
+    if (name !== undefined && !runs.length)
+      throw new ApiError('not-found', `There is no checklist run named “${name}”.`);
     return exportRun(
       runs.map((r) => this.runExport(r.id)),
       format,

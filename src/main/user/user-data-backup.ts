@@ -48,10 +48,15 @@ export function parseUserData(raw: unknown): UserData {
  * table first; otherwise rows merge in, the backup winning on the same key. Runs keep
  * their ids only when replacing; when merging they get new ids so they never collide.
  */
-export function importUserData(db: Database, data: UserData, mode: 'merge' | 'replace'): Record<string, number> {
+export function importUserData(
+  db: Database,
+  data: UserData,
+  mode: 'merge' | 'replace',
+): Record<string, number> {
   const counts: Record<string, number> = {};
   const apply = db.transaction(() => {
-    if (mode === 'replace') for (const t of [...USER_DATA_TABLES].reverse()) db.prepare(`DELETE FROM "${t.name}"`).run();
+    if (mode === 'replace')
+      for (const t of [...USER_DATA_TABLES].reverse()) db.prepare(`DELETE FROM "${t.name}"`).run();
     const runIds = new Map<number, number>();
     for (const t of USER_DATA_TABLES) {
       const rows = data.tables[t.name] ?? [];

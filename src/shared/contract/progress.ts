@@ -101,7 +101,10 @@ export interface ProgressApi {
   /** Brings back a deleted run with all its states. */
   restoreRun(runId: number): Promise<RunSummary>;
   /** A run as a document to save: Markdown (paste into an issue or PR), CSV or JSON. */
-  exportRun(runId: number, format: ExportFormat): Promise<{ suggestedName: string; mime: string; text: string }>;
+  exportRun(
+    runId: number,
+    format: ExportFormat,
+  ): Promise<{ suggestedName: string; mime: string; text: string }>;
 }
 
 /** Run-time method names of ProgressApi (checked complete in index.ts). */

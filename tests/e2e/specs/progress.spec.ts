@@ -87,7 +87,10 @@ test.describe('migration playbook progress on the real corpus', () => {
 
       // Markdown export through the browser's download path.
       await page.getByTestId('export-format').selectOption('md');
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('run-export').click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('run-export').click(),
+      ]);
       const md = readFileSync((await download.path())!, 'utf8');
       expect(download.suggestedFilename()).toMatch(/\.md$/);
       expect(md).toContain('- [x] Idempotent service operations implemented — *done*');

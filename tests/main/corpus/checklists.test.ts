@@ -49,12 +49,21 @@ describe('extractChecklists', () => {
 
 describe('checklists written inside code fences', () => {
   it('become items grouped under their YAML key or Markdown heading, keyed like task items', () => {
-    const fence = (lang: string, content: string) => ({ lang, content, line: 20, sectionSlug: 'ready', sectionTitle: 'Ready' });
+    const fence = (lang: string, content: string) => ({
+      lang,
+      content,
+      line: 20,
+      sectionSlug: 'ready',
+      sectionTitle: 'Ready',
+    });
     const { checklists } = extractChecklists(
       'mig',
       [],
       [
-        fence('yaml', 'criteria:\n  business:\n    - [ ] Compensations defined\n  technical:\n    - [x] Broker available\n'),
+        fence(
+          'yaml',
+          'criteria:\n  business:\n    - [ ] Compensations defined\n  technical:\n    - [x] Broker available\n',
+        ),
         fence('markdown', '## Before\n- [ ] Announce\n'),
         fence('mermaid', 'graph TD\n- [ ] not an item\n'),
       ],

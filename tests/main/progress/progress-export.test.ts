@@ -30,12 +30,44 @@ const run: RunExport = {
     },
   ],
   items: {
-    k1: { key: 'k1', state: 'done', note: '', updatedAt: at, text: 'Consumers idempotent', sectionSlug: 'ready', match: 'exact' },
-    k2: { key: 'k2', state: 'blocked', note: 'Needs budget\nask Ana', updatedAt: at, text: 'Broker', sectionSlug: 'ready', match: 'exact' },
-    k3: { key: 'k3', state: 'n/a', note: '', updatedAt: at, text: 'Legacy reports', sectionSlug: 'ready', match: 'exact' },
+    k1: {
+      key: 'k1',
+      state: 'done',
+      note: '',
+      updatedAt: at,
+      text: 'Consumers idempotent',
+      sectionSlug: 'ready',
+      match: 'exact',
+    },
+    k2: {
+      key: 'k2',
+      state: 'blocked',
+      note: 'Needs budget\nask Ana',
+      updatedAt: at,
+      text: 'Broker',
+      sectionSlug: 'ready',
+      match: 'exact',
+    },
+    k3: {
+      key: 'k3',
+      state: 'n/a',
+      note: '',
+      updatedAt: at,
+      text: 'Legacy reports',
+      sectionSlug: 'ready',
+      match: 'exact',
+    },
   },
   orphans: [
-    { key: 'old', state: 'done', note: 'was done', updatedAt: at, text: 'Old queue drained', sectionSlug: 'cut', match: 'exact' },
+    {
+      key: 'old',
+      state: 'done',
+      note: 'was done',
+      updatedAt: at,
+      text: 'Old queue drained',
+      sectionSlug: 'cut',
+      match: 'exact',
+    },
   ],
 };
 

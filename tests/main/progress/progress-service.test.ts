@@ -60,9 +60,12 @@ describe('ProgressService', () => {
     expect(page.run).toBeNull();
     const items = page.checklists.flatMap((l) => l.items);
     expect(items).toHaveLength(7);
-    const keys = ['Consumers are idempotent', 'Retention period agreed with the data team', '', 'Log cluster provisioned'].map(
-      (t) => items.find((i) => i.text === t)?.key ?? '',
-    );
+    const keys = [
+      'Consumers are idempotent',
+      'Retention period agreed with the data team',
+      '',
+      'Log cluster provisioned',
+    ].map((t) => items.find((i) => i.text === t)?.key ?? '');
     expect(page.checklists.find((l) => l.source === 'yaml-fence')!.items.map((i) => i.group)).toEqual([
       'technical',
       'team',
@@ -81,7 +84,12 @@ describe('ProgressService', () => {
     expect(after.count).toEqual({ done: 1, total: 6, inProgress: 0, blocked: 1, notApplicable: 1 });
     expect(after.blocked).toEqual(['Log cluster provisioned']);
     // A note alone keeps the state.
-    const noted = await api.setItem({ pageId: PAGE, runId: run.id, itemKey: keys[3]!, note: 'Budget approved' });
+    const noted = await api.setItem({
+      pageId: PAGE,
+      runId: run.id,
+      itemKey: keys[3]!,
+      note: 'Budget approved',
+    });
     expect(noted.item).toMatchObject({ state: 'blocked', note: 'Budget approved' });
     services.close();
   });
@@ -138,9 +146,24 @@ describe('ProgressService', () => {
     const key = (await api.progress.getPage(PAGE, null)).checklists[0]!.items[0]!.key;
     const call = (method: string, ...args: unknown[]) => dispatch(api, 'progress', method, args);
     const cases: [string, unknown[], string, RegExp][] = [
-      ['setItem', [{ pageId: 'nope', runId: null, itemKey: key, state: 'done' }], 'not-found', /no page “nope”/],
-      ['setItem', [{ pageId: PAGE, runId: null, itemKey: 'x#y#z', state: 'done' }], 'not-found', /not a checklist item/],
-      ['setItem', [{ pageId: PAGE, runId: null, itemKey: key, note: 'x'.repeat(10_001) }], 'bad-arguments', /at most 10000/],
+      [
+        'setItem',
+        [{ pageId: 'nope', runId: null, itemKey: key, state: 'done' }],
+        'not-found',
+        /no page “nope”/,
+      ],
+      [
+        'setItem',
+        [{ pageId: PAGE, runId: null, itemKey: 'x#y#z', state: 'done' }],
+        'not-found',
+        /not a checklist item/,
+      ],
+      [
+        'setItem',
+        [{ pageId: PAGE, runId: null, itemKey: key, note: 'x'.repeat(10_001) }],
+        'bad-arguments',
+        /at most 10000/,
+      ],
       ['setItem', [{ pageId: PAGE, runId: null, itemKey: key, state: 'finished' }], 'bad-arguments', /state/],
       ['setItem', [{ pageId: PAGE, runId: '1', itemKey: key }], 'bad-arguments', /runId/],
       ['setItem', [{ pageId: PAGE, runId: 999, itemKey: key, state: 'done' }], 'not-found', /run 999/],

@@ -20,7 +20,12 @@ function seeded(dir: string) {
   void user.saveReadingState('a/b', { read: true, scrollRatio: 0.5 });
   void user.setSetting('theme', 'dark');
   const now = '2026-01-01T00:00:00.000Z';
-  db.prepare('INSERT INTO progress_runs (page_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run('m/g', 'Payments', now, now);
+  db.prepare('INSERT INTO progress_runs (page_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run(
+    'm/g',
+    'Payments',
+    now,
+    now,
+  );
   db.prepare(
     `INSERT INTO progress_items (run_id, item_key, state, note, item_text, section_slug, updated_at) VALUES (1, 'k', 'blocked', 'budget', 'Trace', 's', ?)`,
   ).run(now);
@@ -36,7 +41,9 @@ describe('user-data backup', () => {
   it('lists every user.db table with all its columns', () => {
     const db = openUserDb(':memory:');
     const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
       .pluck()
       .all() as string[];
     expect(USER_DATA_TABLES.map((t) => t.name).sort()).toEqual(tables);
@@ -66,13 +73,20 @@ describe('user-data backup', () => {
     const db = seeded(dir);
     const before = dump(db);
     const good = exportUserData(db);
-    expect(() => parseUserData({ ...good, version: 99 })).toThrow(/not a DStudio user-data backup.*unchanged/);
+    expect(() => parseUserData({ ...good, version: 99 })).toThrow(
+      /not a DStudio user-data backup.*unchanged/,
+    );
     expect(() => parseUserData({ ...good, tables: { evil: [] } })).toThrow(/does not know: "evil"/);
     const halfBad = {
       ...good,
-      tables: { ...good.tables, progress_items: [...good.tables.progress_items!, { run_id: 1, item_key: 'x', state: 'nope' }] },
+      tables: {
+        ...good.tables,
+        progress_items: [...good.tables.progress_items!, { run_id: 1, item_key: 'x', state: 'nope' }],
+      },
     };
-    expect(() => importUserData(db, parseUserData(halfBad), 'replace')).toThrow(/could not be applied.*unchanged/);
+    expect(() => importUserData(db, parseUserData(halfBad), 'replace')).toThrow(
+      /could not be applied.*unchanged/,
+    );
     expect(dump(db)).toEqual(before);
   });
 
@@ -84,8 +98,8 @@ describe('user-data backup', () => {
     const imported = await dstudio('user', 'import', '--user-db', join(dir, 'new.db'), '--replace', out);
     expect(imported.stdout).toContain('progress_items: 1');
     writeFileSync(join(dir, 'bad.json'), '{"format":"other"}');
-    await expect(dstudio('user', 'import', '--user-db', join(dir, 'new.db'), join(dir, 'bad.json'))).rejects.toThrow(
-      /not a DStudio user-data backup/,
-    );
+    await expect(
+      dstudio('user', 'import', '--user-db', join(dir, 'new.db'), join(dir, 'bad.json')),
+    ).rejects.toThrow(/not a DStudio user-data backup/);
   });
 });

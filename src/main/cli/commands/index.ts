@@ -8,4 +8,12 @@ import { serveCommand } from './serve';
 import { userCommand } from './user';
 
 /** Every `dstudio` sub-command, in help order. */
-export const commands: Command[] = [importCommand, pagesCommand, pageCommand, searchCommand, serveCommand, progressCommand, userCommand];
+export const commands: Command[] = [
+  importCommand,
+  pagesCommand,
+  pageCommand,
+  searchCommand,
+  serveCommand,
+  progressCommand,
+  userCommand,
+];

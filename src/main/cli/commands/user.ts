@@ -7,8 +7,10 @@ import { requireString, UsageError, type Command } from '../command';
 
 export const userCommand: Command = {
   name: 'user',
-  summary: 'Export all user data (bookmarks, history, reading state, settings, runs) to one JSON file, or import one.',
-  usage: 'dstudio user export --user-db FILE [--out FILE] | dstudio user import --user-db FILE [--replace] BACKUP.json',
+  summary:
+    'Export all user data (bookmarks, history, reading state, settings, runs) to one JSON file, or import one.',
+  usage:
+    'dstudio user export --user-db FILE [--out FILE] | dstudio user import --user-db FILE [--replace] BACKUP.json',
   options: { 'user-db': { type: 'string' }, out: { type: 'string' }, replace: { type: 'boolean' } },
   async run(values, positionals, io) {
     const [action, file] = positionals;
@@ -31,7 +33,11 @@ export const userCommand: Command = {
         throw new UserDataError(`${file} is not readable JSON (${(e as Error).message}).`);
       }
       const counts = importUserData(db, parseUserData(raw), values.replace ? 'replace' : 'merge');
-      io.out(Object.entries(counts).map(([t, n]) => `${t}: ${n}`).join('\n'));
+      io.out(
+        Object.entries(counts)
+          .map(([t, n]) => `${t}: ${n}`)
+          .join('\n'),
+      );
       return 0;
     } finally {
       db.close();

@@ -188,6 +188,8 @@ export function mountChecklists(
   root.addEventListener('change', onChange);
   root.addEventListener('click', onClick);
   root.addEventListener('keydown', onKey);
+  // Tests and tools wait on this: the controls are live.
+  root.dataset.checklistsReady = '';
 
   return {
     paint(items) {

@@ -141,7 +141,11 @@ export const useProgressStore = defineStore('progress', () => {
     if (!doc) return;
     const outcome = await act('save the export', () => saveExport(doc));
     exported.value =
-      outcome?.kind === 'saved' ? `Saved to ${outcome.path}` : outcome?.kind === 'download' ? `Downloaded ${doc.suggestedName}` : null;
+      outcome?.kind === 'saved'
+        ? `Saved to ${outcome.path}`
+        : outcome?.kind === 'download'
+          ? `Downloaded ${doc.suggestedName}`
+          : null;
   }
 
   async function loadRuns(): Promise<void> {

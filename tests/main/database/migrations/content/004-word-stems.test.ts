@@ -9,6 +9,7 @@ import { migrate } from '../../../../../src/main/database/migrator';
 import { m001 } from '../../../../../src/main/database/migrations/content/001-initial';
 import { m002 } from '../../../../../src/main/database/migrations/content/002-search';
 import { m003 } from '../../../../../src/main/database/migrations/content/003-page-numbers';
+import { contentMigrations } from '../../../../../src/main/database/migrations/content';
 import { SearchService } from '../../../../../src/main/search/search-index';
 import { SEARCH_SQL } from '../../../../../src/main/search/search-repository';
 import { STARTER_CORPUS } from '../../../../helpers/corpus';
@@ -38,7 +39,7 @@ describe('content migration 004 (word stems)', () => {
     }
     const db = openContentDb(file);
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(4);
+      expect(db.pragma('user_version', { simple: true })).toBe(contentMigrations.length);
       // the next import sees the index was built by an older release and rebuilds it
       await importCorpus(db, STARTER_CORPUS);
       expect(db.prepare('SELECT count(*) FROM search_terms WHERE stem IS NULL').pluck().get()).toBe(0);
