@@ -3,6 +3,7 @@ import type { DStudioApi } from '../shared/contract';
 import { ContentService } from './content/content-service';
 import { openContentDb, openUserDb } from './database/connection';
 import { FilesService, type ChooseSavePath } from './files/files-service';
+import { ProgressService } from './progress/progress-service';
 import { SearchService } from './search/search-service';
 import { SwitcherService } from './search/switcher-service';
 import { UserService } from './user/user-service';
@@ -50,7 +51,7 @@ export function openServices(paths: ServicePaths, host: ServiceHost = {}): Servi
       quickSwitchData: () => switcher.quickSwitchData(),
     },
     user,
-    progress: {},
+    progress: new ProgressService(userDb, contentDb),
     evolution: {},
     reports: {},
     sync: {},

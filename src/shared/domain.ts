@@ -122,6 +122,8 @@ export interface ChecklistItem {
   /** The state the author wrote (`- [x]`). */
   authorChecked: boolean;
   line: number | null;
+  /** Inside a fence: the YAML key (or Markdown heading) the item sits under, shown as a sub-heading. */
+  group: string | null;
 }
 
 export interface Checklist {

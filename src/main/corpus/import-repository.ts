@@ -42,7 +42,7 @@ const IMPORT_SQL = {
   insertChecklist:
     'INSERT INTO checklists (page_id, ord, section_slug, section_title, source) VALUES (?, ?, ?, ?, ?)',
   insertItem:
-    'INSERT INTO checklist_items (key, checklist_id, ord, text, author_checked, line) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO checklist_items (key, checklist_id, ord, text, author_checked, line, group_name) VALUES (?, ?, ?, ?, ?, ?, ?)',
   insertFact:
     'INSERT INTO timeline_facts (page_id, field, year, month, value, conflict) VALUES (?, ?, ?, ?, ?, ?)',
   insertWarning: 'INSERT INTO warnings (path, kind, message, line) VALUES (?, ?, ?, ?)',
@@ -154,7 +154,7 @@ export class ImportRepository {
         c.source,
       ).lastInsertRowid;
       c.items.forEach((it, j) =>
-        this.s.insertItem.run(it.key, listId, j, it.text, it.authorChecked ? 1 : 0, it.line),
+        this.s.insertItem.run(it.key, listId, j, it.text, it.authorChecked ? 1 : 0, it.line, it.group),
       );
     });
     for (const f of row.facts)

@@ -10,6 +10,7 @@ const CatalogueView = () => import('./views/CatalogueView.vue');
 const SearchView = () => import('./views/SearchView.vue');
 const BookmarksView = () => import('./views/BookmarksView.vue');
 const HistoryView = () => import('./views/HistoryView.vue');
+const MigrationsView = () => import('./views/MigrationsView.vue');
 const NotFoundView = () => import('./views/NotFoundView.vue');
 
 /** Hash routes, so the same build works from `app://` (Electron) and from `dstudio serve`. */
@@ -28,6 +29,12 @@ export function createAppRouter() {
       { path: '/search', name: 'search', component: SearchView, meta: { title: 'Search' } },
       { path: '/bookmarks', name: 'bookmarks', component: BookmarksView, meta: { title: 'Bookmarks' } },
       { path: '/history', name: 'history', component: HistoryView, meta: { title: 'History' } },
+      {
+        path: '/migrations',
+        name: 'migrations',
+        component: MigrationsView,
+        meta: { title: 'My migrations' },
+      },
       { path: '/:rest(.*)', name: 'not-found', component: NotFoundView, meta: { title: 'Not found' } },
     ],
   });

@@ -46,3 +46,35 @@ describe('extractChecklists', () => {
     expect(checklists[1]!.items[0]!.authorChecked).toBe(true);
   });
 });
+
+describe('checklists written inside code fences', () => {
+  it('become items grouped under their YAML key or Markdown heading, keyed like task items', () => {
+    const fence = (lang: string, content: string) => ({
+      lang,
+      content,
+      line: 20,
+      sectionSlug: 'ready',
+      sectionTitle: 'Ready',
+    });
+    const { checklists } = extractChecklists(
+      'mig',
+      [],
+      [
+        fence(
+          'yaml',
+          'criteria:\n  business:\n    - [ ] Compensations defined\n  technical:\n    - [x] Broker available\n',
+        ),
+        fence('markdown', '## Before\n- [ ] Announce\n'),
+        fence('mermaid', 'graph TD\n- [ ] not an item\n'),
+      ],
+      undefined,
+    );
+    expect(checklists).toHaveLength(1);
+    expect(checklists[0]!.items.map((i) => [i.text, i.group, i.authorChecked, i.line])).toEqual([
+      ['Compensations defined', 'business', false, 23],
+      ['Broker available', 'technical', true, 25],
+      ['Announce', 'Before', false, 22],
+    ]);
+    expect(checklists[0]!.items[0]!.key).toBe(checklistItemKey('mig', 'ready', 'Compensations defined'));
+  });
+});

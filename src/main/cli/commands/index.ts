@@ -2,8 +2,18 @@ import type { Command } from '../command';
 import { importCommand } from './import';
 import { pagesCommand } from './pages';
 import { pageCommand } from './page';
+import { progressCommand } from './progress';
 import { searchCommand } from './search';
 import { serveCommand } from './serve';
+import { userCommand } from './user';
 
 /** Every `dstudio` sub-command, in help order. */
-export const commands: Command[] = [importCommand, pagesCommand, pageCommand, searchCommand, serveCommand];
+export const commands: Command[] = [
+  importCommand,
+  pagesCommand,
+  pageCommand,
+  searchCommand,
+  serveCommand,
+  progressCommand,
+  userCommand,
+];

@@ -9,6 +9,7 @@ import { migrate } from '../../../../../src/main/database/migrator';
 import { m001 } from '../../../../../src/main/database/migrations/content/001-initial';
 import { m002 } from '../../../../../src/main/database/migrations/content/002-search';
 import { m003 } from '../../../../../src/main/database/migrations/content/003-page-numbers';
+import { contentMigrations } from '../../../../../src/main/database/migrations/content';
 import { SearchService } from '../../../../../src/main/search/search-index';
 import { SEARCH_SQL } from '../../../../../src/main/search/search-repository';
 import { STARTER_CORPUS } from '../../../../helpers/corpus';
