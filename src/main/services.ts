@@ -3,6 +3,7 @@ import type { DStudioApi } from '../shared/contract';
 import { ContentService } from './content/content-service';
 import { openContentDb, openUserDb } from './database/connection';
 import { FilesService, type ChooseSavePath } from './files/files-service';
+import { ReportsService } from './reports/reports-service';
 import { SearchService } from './search/search-service';
 import { UserService } from './user/user-service';
 
@@ -37,13 +38,15 @@ export function openServices(paths: ServicePaths, host: ServiceHost = {}): Servi
     throw e;
   }
   const user = new UserService(userDb);
+  const content = new ContentService(contentDb);
   const api: DStudioApi = {
-    content: new ContentService(contentDb),
+    content,
     search: new SearchService(contentDb, { recentPageIds: () => user.recentPageIds() }),
     user,
     progress: {},
     evolution: {},
-    reports: {},
+    // runs: issue 13's progress service, once merged (MigrationRunSource).
+    reports: new ReportsService(userDb, { pages: () => content.listPages() }),
     sync: {},
     files: new FilesService(host.chooseSavePath),
   };
