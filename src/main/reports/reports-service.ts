@@ -87,7 +87,8 @@ export function buildReportExport(
   issues.push(...validateValues(schema, values, { page }));
   if (issues.length > 0) return { ok: false, issues };
   const pageId = pageOf(schema, values);
-  const name = slugOf(draftName(schema, values, pageId ? page(pageId)?.title : null));
+  const title = draftName(schema, values, pageId ? page(pageId)?.title : null);
+  const name = slugOf(title);
   const stamp = day(date);
   const text =
     format === 'md'
@@ -95,6 +96,7 @@ export function buildReportExport(
       : toJson(schema, values, stamp);
   return {
     ok: true,
+    title,
     document: {
       suggestedName: `${name || schema.id}-${stamp}.${format}`,
       mime: format === 'md' ? 'text/markdown' : 'application/json',

@@ -11,6 +11,8 @@ const SearchView = () => import('./views/SearchView.vue');
 const BookmarksView = () => import('./views/BookmarksView.vue');
 const HistoryView = () => import('./views/HistoryView.vue');
 const NotFoundView = () => import('./views/NotFoundView.vue');
+const ReportDraftsView = () => import('./views/ReportDraftsView.vue');
+const ReportComposerView = () => import('./views/ReportComposerView.vue');
 
 /** Hash routes, so the same build works from `app://` (Electron) and from `dstudio serve`. */
 export function createAppRouter() {
@@ -28,6 +30,8 @@ export function createAppRouter() {
       { path: '/search', name: 'search', component: SearchView, meta: { title: 'Search' } },
       { path: '/bookmarks', name: 'bookmarks', component: BookmarksView, meta: { title: 'Bookmarks' } },
       { path: '/history', name: 'history', component: HistoryView, meta: { title: 'History' } },
+      { path: '/reports', name: 'reports', component: ReportDraftsView, meta: { title: 'Reports' } },
+      { path: '/reports/:id', name: 'report', component: ReportComposerView, meta: { title: 'Report draft' } },
       { path: '/:rest(.*)', name: 'not-found', component: NotFoundView, meta: { title: 'Not found' } },
     ],
   });

@@ -35,7 +35,10 @@ export interface ReportPreview {
 }
 
 /** An export, or the reasons it was refused. */
-export type ReportExport = { ok: true; document: ExportDocument } | { ok: false; issues: ReportIssue[] };
+export type ReportExport =
+  /** `title`: the report's name, e.g. for the title of a GitHub issue. */
+  | { ok: true; document: ExportDocument; title: string }
+  | { ok: false; issues: ReportIssue[] };
 
 /** A checklist run of a migration guide the user could attach to a report (issue 13's runs). */
 export interface MigrationRunOffer {

@@ -30,3 +30,4 @@ export function draftName(schema: TemplateSchema, values: ReportValues, pageTitl
   if (named) return named;
   return pageTitle ? `${schema.title}: ${pageTitle}` : schema.title;
 }
+export { githubIssueLink, MAX_ISSUE_URL_LENGTH, UPSTREAM_REPOSITORY } from './github-issue';

@@ -7,6 +7,7 @@ export const migrationStoryTemplate: TemplateSchema = {
   title: 'Migration Story',
   description: 'What you migrated from and to, why, how it went, and what the numbers said afterwards.',
   nameKey: 'title',
+  attachKey: 'context',
   fields: [
     {
       placement: 'label',

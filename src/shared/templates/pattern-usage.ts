@@ -10,6 +10,7 @@ export const patternUsageTemplate: TemplateSchema = {
   version: 1,
   title: 'Pattern Usage Report',
   description: 'How a pattern from the library behaves in a system you run in production.',
+  attachKey: 'implementation',
   fields: [
     {
       placement: 'label',

@@ -111,6 +111,8 @@ export interface TemplateSchema {
   fields: readonly PlacedField[];
   /** Key of the line field that names a draft in the drafts list, if any. */
   nameKey?: string;
+  /** Key of the text field a migration run's progress summary is appended to, when the user attaches one. */
+  attachKey?: string;
 }
 
 /** Values of a draft: plain JSON in the shape the fields give (`{outcomes: {performance}}`, lists as arrays). */
