@@ -30,9 +30,11 @@ export class DraftsRepository {
       list: p(`SELECT id, template_id AS templateId, name, page_id AS pageId, created_at AS createdAt,
         updated_at AS updatedAt FROM report_drafts ORDER BY updated_at DESC, rowid DESC`),
       find: p(`SELECT ${COLUMNS} FROM report_drafts WHERE id = ?`),
-      insert: p(`INSERT INTO report_drafts (id, template_id, template_version, page_id, name, values_json, created_at, updated_at)
+      insert:
+        p(`INSERT INTO report_drafts (id, template_id, template_version, page_id, name, values_json, created_at, updated_at)
         VALUES (@id, @templateId, @templateVersion, @pageId, @name, @valuesJson, @createdAt, @updatedAt)`),
-      update: p(`UPDATE report_drafts SET values_json = @valuesJson, name = @name, page_id = @pageId, updated_at = @updatedAt
+      update:
+        p(`UPDATE report_drafts SET values_json = @valuesJson, name = @name, page_id = @pageId, updated_at = @updatedAt
         WHERE id = @id`),
       delete: p('DELETE FROM report_drafts WHERE id = ?'),
     };
@@ -56,7 +58,9 @@ export class DraftsRepository {
 
   /** False when the draft does not exist (deleted in another window). */
   update(id: string, values: ReportValues, name: string, pageId: string | null, updatedAt: string): boolean {
-    return this.s.update!.run({ id, valuesJson: JSON.stringify(values), name, pageId, updatedAt }).changes > 0;
+    return (
+      this.s.update!.run({ id, valuesJson: JSON.stringify(values), name, pageId, updatedAt }).changes > 0
+    );
   }
 
   delete(id: string): void {

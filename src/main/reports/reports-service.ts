@@ -59,7 +59,8 @@ export function pageIndexOf(pages: PageSummary[]): PageIndex {
 /** The page a draft is about: its first page field with a value. */
 function pageOf(schema: TemplateSchema, values: ReportValues): PageId | null {
   for (const { field } of schema.fields) {
-    if (field.kind === 'page' && typeof values[field.key] === 'string' && values[field.key]) return values[field.key] as string;
+    if (field.kind === 'page' && typeof values[field.key] === 'string' && values[field.key])
+      return values[field.key] as string;
   }
   return null;
 }
@@ -228,7 +229,13 @@ export class ReportsService implements ReportsApi {
 
   async exportDraft(id: string, format: ReportFormat) {
     const draft = this.existing(id);
-    return buildReportExport(this.schema(draft.templateId), draft.values, format, await this.pageIndex(), this.now());
+    return buildReportExport(
+      this.schema(draft.templateId),
+      draft.values,
+      format,
+      await this.pageIndex(),
+      this.now(),
+    );
   }
 
   async importReport(markdown: string) {
@@ -242,7 +249,14 @@ export class ReportsService implements ReportsApi {
       throw e;
     }
     const at = this.now().toISOString();
-    return this.store({ id: this.newId(), templateId: schema.id, templateVersion: schema.version, values, createdAt: at, updatedAt: at });
+    return this.store({
+      id: this.newId(),
+      templateId: schema.id,
+      templateVersion: schema.version,
+      values,
+      createdAt: at,
+      updatedAt: at,
+    });
   }
 
   async findRunOffer(pageId: PageId) {

@@ -31,7 +31,12 @@ export function createAppRouter() {
       { path: '/bookmarks', name: 'bookmarks', component: BookmarksView, meta: { title: 'Bookmarks' } },
       { path: '/history', name: 'history', component: HistoryView, meta: { title: 'History' } },
       { path: '/reports', name: 'reports', component: ReportDraftsView, meta: { title: 'Reports' } },
-      { path: '/reports/:id', name: 'report', component: ReportComposerView, meta: { title: 'Report draft' } },
+      {
+        path: '/reports/:id',
+        name: 'report',
+        component: ReportComposerView,
+        meta: { title: 'Report draft' },
+      },
       { path: '/:rest(.*)', name: 'not-found', component: NotFoundView, meta: { title: 'Not found' } },
     ],
   });

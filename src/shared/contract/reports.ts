@@ -37,8 +37,7 @@ export interface ReportPreview {
 /** An export, or the reasons it was refused. */
 export type ReportExport =
   /** `title`: the report's name, e.g. for the title of a GitHub issue. */
-  | { ok: true; document: ExportDocument; title: string }
-  | { ok: false; issues: ReportIssue[] };
+  { ok: true; document: ExportDocument; title: string } | { ok: false; issues: ReportIssue[] };
 
 /** A checklist run of a migration guide the user could attach to a report (issue 13's runs). */
 export interface MigrationRunOffer {
@@ -104,10 +103,17 @@ export const MAX_DRAFT_CHARS = 2_000_000;
 const draftId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a draft id');
 const templateId = z.string().min(1).max(100);
 // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-const pageId = z.string().min(1).max(512).refine((s) => !/[\u0000-\u001f]/.test(s), 'control characters are not allowed');
+const pageId = z
+  .string()
+  .min(1)
+  .max(512)
+  .refine((s) => !/[\u0000-\u001f]/.test(s), 'control characters are not allowed');
 const values = z
   .record(z.string().max(100), z.unknown())
-  .refine((v) => JSON.stringify(v).length <= MAX_DRAFT_CHARS, 'the draft is larger than 2 MB') as z.ZodType<ReportValues>;
+  .refine(
+    (v) => JSON.stringify(v).length <= MAX_DRAFT_CHARS,
+    'the draft is larger than 2 MB',
+  ) as z.ZodType<ReportValues>;
 const isoTime = z.string().max(40);
 
 /** Argument schemas of ReportsApi. */

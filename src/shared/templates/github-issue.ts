@@ -15,5 +15,7 @@ export const MAX_ISSUE_URL_LENGTH = 8000;
 export function githubIssueLink(title: string, body: string): { url: string; bodyIncluded: boolean } {
   const base = `${UPSTREAM_REPOSITORY}/issues/new?title=${encodeURIComponent(title)}`;
   const full = `${base}&body=${encodeURIComponent(body)}`;
-  return full.length <= MAX_ISSUE_URL_LENGTH ? { url: full, bodyIncluded: true } : { url: base, bodyIncluded: false };
+  return full.length <= MAX_ISSUE_URL_LENGTH
+    ? { url: full, bodyIncluded: true }
+    : { url: base, bodyIncluded: false };
 }

@@ -21,7 +21,9 @@ export function templateById(id: string): TemplateSchema | undefined {
 
 /** The JSON export: the template, its version, the date and the values in the schema's shape. */
 export function toJson(schema: TemplateSchema, values: ReportValues, date: string): string {
-  return JSON.stringify({ template: schema.id, template_version: schema.version, date, values }, null, 2) + '\n';
+  return (
+    JSON.stringify({ template: schema.id, template_version: schema.version, date, values }, null, 2) + '\n'
+  );
 }
 
 /** A short name for a draft in lists and file names: its name field, else the template's title. */

@@ -110,7 +110,8 @@ function findLine(text: string, marker: string, from: number): number {
 
 function scalarFrom(f: ScalarField, shown: string, front: Record<string, unknown>): string {
   if (shown === NOT_ANSWERED) return '';
-  if (f.kind === 'page') return typeof front[f.frontMatterKey] === 'string' ? (front[f.frontMatterKey] as string) : '';
+  if (f.kind === 'page')
+    return typeof front[f.frontMatterKey] === 'string' ? (front[f.frontMatterKey] as string) : '';
   if (f.kind === 'choice') return f.options.find((o) => o.label === shown)?.value ?? shown;
   return shown;
 }
@@ -151,7 +152,9 @@ function listFrom(list: ListField, text: string, front: Record<string, unknown>)
         .split(/(?<!\\)\|/)
         .map((c) => unescapeCell(c.trim()));
       if (cells.length !== list.fields.length)
-        throw new ReportImportError(`${list.label}: a table row has ${cells.length} cells, not ${list.fields.length}.`);
+        throw new ReportImportError(
+          `${list.label}: a table row has ${cells.length} cells, not ${list.fields.length}.`,
+        );
       return Object.fromEntries(list.fields.map((f, i) => [f.key, scalarFrom(f, cells[i]!, front)]));
     });
   }
@@ -167,7 +170,8 @@ function listFrom(list: ListField, text: string, front: Record<string, unknown>)
     const nl = chunk.indexOf('\n');
     const heading = nl < 0 ? chunk : chunk.slice(0, nl);
     const m = headingRe.exec(heading);
-    if (!m) throw new ReportImportError(`${list.label}: entry ${i + 1} has an unexpected heading "${heading}".`);
+    if (!m)
+      throw new ReportImportError(`${list.label}: entry ${i + 1} has an unexpected heading "${heading}".`);
     const item = labelledFrom(rest, nl < 0 ? '' : chunk.slice(nl + 1), front, `${list.label} › ${i + 1}`);
     return list.titleKey ? { [list.titleKey]: m[1]!.trim(), ...item } : item;
   });
@@ -177,9 +181,11 @@ function listFrom(list: ListField, text: string, front: Record<string, unknown>)
 function splitFrontMatter(markdown: string): { front: Record<string, unknown>; body: string } {
   const text = markdown.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
   const m = /^---\n([\s\S]*?)\n---\n/.exec(text);
-  if (!m) throw new ReportImportError('The file has no front matter; it is not a report exported by DStudio.');
+  if (!m)
+    throw new ReportImportError('The file has no front matter; it is not a report exported by DStudio.');
   const doc = parseDocument(m[1]!, { uniqueKeys: true });
-  if (doc.errors.length > 0) throw new ReportImportError(`The front matter is not valid YAML: ${doc.errors[0]!.message}`);
+  if (doc.errors.length > 0)
+    throw new ReportImportError(`The front matter is not valid YAML: ${doc.errors[0]!.message}`);
   let front: unknown;
   try {
     // An export has no aliases: refusing them rules out alias bombs.

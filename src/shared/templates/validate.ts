@@ -49,13 +49,17 @@ function checkScalar(
         : 'must be one line without control characters',
     );
   if (BIDI.test(value))
-    return issue('contains right-to-left override characters, which make text display differently from what it says');
+    return issue(
+      'contains right-to-left override characters, which make text display differently from what it says',
+    );
   switch (f.kind) {
     case 'text': {
       const lines = value.split('\n');
       const n = lines.findIndex((l) => STRUCTURE_HEADING.test(l));
       if (n >= 0)
-        return issue(`line ${n + 1} is a level 1–4 heading, which the report uses for its own sections; use ##### or deeper`);
+        return issue(
+          `line ${n + 1} is a level 1–4 heading, which the report uses for its own sections; use ##### or deeper`,
+        );
       const m = lines.findIndex((l) => labels.some((label) => l.startsWith(`**${label}**:`)));
       if (m >= 0) return issue(`line ${m + 1} starts with one of the report's own labels; reword its start`);
       return [];
@@ -104,7 +108,14 @@ export function validateValues(
       const rec = (raw ?? {}) as Record<string, string>;
       for (const f of field.fields)
         issues.push(
-          ...checkScalar(f, rec[f.key] ?? '', `${field.key}.${f.key}`, `${field.label} › ${f.label}`, labels, ctx),
+          ...checkScalar(
+            f,
+            rec[f.key] ?? '',
+            `${field.key}.${f.key}`,
+            `${field.label} › ${f.label}`,
+            labels,
+            ctx,
+          ),
         );
     } else if (field.kind === 'list') {
       const items = (Array.isArray(raw) ? raw : []) as Record<string, string>[];
@@ -112,10 +123,15 @@ export function validateValues(
         issues.push({
           path: field.key,
           where: field.label,
-          message: field.minItems === 1 ? 'needs at least one entry' : `needs at least ${field.minItems} entries`,
+          message:
+            field.minItems === 1 ? 'needs at least one entry' : `needs at least ${field.minItems} entries`,
         });
       if (items.length > field.maxItems)
-        issues.push({ path: field.key, where: field.label, message: `has more than ${field.maxItems} entries` });
+        issues.push({
+          path: field.key,
+          where: field.label,
+          message: `has more than ${field.maxItems} entries`,
+        });
       items.forEach((item, i) => {
         for (const f of field.fields)
           issues.push(

@@ -39,7 +39,9 @@ describe('ReportsService', () => {
 
     // Another connection to the same file sees the saved text: it is on disk, not in memory.
     const other = new Database(join(env.dir, 'user.db'), { readonly: true });
-    const row = other.prepare('SELECT values_json, name, page_id FROM report_drafts WHERE id = ?').get(draft.id) as {
+    const row = other
+      .prepare('SELECT values_json, name, page_id FROM report_drafts WHERE id = ?')
+      .get(draft.id) as {
       values_json: string;
       name: string;
       page_id: string;

@@ -3,7 +3,10 @@ import { githubIssueLink, MAX_ISSUE_URL_LENGTH } from '../../../src/shared/templ
 
 describe('githubIssueLink', () => {
   it('prefills title and body of the upstream new-issue form', () => {
-    const { url, bodyIncluded } = githubIssueLink('Pattern Usage Report: Circuit Breaker', '## Report\n\n**A**: b & c');
+    const { url, bodyIncluded } = githubIssueLink(
+      'Pattern Usage Report: Circuit Breaker',
+      '## Report\n\n**A**: b & c',
+    );
     expect(bodyIncluded).toBe(true);
     const u = new URL(url);
     expect(`${u.origin}${u.pathname}`).toBe('https://github.com/deepaucksharma/DStudio/issues/new');

@@ -23,7 +23,11 @@ const filled = {
   scale: '50K req/s',
   duration: '2 years',
   implementation: 'Breakers sit in the client library.\n\n```yaml\nthreshold: 50%\n```',
-  outcomes: { performance: 'p99 fell from 2 s to 300 ms.', reliability: '', operational: 'One new dashboard.' },
+  outcomes: {
+    performance: 'p99 fell from 2 s to 300 ms.',
+    reliability: '',
+    operational: 'One new dashboard.',
+  },
   lessons: '- Tune per dependency.\n- Alert on open breakers.',
   recommend: { answer: 'with-caveats', why: 'Only with good timeouts.' },
 };
@@ -102,7 +106,10 @@ describe('Pattern Usage Report schema', () => {
     });
     expect(issues.map((i) => [i.path, i.message])).toEqual([
       ['implementation', "line 1 starts with one of the report's own labels; reword its start"],
-      ['lessons', 'line 2 is a level 1–4 heading, which the report uses for its own sections; use ##### or deeper'],
+      [
+        'lessons',
+        'line 2 is a level 1–4 heading, which the report uses for its own sections; use ##### or deeper',
+      ],
     ]);
   });
 
@@ -180,12 +187,16 @@ describe('Pattern Usage Report schema', () => {
     expect(() => fromMarkdown(schema, md.replace('### Outcomes', '### Results'))).toThrow(
       new ReportImportError('The section "### Outcomes" is missing.'),
     );
-    expect(() => fromMarkdown(schema, md.replace('**Company**', '**Org**'))).toThrow(/label "Company" is missing/);
+    expect(() => fromMarkdown(schema, md.replace('**Company**', '**Org**'))).toThrow(
+      /label "Company" is missing/,
+    );
     expect(() => fromMarkdown(schema, md.replace('template_version: 1', 'template_version: 9'))).toThrow(
       /version 9 of the template/,
     );
     expect(() => fromMarkdown(schema, '# just notes')).toThrow(/no front matter/);
-    expect(() => fromMarkdown(schema, md.replace('date:', 'a: &x [1]\nb: *x\ndate:'))).toThrow(ReportImportError);
+    expect(() => fromMarkdown(schema, md.replace('date:', 'a: &x [1]\nb: *x\ndate:'))).toThrow(
+      ReportImportError,
+    );
   });
 
   it('normalises JSON input and reports wrong shapes instead of dropping them', () => {

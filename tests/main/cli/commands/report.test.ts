@@ -37,15 +37,22 @@ describe('dstudio report', () => {
   it('prints the Markdown of valid values', async () => {
     const { code, out } = await run(['--template', 'pattern-usage'], values);
     expect(code).toBe(0);
-    expect(out).toMatch(/^---\ntemplate: pattern-usage\ntemplate_version: 1\npattern: pattern-library\/resilience\/circuit-breaker\ndate: \d{4}-\d\d-\d\d\n---\n\n## Pattern Usage Report\n\n\*\*Pattern\*\*: Circuit Breaker\n/);
+    expect(out).toMatch(
+      /^---\ntemplate: pattern-usage\ntemplate_version: 1\npattern: pattern-library\/resilience\/circuit-breaker\ndate: \d{4}-\d\d-\d\d\n---\n\n## Pattern Usage Report\n\n\*\*Pattern\*\*: Circuit Breaker\n/,
+    );
     expect(fromMarkdown(templateById('pattern-usage')!, out)).toEqual(values);
   });
 
   it('writes JSON to --out atomically and never replaces a file', async () => {
     const out = join(env.dir, 'report.json');
-    expect((await run(['--template', 'pattern-usage', '--format', 'json', '--out', out], values)).code).toBe(0);
+    expect((await run(['--template', 'pattern-usage', '--format', 'json', '--out', out], values)).code).toBe(
+      0,
+    );
     expect(JSON.parse(readFileSync(out, 'utf8')).values).toEqual(values);
-    const again = await run(['--template', 'pattern-usage', '--format', 'json', '--out', out], { ...values, company: 'Other' });
+    const again = await run(['--template', 'pattern-usage', '--format', 'json', '--out', out], {
+      ...values,
+      company: 'Other',
+    });
     expect(again.code).toBe(1);
     expect(again.err.join('\n')).toContain('already exists; nothing was written');
     expect(JSON.parse(readFileSync(out, 'utf8')).values.company).toBe('Example Corp');
