@@ -102,11 +102,11 @@ export const MAX_DRAFT_CHARS = 2_000_000;
 
 const draftId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a draft id');
 const templateId = z.string().min(1).max(100);
-// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
 const pageId = z
   .string()
   .min(1)
   .max(512)
+  // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
   .refine((s) => !/[\u0000-\u001f]/.test(s), 'control characters are not allowed');
 const values = z
   .record(z.string().max(100), z.unknown())
