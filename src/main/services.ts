@@ -4,6 +4,7 @@ import { ContentService } from './content/content-service';
 import { openContentDb, openUserDb } from './database/connection';
 import { FilesService, type ChooseSavePath } from './files/files-service';
 import { ProgressService } from './progress/progress-service';
+import { ReportsService } from './reports/reports-service';
 import { SearchService } from './search/search-service';
 import { SwitcherService } from './search/switcher-service';
 import { UserService } from './user/user-service';
@@ -43,8 +44,9 @@ export function openServices(paths: ServicePaths, host: ServiceHost = {}): Servi
   const user = new UserService(userDb);
   const search = new SearchService(contentDb);
   const switcher = new SwitcherService(contentDb, { recentPageIds: () => user.recentPageIds() });
+  const content = new ContentService(contentDb);
   const api: DStudioApi = {
-    content: new ContentService(contentDb),
+    content,
     search: {
       search: (query) => search.search(query),
       quickSwitch: (text, limit) => switcher.quickSwitch(text, limit),
@@ -53,7 +55,8 @@ export function openServices(paths: ServicePaths, host: ServiceHost = {}): Servi
     user,
     progress: new ProgressService(userDb, contentDb),
     evolution: {},
-    reports: {},
+    // runs: issue 13's progress service, once merged (MigrationRunSource).
+    reports: new ReportsService(userDb, { pages: () => content.listPages() }),
     sync: {},
     files: new FilesService(host.chooseSavePath),
   };

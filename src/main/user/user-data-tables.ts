@@ -16,4 +16,17 @@ export const USER_DATA_TABLES: readonly { name: string; columns: readonly string
     name: 'progress_items',
     columns: ['run_id', 'item_key', 'state', 'note', 'item_text', 'section_slug', 'match_kind', 'updated_at'],
   },
+  {
+    name: 'report_drafts',
+    columns: [
+      'id',
+      'template_id',
+      'template_version',
+      'page_id',
+      'name',
+      'values_json',
+      'created_at',
+      'updated_at',
+    ],
+  },
 ];

@@ -12,6 +12,8 @@ const BookmarksView = () => import('./views/BookmarksView.vue');
 const HistoryView = () => import('./views/HistoryView.vue');
 const MigrationsView = () => import('./views/MigrationsView.vue');
 const NotFoundView = () => import('./views/NotFoundView.vue');
+const ReportDraftsView = () => import('./views/ReportDraftsView.vue');
+const ReportComposerView = () => import('./views/ReportComposerView.vue');
 
 /** Hash routes, so the same build works from `app://` (Electron) and from `dstudio serve`. */
 export function createAppRouter() {
@@ -34,6 +36,12 @@ export function createAppRouter() {
         name: 'migrations',
         component: MigrationsView,
         meta: { title: 'My migrations' },
+      { path: '/reports', name: 'reports', component: ReportDraftsView, meta: { title: 'Reports' } },
+      {
+        path: '/reports/:id',
+        name: 'report',
+        component: ReportComposerView,
+        meta: { title: 'Report draft' },
       },
       { path: '/:rest(.*)', name: 'not-found', component: NotFoundView, meta: { title: 'Not found' } },
     ],

@@ -3,6 +3,7 @@ import { importCommand } from './import';
 import { pagesCommand } from './pages';
 import { pageCommand } from './page';
 import { progressCommand } from './progress';
+import { reportCommand } from './report';
 import { searchCommand } from './search';
 import { serveCommand } from './serve';
 import { userCommand } from './user';
@@ -17,3 +18,4 @@ export const commands: Command[] = [
   progressCommand,
   userCommand,
 ];
+export const commands: Command[] = [importCommand, pagesCommand, pageCommand, searchCommand, reportCommand, serveCommand];

@@ -1,0 +1,282 @@
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef, watch } from 'vue';
+import type { ReportDraft, ReportDraftSummary, ReportFormat, ReportPreview } from '../../../shared/contract';
+import type { PageId } from '../../../shared/domain';
+import {
+  githubIssueLink,
+  templateById,
+  validateValues,
+  type ReportIssue,
+  type ReportValues,
+} from '../../../shared/templates';
+import { api } from '../api';
+import { saveExport } from '../save-export';
+import { messageOf } from './errors';
+
+/** Typing pauses this long before a save: a crash loses well under a second of typing. */
+const SAVE_DELAY_MS = 250;
+const PREVIEW_DELAY_MS = 300;
+
+/** Contribution report drafts: the drafts list and the draft open in the composer. */
+export const useReportsStore = defineStore('reports', () => {
+  const drafts = ref<ReportDraftSummary[]>([]);
+  const draftsLoaded = ref(false);
+  const error = ref<string | null>(null);
+  /** The last deleted draft, until undone or replaced. */
+  const deleted = shallowRef<ReportDraft | null>(null);
+
+  const draft = shallowRef<ReportDraft | null>(null);
+  const values = ref<ReportValues>({});
+  const saveState = ref<'saved' | 'saving' | 'failed'>('saved');
+  const preview = shallowRef<ReportPreview | null>(null);
+  /** Fields the user has left once (their problems show from then on), and whether export was tried. */
+  const touched = ref<ReadonlySet<string>>(new Set());
+  const showAllIssues = ref(false);
+  /** What the last export, copy or GitHub action did, in words. */
+  const notice = ref<string | null>(null);
+
+  const schema = computed(() => (draft.value ? templateById(draft.value.templateId) : undefined));
+
+  /**
+   * Problems of the values as typed: the shared validation at once, plus what only main can
+   * check (page ids) from the latest preview.
+   */
+  const issues = computed<ReportIssue[]>(() => {
+    if (!schema.value) return [];
+    const local = validateValues(schema.value, values.value);
+    const seen = new Set(local.map((i) => i.path));
+    return [...local, ...(preview.value?.issues ?? []).filter((i) => !seen.has(i.path))];
+  });
+
+  /** Problems to show beside a field: after it was left once, or everywhere after an export attempt. */
+  function issuesAt(path: string): ReportIssue[] {
+    if (!showAllIssues.value && !touched.value.has(path)) return [];
+    return issues.value.filter((i) => i.path === path);
+  }
+
+  function touch(path: string): void {
+    if (!touched.value.has(path)) touched.value = new Set([...touched.value, path]);
+  }
+
+  async function loadDrafts(): Promise<void> {
+    try {
+      drafts.value = await api.reports.listDrafts();
+      error.value = null;
+    } catch (e) {
+      error.value = `Could not list the drafts: ${messageOf(e)}`;
+    } finally {
+      draftsLoaded.value = true;
+    }
+  }
+
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  let previewTimer: ReturnType<typeof setTimeout> | undefined;
+  let opening = false;
+
+  async function save(): Promise<void> {
+    clearTimeout(saveTimer);
+    saveTimer = undefined;
+    const d = draft.value;
+    if (!d) return;
+    saveState.value = 'saving';
+    try {
+      const { updatedAt } = await api.reports.saveDraft(d.id, values.value);
+      draft.value = { ...d, values: values.value, updatedAt };
+      saveState.value = 'saved';
+    } catch (e) {
+      saveState.value = 'failed';
+      error.value = `Could not save the draft: ${messageOf(e)}`;
+    }
+  }
+
+  async function refreshPreview(): Promise<void> {
+    clearTimeout(previewTimer);
+    const d = draft.value;
+    if (!d) return;
+    try {
+      preview.value = await api.reports.previewReport(d.templateId, values.value);
+    } catch (e) {
+      error.value = `Could not render the preview: ${messageOf(e)}`;
+    }
+  }
+
+  watch(
+    values,
+    () => {
+      if (opening || !draft.value) return;
+      saveState.value = 'saving';
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(() => void save(), SAVE_DELAY_MS);
+      clearTimeout(previewTimer);
+      previewTimer = setTimeout(() => void refreshPreview(), PREVIEW_DELAY_MS);
+    },
+    { deep: true },
+  );
+
+  /** Saves at once what is waiting for the typing pause (leaving the view, closing the window). */
+  async function flush(): Promise<void> {
+    if (saveTimer !== undefined) await save();
+  }
+
+  async function openDraft(id: string): Promise<boolean> {
+    await flush();
+    opening = true;
+    try {
+      const found = await api.reports.getDraft(id);
+      draft.value = found;
+      values.value = found ? structuredClone(found.values) : {};
+      touched.value = new Set();
+      showAllIssues.value = false;
+      notice.value = null;
+      preview.value = null;
+      error.value = null;
+    } catch (e) {
+      error.value = `Could not open the draft: ${messageOf(e)}`;
+      draft.value = null;
+    } finally {
+      opening = false;
+    }
+    if (draft.value) void refreshPreview();
+    return draft.value !== null;
+  }
+
+  /** Starts a draft, prefilled from a page; returns its id. */
+  async function startDraft(templateId: string, pageId?: PageId): Promise<string | null> {
+    try {
+      const created = await api.reports.createDraft(templateId, pageId);
+      return created.id;
+    } catch (e) {
+      error.value = `Could not start a report: ${messageOf(e)}`;
+      return null;
+    }
+  }
+
+  async function duplicate(id: string): Promise<void> {
+    try {
+      await api.reports.duplicateDraft(id);
+      await loadDrafts();
+    } catch (e) {
+      error.value = `Could not duplicate the draft: ${messageOf(e)}`;
+    }
+  }
+
+  async function remove(id: string): Promise<void> {
+    try {
+      deleted.value = await api.reports.deleteDraft(id);
+      drafts.value = drafts.value.filter((d) => d.id !== id);
+    } catch (e) {
+      error.value = `Could not delete the draft: ${messageOf(e)}`;
+    }
+  }
+
+  async function undoDelete(): Promise<void> {
+    const d = deleted.value;
+    if (!d) return;
+    try {
+      await api.reports.restoreDraft(d);
+      deleted.value = null;
+      await loadDrafts();
+    } catch (e) {
+      error.value = `Could not restore the draft: ${messageOf(e)}`;
+    }
+  }
+
+  /** Creates a draft from an exported `.md` file; returns its id. */
+  async function importMarkdown(text: string): Promise<string | null> {
+    try {
+      const d = await api.reports.importReport(text);
+      await loadDrafts();
+      return d.id;
+    } catch (e) {
+      error.value = `Could not import the file: ${messageOf(e)}`;
+      return null;
+    }
+  }
+
+  /** The export (document and title), or null after showing what blocks it. */
+  async function exportDocument(format: ReportFormat) {
+    await flush();
+    const d = draft.value;
+    if (!d) return null;
+    const result = await api.reports.exportDraft(d.id, format);
+    if (!result.ok) {
+      showAllIssues.value = true;
+      notice.value = null;
+      preview.value = preview.value ? { ...preview.value, issues: result.issues } : preview.value;
+      return null;
+    }
+    return result;
+  }
+
+  async function exportAs(format: ReportFormat): Promise<void> {
+    try {
+      const doc = (await exportDocument(format))?.document;
+      if (!doc) return;
+      const outcome = await saveExport(doc);
+      notice.value =
+        outcome.kind === 'saved'
+          ? `Saved to ${outcome.path}.`
+          : outcome.kind === 'download'
+            ? `Downloaded ${doc.suggestedName}.`
+            : null;
+    } catch (e) {
+      notice.value = `The export failed and nothing was written: ${messageOf(e)}. Your draft is unchanged.`;
+    }
+  }
+
+  async function copyMarkdown(): Promise<void> {
+    try {
+      const doc = (await exportDocument('md'))?.document;
+      if (!doc) return;
+      await navigator.clipboard.writeText(doc.text);
+      notice.value = 'The Markdown is on the clipboard.';
+    } catch (e) {
+      notice.value = `Could not copy: ${messageOf(e)}`;
+    }
+  }
+
+  /** Opens the upstream new-issue form in the system browser, prefilled. */
+  async function openGithubIssue(): Promise<void> {
+    try {
+      const exported = await exportDocument('md');
+      if (!exported) return;
+      const doc = exported.document;
+      const link = githubIssueLink(exported.title, doc.text);
+      if (!link.bodyIncluded) await navigator.clipboard.writeText(doc.text);
+      window.open(link.url, '_blank', 'noopener');
+      notice.value = link.bodyIncluded
+        ? 'Opened a new GitHub issue with the report filled in.'
+        : 'The report is too long for a link: it is on the clipboard. Paste it into the body of the GitHub issue that just opened.';
+    } catch (e) {
+      notice.value = `Could not open the GitHub issue: ${messageOf(e)}`;
+    }
+  }
+
+  return {
+    drafts,
+    draftsLoaded,
+    error,
+    deleted,
+    draft,
+    values,
+    saveState,
+    preview,
+    notice,
+    schema,
+    issues,
+    showAllIssues,
+    issuesAt,
+    touch,
+    loadDrafts,
+    openDraft,
+    startDraft,
+    flush,
+    duplicate,
+    remove,
+    undoDelete,
+    importMarkdown,
+    exportAs,
+    copyMarkdown,
+    openGithubIssue,
+  };
+});

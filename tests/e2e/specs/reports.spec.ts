@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { test, expect, type Page } from '../fixtures';
+import { patternUsageTemplate } from '../../../src/shared/templates/pattern-usage';
+import { toMarkdown } from '../../../src/shared/templates';
+
+const field = (page: Page, path: string) => page.locator(`#report-field-${path.replace(/\./g, '-')}`);
+const HOSTILE =
+  '<svg onload="window.__xss=1"></svg> <img onerror="window.__xss=4"> <script>window.__xss=2</script> [x](javascript:window.__xss=3)';
+
+test('drafts a report from the circuit-breaker page, survives a reload, fixes an error and exports the exact Markdown', async ({
+  reader,
+  targets,
+  server,
+  page,
+  snap,
+}) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await reader.openPage(targets.pattern.id);
+  await page.getByTestId('report-usage').click();
+  await expect(page).toHaveURL(/#\/reports\/[A-Za-z0-9-]+$/);
+  const draftId = /reports\/([A-Za-z0-9-]+)$/.exec(page.url())![1]!;
+  await expect(field(page, 'pattern')).toHaveValue(targets.pattern.id);
+  await expect(page.getByTestId('report-preview')).toContainText(targets.pattern.title);
+  await snap('report-empty-light');
+
+  await field(page, 'company').fill('Example Corp, payments team');
+  await field(page, 'scale').fill('lots');
+  await field(page, 'duration').fill('2 years');
+  await expect(page.getByTestId('quantity-reading')).toContainText('2 years (about 24 months)');
+  await field(page, 'implementation').fill(`Breakers in the client library.\n\n${HOSTILE}`);
+  await field(page, 'implementation').blur();
+  await expect(page.locator('[data-path="scale"] .field-error')).toContainText('needs a number and a unit');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved on this computer');
+
+  // Reload mid-way: everything typed is in user.db.
+  await page.reload();
+  await expect(field(page, 'company')).toHaveValue('Example Corp, payments team');
+  await expect(field(page, 'implementation')).toHaveValue(`Breakers in the client library.\n\n${HOSTILE}`);
+
+  // Export is blocked, with the list of what is missing.
+  await page.getByTestId('export-md').click();
+  const blocking = page.getByTestId('blocking-issues');
+  await expect(blocking).toContainText('Scale needs a number and a unit');
+  await expect(blocking).toContainText('Lessons Learned is required');
+  await snap('report-errors-light');
+
+  await field(page, 'scale').fill('50K req/s');
+  await expect(page.getByTestId('quantity-reading').first()).toContainText('50,000 requests per second');
+  await field(page, 'outcomes.performance').fill('p99 fell from 2 s to 300 ms.');
+  await field(page, 'lessons').fill('- Tune per dependency.\n- Alert on open breakers.');
+  await page.getByLabel('Yes, with caveats').check();
+  await field(page, 'recommend.why').fill('Only with good timeouts.');
+  await expect(page.getByTestId('report-preview')).toContainText('Only with good timeouts.');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved on this computer');
+  await expect(blocking).toHaveCount(0);
+  await page.getByTestId('report-preview').scrollIntoViewIfNeeded();
+  await snap('report-preview-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await snap('report-preview-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-md').click();
+  const file = await download;
+  const text = readFileSync((await file.path())!, 'utf8');
+  const saved = await server.api.reports.getDraft(draftId);
+  expect(saved).not.toBeNull();
+  const date = /^date: (\d{4}-\d\d-\d\d)$/m.exec(text)?.[1] ?? '';
+  expect(text).toBe(
+    toMarkdown(patternUsageTemplate, saved!.values, {
+      date,
+      pageTitle: (id) => (id === targets.pattern.id ? targets.pattern.title : null),
+    }),
+  );
+  expect(text).toContain('### Would you recommend?\n\n**Answer**: Yes, with caveats\n');
+  expect(file.suggestedFilename()).toMatch(/^pattern-usage-report-circuit-breaker-\d{4}-\d\d-\d\d\.md$/);
+  await expect(page.getByTestId('composer-notice')).toContainText('Downloaded');
+
+  // The markup typed into a field is shown inert in the preview, never run.
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  await expect(page.getByTestId('report-preview').locator('script, [onerror], [onload]')).toHaveCount(0);
+});
+
+test('drafts list: search, duplicate, delete and undo', async ({ reader, server, page, snap }) => {
+  const a = await server.api.reports.createDraft('migration-story');
+  await server.api.reports.saveDraft(a.id, { ...a.values, title: 'Monolith to services' });
+  await server.api.reports.createDraft('pattern-usage', 'pattern-library/resilience/circuit-breaker');
+  await reader.open('/reports');
+  const list = page.getByTestId('draft-list');
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Duplicate Monolith to services' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(3);
+  await page.getByLabel('Search drafts').fill('circuit');
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await page.getByLabel('Search drafts').fill('');
+  await page.getByRole('button', { name: 'Delete Monolith to services' }).first().click();
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(3);
+  await snap('report-drafts-light');
+});
