@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { DStudioApi } from '../shared/contract';
 import { ContentService } from './content/content-service';
 import { openContentDb, openUserDb } from './database/connection';
+import { EvolutionService } from './evolution/evolution-service';
 import { FilesService, type ChooseSavePath } from './files/files-service';
 import { SearchService } from './search/search-service';
 import { UserService } from './user/user-service';
@@ -42,7 +43,7 @@ export function openServices(paths: ServicePaths, host: ServiceHost = {}): Servi
     search: new SearchService(contentDb, { recentPageIds: () => user.recentPageIds() }),
     user,
     progress: {},
-    evolution: {},
+    evolution: new EvolutionService(contentDb),
     reports: {},
     sync: {},
     files: new FilesService(host.chooseSavePath),

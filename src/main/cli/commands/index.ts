@@ -1,9 +1,19 @@
 import type { Command } from '../command';
 import { importCommand } from './import';
+import { lineageCommand } from './lineage';
 import { pagesCommand } from './pages';
 import { pageCommand } from './page';
 import { searchCommand } from './search';
 import { serveCommand } from './serve';
+import { timelineCommand } from './timeline';
 
 /** Every `dstudio` sub-command, in help order. */
-export const commands: Command[] = [importCommand, pagesCommand, pageCommand, searchCommand, serveCommand];
+export const commands: Command[] = [
+  importCommand,
+  pagesCommand,
+  pageCommand,
+  searchCommand,
+  serveCommand,
+  timelineCommand,
+  lineageCommand,
+];
