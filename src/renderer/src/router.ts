@@ -7,6 +7,7 @@ import PageView from './views/PageView.vue';
 // Home and the page view are in the first script (one is on screen at start); the other
 // views are loaded when first visited, so they do not weigh on the first paint.
 const CatalogueView = () => import('./views/CatalogueView.vue');
+const TimelineView = () => import('./views/TimelineView.vue');
 const SearchView = () => import('./views/SearchView.vue');
 const BookmarksView = () => import('./views/BookmarksView.vue');
 const HistoryView = () => import('./views/HistoryView.vue');
@@ -25,6 +26,7 @@ export function createAppRouter() {
         component: CatalogueView,
         meta: { title: 'Pattern catalogue' },
       },
+      { path: '/timeline', name: 'timeline', component: TimelineView, meta: { title: 'Timeline' } },
       { path: '/search', name: 'search', component: SearchView, meta: { title: 'Search' } },
       { path: '/bookmarks', name: 'bookmarks', component: BookmarksView, meta: { title: 'Bookmarks' } },
       { path: '/history', name: 'history', component: HistoryView, meta: { title: 'History' } },
