@@ -115,7 +115,8 @@ export function buildLineage(pages: EvolutionPageRow[], aliases: AliasRow[]): Li
   for (const a of aliases) add(a.id, a.targetId, 'moved-to', 'redirect_to');
 
   const aliasIds = new Set(aliases.map((a) => a.id));
-  const used = new Set(edges.flatMap((e) => [e.from, e.to]));
+  // Migration guides an edge came through are nodes too, so a view can name and link them.
+  const used = new Set(edges.flatMap((e) => (byId.has(e.via) ? [e.from, e.to, e.via] : [e.from, e.to])));
   const nodes: LineageNode[] = [...used].sort().map((id) => {
     const p = byId.get(id);
     if (!p)
@@ -153,6 +154,6 @@ export function neighbourhood(graph: LineageGraph, ids: PageId[], depth: number)
     frontier = next;
   }
   const edges = graph.edges.filter((e) => keep.has(e.from) && keep.has(e.to));
-  const present = new Set(edges.flatMap((e) => [e.from, e.to]));
+  const present = new Set(edges.flatMap((e) => [e.from, e.to, e.via]));
   return { nodes: graph.nodes.filter((n) => present.has(n.id) || ids.includes(n.id)), edges };
 }
