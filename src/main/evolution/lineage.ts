@@ -23,15 +23,21 @@ export function isMigrationGuide(p: EvolutionPageRow): boolean {
 }
 
 /**
- * The two ends a migration guide names: from its title (`Two-Phase Commit to Saga Migration
- * Guide`, `Migrating from Gossip Protocol to Service Mesh`), else its file name (`2pc-to-saga`).
+ * The two ends a migration guide may name, best first: from its title (`Two-Phase Commit to
+ * Saga Migration Guide`, `Migrating from Gossip Protocol to Service Mesh`, `Migration Playbook:
+ * Two-Phase Commit to Saga`), then from its file name (`2pc-to-saga`).
  */
-export function guideEnds(title: string, id: PageId): [string, string] | null {
-  const t = title.replace(/\s+(migration\s+)?(guide|playbook)$/i, '').replace(/\s+migration$/i, '');
+export function guideEnds(title: string, id: PageId): [string, string][] {
+  const out: [string, string][] = [];
+  const t = title
+    .replace(/^[^:]*:\s*/, '')
+    .replace(/\s+(migration\s+)?(guide|playbook)$/i, '')
+    .replace(/\s+migration$/i, '');
   const m = /^(?:migrating\s+)?(?:from\s+)?(.+?)\s+to\s+(.+)$/i.exec(t);
-  if (m) return [m[1]!.trim(), m[2]!.trim()];
+  if (m) out.push([m[1]!.trim(), m[2]!.trim()]);
   const seg = id.slice(id.lastIndexOf('/') + 1).split('-to-');
-  return seg.length === 2 ? [seg[0]!, seg[1]!] : null;
+  if (seg.length === 2) out.push([seg[0]!, seg[1]!]);
+  return out;
 }
 
 /** The pattern page a guide's end names (or one of its `A/B` alternatives); other pages do not count. */
@@ -104,8 +110,14 @@ export function buildLineage(pages: EvolutionPageRow[], aliases: AliasRow[]): Li
       }
     }
     if (isMigrationGuide(p)) {
-      const ends = guideEnds(p.title, p.id);
-      if (ends) add(resolveEnd(index, ends[0], byId), resolveEnd(index, ends[1], byId), 'replaced-by', p.id);
+      for (const [from, to] of guideEnds(p.title, p.id)) {
+        const a = resolveEnd(index, from, byId);
+        const b = resolveEnd(index, to, byId);
+        if (a && b) {
+          add(a, b, 'replaced-by', p.id);
+          break;
+        }
+      }
     }
     for (const use of m.patternsUsed ?? [])
       add(index.resolveName(use.name), p.id, 'used-by', 'patterns_used', { tier: use.tier });

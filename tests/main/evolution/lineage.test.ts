@@ -58,13 +58,22 @@ describe('buildLineage', () => {
     ]);
   });
 
-  it('leads a migration guide from its old pattern to its new one, via the guide', () => {
+  it('leads a migration guide from its old pattern to its new one, via the guide, which is a node too', () => {
     expect(edge(twoPc.id, saga.id)).toContainEqual({
       from: twoPc.id,
       to: saga.id,
       kind: 'replaced-by',
       via: guide.id,
     });
+    expect(g.nodes.map((n) => n.id)).toContain(guide.id);
+    expect(neighbourhood(g, [twoPc.id], 1).nodes.map((n) => n.id)).toContain(guide.id);
+  });
+
+  it('leaves out a guide whose ends are not both pattern pages', () => {
+    const other = pageRow('migration/monolith-to-microservices', 'Monolith to Microservices Migration Guide');
+    const micro = pageRow('learning-paths/microservices', 'Microservices');
+    const g2 = buildLineage([...pages, other, micro], []);
+    expect(g2.edges.filter((e) => e.via === other.id)).toEqual([]);
   });
 
   it('builds used-by edges (pattern → case study) with the tier the case study gave, and builds-on edges', () => {
@@ -104,17 +113,19 @@ describe('buildLineage', () => {
 });
 
 describe('guideEnds and NameIndex', () => {
-  it('reads both ends of a guide from its title or, failing that, its file name', () => {
+  it('reads both ends of a guide from its title and its file name', () => {
     expect(guideEnds('Two-Phase Commit to Saga Migration Guide', 'x/2pc-to-saga')).toEqual([
-      'Two-Phase Commit',
-      'Saga',
+      ['Two-Phase Commit', 'Saga'],
+      ['2pc', 'saga'],
     ]);
     expect(guideEnds('Migrating from Gossip Protocol to Service Mesh', 'x/y')).toEqual([
-      'Gossip Protocol',
-      'Service Mesh',
+      ['Gossip Protocol', 'Service Mesh'],
     ]);
-    expect(guideEnds('Playbook', 'x/polling-to-websocket')).toEqual(['polling', 'websocket']);
-    expect(guideEnds('Overview', 'x/overview')).toBeNull();
+    expect(guideEnds('Migration Playbook: Two-Phase Commit to Saga', 'x/y')).toEqual([
+      ['Two-Phase Commit', 'Saga'],
+    ]);
+    expect(guideEnds('Playbook', 'x/polling-to-websocket')).toEqual([['polling', 'websocket']]);
+    expect(guideEnds('Overview', 'x/overview')).toEqual([]);
   });
 
   it('finds pages by title, abbreviation, file name and alias; an ambiguous name stays unresolved', () => {
