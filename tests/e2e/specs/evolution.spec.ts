@@ -11,7 +11,9 @@ test('the timeline renders every fact, filters, zooms with the keyboard, highlig
   await reader.open('/');
   await reader.page.getByRole('link', { name: 'Timeline', exact: true }).click();
   const marks = reader.page.getByTestId('timeline-marks').locator('.timeline-mark');
-  await expect(reader.page.getByTestId('timeline-count')).toContainText(`${items.length} of ${items.length} dated facts`);
+  await expect(reader.page.getByTestId('timeline-count')).toContainText(
+    `${items.length} of ${items.length} dated facts`,
+  );
   await expect(marks).toHaveCount(items.length);
   await snap('timeline-light');
 
@@ -75,7 +77,10 @@ test('the timeline table sorts, the exports are a standalone SVG and a CSV of th
   // Well-formed, and draws one bar per fact, as the chart does.
   const parsed = await reader.page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-    return { error: doc.querySelector('parsererror')?.textContent ?? null, bars: doc.querySelectorAll('g[role="link"]').length };
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      bars: doc.querySelectorAll('g[role="link"]').length,
+    };
   }, svgText);
   expect(parsed).toEqual({ error: null, bars: items.length });
 
@@ -96,7 +101,9 @@ test('the timeline table sorts, the exports are a standalone SVG and a CSV of th
 
   const csvDownload = reader.page.waitForEvent('download');
   await reader.page.getByTestId('export-csv').click();
-  const csv = readFileSync(await (await csvDownload).path(), 'utf8').trimEnd().split('\r\n');
+  const csv = readFileSync(await (await csvDownload).path(), 'utf8')
+    .trimEnd()
+    .split('\r\n');
   expect(csv[0]).toMatch(/^year,month,id,title,tier/);
   expect(csv).toHaveLength(items.length + 1);
 });
@@ -108,7 +115,9 @@ test('the lineage panel of a bronze pattern leads to its gold replacement; the g
 }) => {
   const graph = await server.api.evolution.getLineage([], 0);
   const tier = new Map(graph.nodes.map((n) => [n.id, n.tier]));
-  const edge = graph.edges.find((e) => e.kind === 'replaced-by' && tier.get(e.from) === 'bronze' && tier.get(e.to) === 'gold');
+  const edge = graph.edges.find(
+    (e) => e.kind === 'replaced-by' && tier.get(e.from) === 'bronze' && tier.get(e.to) === 'gold',
+  );
   expect(edge, 'a bronze → gold replacement in this corpus').toBeTruthy();
   const goldTitle = graph.nodes.find((n) => n.id === edge!.to)!.title;
 
@@ -139,6 +148,16 @@ test('the lineage panel of a bronze pattern leads to its gold replacement; the g
   await panel.getByTestId('replaced-by').getByRole('link', { name: goldTitle, exact: true }).click();
   await reader.waitForPage(goldTitle);
   await expect(reader.page.getByTestId('evolution-panel')).toBeVisible();
+
+  // A migration guide's edge names the guide, linked, in the panel of the pattern it leads away from.
+  const titles = new Map(graph.nodes.map((n) => [n.id, n.title]));
+  const viaGuide = graph.edges.find((e) => e.kind === 'replaced-by' && titles.has(e.via))!;
+  expect(viaGuide, 'a migration guide between two pattern pages').toBeTruthy();
+  await reader.openPage(viaGuide.from);
+  const replaced = reader.page.getByTestId('replaced-by');
+  await expect(replaced).toContainText(titles.get(viaGuide.to)!);
+  await replaced.getByRole('link', { name: titles.get(viaGuide.via)!, exact: true }).click();
+  await reader.waitForPage(titles.get(viaGuide.via)!);
 
   await reader.open('/timeline');
   await expect(reader.page.getByTestId('timeline-marks').locator('.timeline-mark').first()).toBeVisible();
