@@ -31,10 +31,11 @@ export interface AliasRow {
 
 /** Read-only SQL over content.db for timelines and lineage. */
 export class EvolutionRepository {
-  private readonly s: Record<'pages' | 'facts' | 'aliases', Statement>;
+  private readonly s: Record<'pages' | 'facts' | 'aliases' | 'changes', Statement>;
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
     this.s = {
+      changes: db.prepare('SELECT total_changes() AS n'),
       pages: db.prepare(
         'SELECT id, title, tier, type, category, status, meta_json AS metaJson FROM pages ORDER BY id',
       ),
@@ -48,6 +49,15 @@ export class EvolutionRepository {
         ORDER BY f.year, f.page_id, f.rowid`),
       aliases: db.prepare('SELECT id, target_id AS targetId FROM aliases ORDER BY id'),
     };
+  }
+
+  /**
+   * Changes whenever content.db does: `data_version` counts commits by other connections
+   * (an import or sync in another process), `total_changes()` those made through this one.
+   */
+  stateKey(): string {
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    return `${version}:${(this.s.changes.get() as { n: number }).n}`;
   }
 
   listPages(): EvolutionPageRow[] {

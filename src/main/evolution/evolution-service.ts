@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { EvolutionApi, LineageGraph, TimelineItem } from '../../shared/contract/evolution';
 import type { PageId } from '../../shared/domain';
-import { EvolutionRepository } from './evolution-repository';
+import { EvolutionRepository, type AliasRow, type EvolutionPageRow } from './evolution-repository';
 import { buildLineage, neighbourhood, pageNode } from './lineage';
 import { buildTimeline } from './timeline-items';
 
@@ -11,21 +11,37 @@ import { buildTimeline } from './timeline-items';
  */
 export class EvolutionService implements EvolutionApi {
   private readonly repo: EvolutionRepository;
+  /** What was derived from one state of content.db; rebuilt when the database changes. */
+  private derived: {
+    key: string;
+    pages: EvolutionPageRow[];
+    aliases: AliasRow[];
+    timeline?: TimelineItem[];
+    graph?: LineageGraph;
+  } | null = null;
 
   constructor(db: Database) {
     this.repo = new EvolutionRepository(db);
   }
 
+  private current() {
+    const key = this.repo.stateKey();
+    if (this.derived?.key !== key)
+      this.derived = { key, pages: this.repo.listPages(), aliases: this.repo.listAliases() };
+    return this.derived;
+  }
+
   /** Every timeline fact of the corpus with its page, source and conflicts, by year. */
   async getTimeline(): Promise<TimelineItem[]> {
-    return buildTimeline(this.repo.listPages(), this.repo.listFacts(), this.repo.listAliases());
+    const d = this.current();
+    return (d.timeline ??= buildTimeline(d.pages, this.repo.listFacts(), d.aliases));
   }
 
   /** The whole lineage graph (no ids), or the part within `depth` edges of the given pages. */
   async getLineage(ids: PageId[], depth: number): Promise<LineageGraph> {
-    const pages = this.repo.listPages();
-    const aliases = this.repo.listAliases();
-    const graph = buildLineage(pages, aliases);
+    const d = this.current();
+    const { pages, aliases } = d;
+    const graph = (d.graph ??= buildLineage(pages, aliases));
     if (ids.length === 0) return graph;
     const targets = new Map(aliases.map((a) => [a.id, a.targetId]));
     const known = new Map(pages.map((p) => [p.id, p]));

@@ -3,6 +3,7 @@ import { parsePageRoute, routeOf } from '../../shared/routes';
 import type { PageId } from '../../shared/domain';
 import HomeView from './views/HomeView.vue';
 import PageView from './views/PageView.vue';
+import { useEvolutionStore } from './stores/evolution';
 
 // Home and the page view are in the first script (one is on screen at start); the other
 // views are loaded when first visited, so they do not weigh on the first paint.
@@ -26,7 +27,14 @@ export function createAppRouter() {
         component: CatalogueView,
         meta: { title: 'Pattern catalogue' },
       },
-      { path: '/timeline', name: 'timeline', component: TimelineView, meta: { title: 'Timeline' } },
+      {
+        path: '/timeline',
+        name: 'timeline',
+        component: TimelineView,
+        meta: { title: 'Timeline' },
+        // The facts are asked for while the view's script loads, not after.
+        beforeEnter: () => void useEvolutionStore().ensureTimeline(),
+      },
       { path: '/search', name: 'search', component: SearchView, meta: { title: 'Search' } },
       { path: '/bookmarks', name: 'bookmarks', component: BookmarksView, meta: { title: 'Bookmarks' } },
       { path: '/history', name: 'history', component: HistoryView, meta: { title: 'History' } },

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -75,6 +75,33 @@ describe('EvolutionService and the CLI on the starter content', () => {
       err: expect.stringContaining('not found: no/such/page'),
     });
     expect((await cli(['lineage', '--db', file, '--depth', 'x'])).code).toBe(2);
+  });
+});
+
+describe('EvolutionService after a content update', () => {
+  it('answers from the new content, whether the update came through its own connection or another', async () => {
+    const root = join(mkdtempSync(join(tmpdir(), 'dstudio-evolution-corpus-')), 'corpus');
+    cpSync(STARTER_CORPUS, root, { recursive: true });
+    const file = join(mkdtempSync(join(tmpdir(), 'dstudio-evolution-')), 'content.db');
+    const db = openContentDb(file);
+    await importCorpus(db, root);
+    const service = new EvolutionService(db);
+    const id = 'pattern-library/communication/service-mesh';
+    const introduced = async () =>
+      (await service.getTimeline()).find((i) => i.id === id && i.field === 'introduced')?.year;
+    expect(await introduced()).toBe(2016);
+
+    const page = join(root, 'docs', `${id}.md`);
+    writeFileSync(page, readFileSync(page, 'utf8').replace(/^introduced: .*$/m, 'introduced: 2012-03'));
+    await importCorpus(db, root);
+    expect(await introduced()).toBe(2012);
+
+    writeFileSync(page, readFileSync(page, 'utf8').replace(/^introduced: .*$/m, 'introduced: 2010-05'));
+    const other = openContentDb(file);
+    await importCorpus(other, root);
+    other.close();
+    expect(await introduced()).toBe(2010);
+    db.close();
   });
 });
 
