@@ -2,7 +2,7 @@
  * Timeline bench, on the real corpus (every timeline fact of snap-5), in Chromium against
  * `dstudio serve`:
  *  1. Route change → timeline painted (every bar in the DOM, then the frame that paints it):
- *     the first visit (lazy view chunk + getTimeline over HTTP) and later visits (p50/p95).
+ *     first visits in fresh pages (lazy view chunk + getTimeline over HTTP) and later visits (p50/p95).
  *     Goal: ≤ 100 ms.
  *  2. Zoom and pan steps from the keyboard: keydown → bars moved → painted, p50/p95.
  *     Goal: within one frame (16 ms).
@@ -21,6 +21,7 @@ import { isBuildCurrent } from '../bin/build-state.mjs';
 
 const REPO = resolve(import.meta.dirname, '..');
 const VISITS = 15;
+const FIRST_VISITS = 7;
 const STEPS = 40;
 const PAINT_GOAL_MS = 100;
 const FRAME_MS = 16;
@@ -81,7 +82,10 @@ async function steps(page: Page, keys: string[]): Promise<Sample[]> {
     await page.keyboard.press(key);
     const s = await page.evaluate<Sample | null>('window.__step');
     if (s) out.push(s);
-    else throw new Error(`the chart did not change after ${key} (focus: ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))})`);
+    else
+      throw new Error(
+        `the chart did not change after ${key} (focus: ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))})`,
+      );
   }
   return out;
 }
@@ -110,10 +114,19 @@ export default async function timelineBench(): Promise<void> {
       rtt.push(performance.now() - t0);
     }
 
+    // First visits, each in a fresh page (view script and facts not yet loaded).
+    const firsts: Sample[] = [];
+    for (let i = 0; i < FIRST_VISITS; i++) {
+      const fresh = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+      await fresh.goto(`${server.url}#/`);
+      await fresh.locator('.app-shell').waitFor();
+      firsts.push(await fresh.evaluate<Sample>(MEASURE_ROUTE(facts)));
+      await fresh.close();
+    }
     const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
     await page.goto(`${server.url}#/`);
     await page.locator('.app-shell').waitFor();
-    const first = await page.evaluate<Sample>(MEASURE_ROUTE(facts));
+    await page.evaluate<Sample>(MEASURE_ROUTE(facts));
     const later: Sample[] = [];
     for (let i = 0; i < VISITS; i++) {
       await page.evaluate(() => (location.hash = '#/'));
@@ -139,10 +152,23 @@ export default async function timelineBench(): Promise<void> {
           goal ? `${(p95 / goal).toFixed(2)}× of ${goal} ms` : ''
         }`,
       );
-    console.log(`${facts} facts on the chart; ${VISITS} visits, ${STEPS} zoom and ${STEPS} pan steps`);
+    console.log(
+      `${facts} facts on the chart; ${FIRST_VISITS} first visits (fresh pages), ${VISITS} later visits, ${STEPS} zoom and ${STEPS} pan steps`,
+    );
     console.log(`${'measure (ms)'.padEnd(46)} ${'p50'.padStart(8)} ${'p95'.padStart(8)}   p95 vs goal`);
     row('getTimeline HTTP round trip (Node)', percentile(rtt, 50), percentile(rtt, 95), null);
-    row('first visit: route → painted', first.painted, first.painted, PAINT_GOAL_MS);
+    row(
+      'first visit: route → painted',
+      percentile(
+        firsts.map((s) => s.painted),
+        50,
+      ),
+      percentile(
+        firsts.map((s) => s.painted),
+        95,
+      ),
+      PAINT_GOAL_MS,
+    );
     row(
       'later visits: route → bars in DOM',
       percentile(
