@@ -13,7 +13,8 @@ describe('createBridgeApi', () => {
       expect(Object.isFrozen(methods)).toBe(true);
     }
     expect(Object.isFrozen(api)).toBe(true);
-    expect(JSON.stringify(Object.keys(api))).not.toMatch(/ipc|invoke|send|on\b/i);
+    // Key by key: a domain name merely ending in "on" (evolution) is not an `on` listener.
+    for (const key of Object.keys(api)) expect(key).not.toMatch(/ipc|invoke|send|^on$/i);
   });
 
   it('sends each call on its derived channel with its arguments, and returns the value', async () => {
