@@ -25,7 +25,13 @@ export default defineConfig({
   preload: {
     // The preload runs sandboxed: it must be a single bundled file (no runtime require of packages).
     build: {
-      rollupOptions: { input: { index: resolve('src/preload/index.ts') }, output: { format: 'cjs' } },
+      rollupOptions: {
+        input: { index: resolve('src/preload/index.ts') },
+        output: { format: 'cjs' },
+        // The contract files also hold zod argument schemas, which only main uses: building a
+        // schema has no side effects, so the preload (which may require nothing) drops them.
+        treeshake: { manualPureFunctions: ['z'], moduleSideEffects: (id) => id !== 'zod' },
+      },
     },
   },
   renderer: {
