@@ -24,10 +24,16 @@ export default defineConfig({
   },
   preload: {
     // The preload runs sandboxed: it must be a single bundled file (no runtime require of packages).
-    // zod (the contract's argument schemas) is bundled too: a sandboxed preload can require only electron.
+    // zod is bundled should any schema survive tree-shaking: a sandboxed preload can require only electron.
     build: {
       externalizeDeps: { exclude: ['zod'] },
-      rollupOptions: { input: { index: resolve('src/preload/index.ts') }, output: { format: 'cjs' } },
+      rollupOptions: {
+        input: { index: resolve('src/preload/index.ts') },
+        output: { format: 'cjs' },
+        // The contract files also hold zod argument schemas, which only main uses: building a
+        // schema has no side effects, so the preload (which may require nothing) drops them.
+        treeshake: { manualPureFunctions: ['z'], moduleSideEffects: (id) => id !== 'zod' },
+      },
     },
   },
   renderer: {

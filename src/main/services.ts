@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { DStudioApi } from '../shared/contract';
 import { ContentService } from './content/content-service';
 import { openContentDb, openUserDb } from './database/connection';
+import { EvolutionService } from './evolution/evolution-service';
 import { FilesService, type ChooseSavePath } from './files/files-service';
 import { ProgressService } from './progress/progress-service';
 import { ReportsService } from './reports/reports-service';
@@ -54,8 +55,7 @@ export function openServices(paths: ServicePaths, host: ServiceHost = {}): Servi
     },
     user,
     progress: new ProgressService(userDb, contentDb),
-    evolution: {},
-    // runs: issue 13's progress service, once merged (MigrationRunSource).
+    evolution: new EvolutionService(contentDb),
     reports: new ReportsService(userDb, { pages: () => content.listPages() }),
     sync: {},
     files: new FilesService(host.chooseSavePath),

@@ -54,6 +54,12 @@ export interface Alternative {
   description: string | null;
 }
 
+/** A pattern a case study lists in `patterns_used`, with the tier the case study filed it under. */
+export interface PatternUse {
+  name: string;
+  tier: Tier | null;
+}
+
 /** Normalised front-matter metadata; raw odd values are kept in `flags`. */
 export interface PageMeta {
   tier: Tier | null;
@@ -70,6 +76,10 @@ export interface PageMeta {
   deprecationReason: string | null;
   relatedLaws: string[];
   relatedPillars: string[];
+  /** `patterns_used` of a case study. Absent in a content.db imported before the field was kept. */
+  patternsUsed?: PatternUse[];
+  /** `prerequisites` as written (page ids, relative paths or names). Absent in an older content.db. */
+  prerequisites?: string[];
   lastUpdated: string | null;
   description: string | null;
   readingTime: string | null;

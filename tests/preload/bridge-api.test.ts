@@ -13,7 +13,8 @@ describe('createBridgeApi', () => {
       expect(Object.isFrozen(methods)).toBe(true);
     }
     expect(Object.isFrozen(api)).toBe(true);
-    for (const key of Object.keys(api)) expect(key).not.toMatch(/^(ipc|ipcRenderer|invoke|send|on)$/i);
+    // Key by key: a domain name merely ending in "on" (evolution) is not an `on` listener.
+    for (const key of Object.keys(api)) expect(key).not.toMatch(/ipc|invoke|send|^on$/i);
   });
 
   it("sends each call on its derived channel with its arguments, and hands back main's envelope", async () => {

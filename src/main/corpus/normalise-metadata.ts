@@ -1,4 +1,11 @@
-import { TIERS, type Alternative, type PageMeta, type Tier, type YearMonth } from '../../shared/domain';
+import {
+  TIERS,
+  type Alternative,
+  type PageMeta,
+  type PatternUse,
+  type Tier,
+  type YearMonth,
+} from '../../shared/domain';
 
 /** Values the corpus uses for `type`; an unknown value close to one of these is flagged as a likely misspelling. */
 const KNOWN_TYPES = [
@@ -123,6 +130,33 @@ function alternatives(v: unknown): Alternative[] {
 }
 
 /**
+ * `patterns_used` is a map tier → list, whose items are a name or a one-key map
+ * `name: how it is used`; a plain list (no tiers) is accepted too.
+ */
+function patternUses(v: unknown): PatternUse[] {
+  const out: PatternUse[] = [];
+  const add = (items: unknown, tier: Tier | null) => {
+    for (const item of Array.isArray(items) ? items : [items]) {
+      let name: string | null = null;
+      if (item && typeof item === 'object' && !Array.isArray(item)) {
+        const keys = Object.keys(item as Record<string, unknown>);
+        name = listItemName(item) ?? (keys.length === 1 ? str(keys[0]) : null);
+      } else name = str(item);
+      if (name && !isPlaceholder(name)) out.push({ name, tier });
+    }
+  };
+  if (Array.isArray(v)) add(v, null);
+  else if (v && typeof v === 'object') {
+    for (const [key, items] of Object.entries(v as Record<string, unknown>)) {
+      const t = key.trim().toLowerCase();
+      if (items !== null && items !== undefined)
+        add(items, (TIERS as readonly string[]).includes(t) ? (t as Tier) : null);
+    }
+  }
+  return out;
+}
+
+/**
  * Turns front matter into typed metadata. Odd values are kept (raw) and flagged, never
  * dropped; template pages (placeholder values) are marked as templates.
  */
@@ -193,6 +227,8 @@ export function normaliseMetadata(input: Record<string, unknown>): PageMeta {
     deprecationReason: str(d.deprecation_reason) ?? str(d.deprecation),
     relatedLaws: stringList(d.related_laws),
     relatedPillars: stringList(d.related_pillars),
+    patternsUsed: patternUses(d.patterns_used),
+    prerequisites: stringList(d.prerequisites).filter((x) => !isPlaceholder(x)),
     lastUpdated: str(d.last_updated) ?? str(d.date),
     description: str(d.description) ?? str(d.tagline),
     readingTime: str(d.reading_time),

@@ -3,10 +3,12 @@ import { parsePageRoute, routeOf } from '../../shared/routes';
 import type { PageId } from '../../shared/domain';
 import HomeView from './views/HomeView.vue';
 import PageView from './views/PageView.vue';
+import { useEvolutionStore } from './stores/evolution';
 
 // Home and the page view are in the first script (one is on screen at start); the other
 // views are loaded when first visited, so they do not weigh on the first paint.
 const CatalogueView = () => import('./views/CatalogueView.vue');
+const TimelineView = () => import('./views/TimelineView.vue');
 const SearchView = () => import('./views/SearchView.vue');
 const BookmarksView = () => import('./views/BookmarksView.vue');
 const HistoryView = () => import('./views/HistoryView.vue');
@@ -27,6 +29,14 @@ export function createAppRouter() {
         name: 'catalogue',
         component: CatalogueView,
         meta: { title: 'Pattern catalogue' },
+      },
+      {
+        path: '/timeline',
+        name: 'timeline',
+        component: TimelineView,
+        meta: { title: 'Timeline' },
+        // The facts are asked for while the view's script loads, not after.
+        beforeEnter: () => void useEvolutionStore().ensureTimeline(),
       },
       { path: '/search', name: 'search', component: SearchView, meta: { title: 'Search' } },
       { path: '/bookmarks', name: 'bookmarks', component: BookmarksView, meta: { title: 'Bookmarks' } },

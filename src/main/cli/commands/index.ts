@@ -1,11 +1,13 @@
 import type { Command } from '../command';
 import { importCommand } from './import';
+import { lineageCommand } from './lineage';
 import { pagesCommand } from './pages';
 import { pageCommand } from './page';
 import { progressCommand } from './progress';
 import { reportCommand } from './report';
 import { searchCommand } from './search';
 import { serveCommand } from './serve';
+import { timelineCommand } from './timeline';
 import { userCommand } from './user';
 
 /** Every `dstudio` sub-command, in help order. */
@@ -14,8 +16,10 @@ export const commands: Command[] = [
   pagesCommand,
   pageCommand,
   searchCommand,
-  serveCommand,
+  timelineCommand,
+  lineageCommand,
   progressCommand,
   userCommand,
+  reportCommand,
+  serveCommand,
 ];
-export const commands: Command[] = [importCommand, pagesCommand, pageCommand, searchCommand, reportCommand, serveCommand];

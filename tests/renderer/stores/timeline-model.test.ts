@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { TimelineItem } from '../../../src/shared/contract';
+import {
+  applyTimelineFilter,
+  defaultTimelineFilter,
+  layoutTimeline,
+  matchesText,
+  sortItems,
+  toCsv,
+} from '../../../src/renderer/src/stores/timeline-model';
+
+const item = (over: Partial<TimelineItem>): TimelineItem => ({
+  id: 'p/a',
+  title: 'A',
+  tier: 'gold',
+  type: 'pattern',
+  category: 'data',
+  status: null,
+  year: 2000,
+  month: null,
+  field: 'introduced',
+  origin: 'front-matter',
+  source: 'front matter: introduced',
+  anchor: null,
+  value: '2000',
+  conflict: false,
+  conflictWith: [],
+  ...over,
+});
+
+const items = [
+  item({ id: 'p/a', title: 'Alpha', year: 2000 }),
+  item({ id: 'p/b', title: 'Beta', year: 2000, tier: 'bronze' }),
+  item({
+    id: 'p/c',
+    title: 'Gamma',
+    year: 2000,
+    origin: 'section',
+    field: 'section',
+    source: 'section “History”',
+    value: 'In 2000, "x", y',
+  }),
+  item({
+    id: 'p/d',
+    title: 'Delta',
+    year: 2005,
+    category: 'coordination',
+    tier: null,
+    conflict: true,
+    conflictWith: ['front matter: year_implemented = 2007'],
+  }),
+];
+
+describe('layoutTimeline', () => {
+  it('gives items of one row and year successive lanes, and sizes each row by its deepest stack', () => {
+    const l = layoutTimeline(items);
+    expect(l.rows.map((r) => [r.name, r.lanes, r.offset])).toEqual([
+      ['coordination', 1, 0],
+      ['data', 3, 1],
+    ]);
+    const lanes = l.placed.filter((p) => p.item.category === 'data').map((p) => [p.item.title, p.lane]);
+    // Front-matter facts first (gold before bronze), then text facts.
+    expect(lanes).toEqual([
+      ['Alpha', 0],
+      ['Beta', 1],
+      ['Gamma', 2],
+    ]);
+    expect(new Set(l.placed.map((p) => p.key)).size).toBe(items.length);
+    expect([l.minYear, l.maxYear, l.lanes]).toEqual([2000, 2005, 4]);
+  });
+});
+
+describe('filters, search, sort and CSV', () => {
+  it('filters by tier (with "no tier"), category and origin; search only matches', () => {
+    const f = defaultTimelineFilter();
+    expect(applyTimelineFilter(items, { ...f, tiers: ['gold'] }).map((i) => i.title)).toEqual([
+      'Alpha',
+      'Gamma',
+    ]);
+    expect(applyTimelineFilter(items, { ...f, tiers: ['none'] }).map((i) => i.title)).toEqual(['Delta']);
+    expect(applyTimelineFilter(items, { ...f, category: 'coordination' })).toHaveLength(1);
+    expect(applyTimelineFilter(items, { ...f, origin: 'section' }).map((i) => i.title)).toEqual(['Gamma']);
+    expect(applyTimelineFilter(items, { ...f, text: 'nothing matches this' })).toHaveLength(4);
+    expect(matchesText(items[2]!, 'gamma history')).toBe(true);
+    expect(matchesText(items[2]!, 'gamma alpha')).toBe(false);
+    expect(matchesText(items[2]!, '  ')).toBe(false);
+  });
+
+  it('sorts by a column either way, ties by year then title', () => {
+    expect(sortItems(items, 'tier', false).map((i) => i.title)).toEqual(['Alpha', 'Gamma', 'Beta', 'Delta']);
+    expect(sortItems(items, 'year', true)[0]!.title).toBe('Delta');
+    expect(sortItems(items, 'conflict', false)[0]!.title).toBe('Delta');
+  });
+
+  it('writes RFC 4180 CSV, quoting commas and quotes', () => {
+    const lines = toCsv(items).split('\r\n');
+    expect(lines).toHaveLength(items.length + 2);
+    expect(lines[0]).toBe(
+      'year,month,id,title,tier,type,category,status,field,source,value,conflict,conflict_with',
+    );
+    expect(lines[3]).toContain('"In 2000, ""x"", y"');
+    expect(lines[4]).toMatch(/,true,front matter: year_implemented = 2007$/);
+  });
+});
