@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { deflateRawSync } from 'node:zlib';
 import type { ImportWarning, NavNode, PageId, SkippedFile } from '../../shared/domain';
 import { sectionId, sectionRange, SECTION_BITS } from '../database/section-keys';
 import type { ParsedFile, ParsedPage } from './parse-file';
@@ -82,6 +83,11 @@ export class ImportRepository {
         (SELECT count(*) FROM links WHERE broken = 1) AS brokenLinks, (SELECT count(*) FROM checklist_items) AS checklistItems`),
       skipped: p("SELECT path, reason FROM files WHERE kind = 'skipped' ORDER BY path"),
       warnings: p('SELECT path, kind, message, line FROM warnings ORDER BY path, rowid'),
+      keepBlob: p('INSERT OR IGNORE INTO file_blobs (sha, bytes) VALUES (?, ?)'),
+      // Kept: the blobs of the current files, of mkdocs.yml and of the previous generation (revert).
+      dropUnusedBlobs: p(`DELETE FROM file_blobs WHERE sha NOT IN (SELECT blob_sha FROM files)
+        AND sha NOT IN (SELECT blob_sha FROM previous_files)
+        AND sha NOT IN (SELECT value FROM meta WHERE key = 'mkdocsSha')`),
     };
   }
 
@@ -221,6 +227,16 @@ export class ImportRepository {
         null,
       );
     }
+  }
+
+  /** Keeps a file's raw bytes (raw-deflated) under its blob SHA. */
+  keepBlob(sha: string, bytes: Uint8Array): void {
+    this.s.keepBlob!.run(sha, deflateRawSync(bytes));
+  }
+
+  /** Forgets the bytes no generation refers to any more. */
+  dropUnusedBlobs(): void {
+    this.s.dropUnusedBlobs!.run();
   }
 
   setNav(tree: NavNode[]): void {

@@ -3,6 +3,7 @@ import { m001 } from './001-initial';
 import { m002 } from './002-search';
 import { m003 } from './003-page-numbers';
 import { m004 } from './004-word-stems';
+import { m005 } from './005-sync-generations';
 
 /** content.db migrations, in order. */
-export const contentMigrations: readonly Migration[] = [m001, m002, m003, m004];
+export const contentMigrations: readonly Migration[] = [m001, m002, m003, m004, m005];
