@@ -4,6 +4,7 @@ import { ContentService } from './content/content-service';
 import { openContentDb, openUserDb } from './database/connection';
 import { FilesService, type ChooseSavePath } from './files/files-service';
 import { SearchService } from './search/search-service';
+import { SyncService, type SyncServiceOptions } from './sync/sync-service';
 import { UserService } from './user/user-service';
 
 export interface ServicePaths {
@@ -14,6 +15,8 @@ export interface ServicePaths {
 /** What only the hosting process can provide (Electron's dialogs); absent over HTTP and in the CLI. */
 export interface ServiceHost {
   chooseSavePath?: ChooseSavePath;
+  /** Where content updates come from and where the token is kept (default: GitHub, token in memory). */
+  sync?: Partial<SyncServiceOptions>;
 }
 
 export interface Services {
@@ -44,7 +47,7 @@ export function openServices(paths: ServicePaths, host: ServiceHost = {}): Servi
     progress: {},
     evolution: {},
     reports: {},
-    sync: {},
+    sync: new SyncService(contentDb, { cacheDir: `${paths.contentDb}.sync-cache`, ...host.sync }),
     files: new FilesService(host.chooseSavePath),
   };
   return {
