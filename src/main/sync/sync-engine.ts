@@ -135,16 +135,23 @@ export async function runUpdate(db: Database, opts: SyncOptions): Promise<SyncRe
     pending = missing.filter((w) => !found.has(w.sha));
   } else if (missing.length > 0) base.via = 'blobs';
   let next = 0;
+  let failure: Error | null = null;
   const worker = async () => {
-    while (next < pending.length) {
+    while (next < pending.length && !failure) {
       const w = pending[next++]!;
-      const b = await client.blob(w.sha, MAX_BLOB_BYTES);
-      verifyBlob(b, w.sha, w.path, w.size);
-      await got(w, b);
+      try {
+        const b = await client.blob(w.sha, MAX_BLOB_BYTES);
+        verifyBlob(b, w.sha, w.path, w.size);
+        await got(w, b);
+      } catch (e) {
+        failure ??= e as Error;
+      }
     }
   };
+  // Every worker stops before the update fails: none may still write to the cache afterwards.
   await Promise.all(Array.from({ length: Math.min(PARALLEL_BLOBS, pending.length) }, worker));
   if (opts.signal?.aborted) throw new SyncCancelledError();
+  if (failure) throw failure;
 
   progress(progressOf('applying', { filesDone: state.filesDone, filesTotal: state.filesTotal, bytesDone: state.bytesDone, bytesTotal }));
   const fromMap = (w: WantedFile): SourceFile => ({
