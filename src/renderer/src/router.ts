@@ -11,6 +11,7 @@ const SearchView = () => import('./views/SearchView.vue');
 const BookmarksView = () => import('./views/BookmarksView.vue');
 const HistoryView = () => import('./views/HistoryView.vue');
 const NotFoundView = () => import('./views/NotFoundView.vue');
+const UpdatesView = () => import('./views/UpdatesView.vue');
 
 /** Hash routes, so the same build works from `app://` (Electron) and from `dstudio serve`. */
 export function createAppRouter() {
@@ -28,6 +29,7 @@ export function createAppRouter() {
       { path: '/search', name: 'search', component: SearchView, meta: { title: 'Search' } },
       { path: '/bookmarks', name: 'bookmarks', component: BookmarksView, meta: { title: 'Bookmarks' } },
       { path: '/history', name: 'history', component: HistoryView, meta: { title: 'History' } },
+      { path: '/updates', name: 'updates', component: UpdatesView, meta: { title: 'Content updates' } },
       { path: '/:rest(.*)', name: 'not-found', component: NotFoundView, meta: { title: 'Not found' } },
     ],
   });
