@@ -11,11 +11,19 @@ const BIN = resolve(import.meta.dirname, '../../../bin/dstudio.mjs');
 const RUNS = 20;
 
 /** Runs `dstudio sync` in its own process; kills it with SIGKILL after `killAfterMs` (never, when null). */
-function runSync(db: string, api: string, killAfterMs: number | null): Promise<{ code: number | null; signal: string | null; ms: number }> {
+function runSync(
+  db: string,
+  api: string,
+  killAfterMs: number | null,
+): Promise<{ code: number | null; signal: string | null; ms: number; out: string }> {
   const started = Date.now();
-  const child = spawn(process.execPath, [BIN, 'sync', '--db', db, '--api-url', api, '--json'], { stdio: 'ignore' });
+  const child = spawn(process.execPath, [BIN, 'sync', '--db', db, '--api-url', api, '--json'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   if (killAfterMs !== null) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-  return new Promise((r) => child.on('exit', (code, signal) => r({ code, signal, ms: Date.now() - started })));
+  return new Promise((r) => child.on('exit', (code, signal) => r({ code, signal, ms: Date.now() - started, out })));
 }
 
 /** A small deterministic generator, so a failing kill point can be replayed. */
@@ -41,6 +49,20 @@ describe.skipIf(!corpusAvailable())('killing the updater at random moments', () 
 
     const whole = await runSync(copyDb(base, dir, 'whole.db'), server.url, null);
     expect(whole.code).toBe(0);
+    const json = JSON.parse(whole.out) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual([
+      'from',
+      'to',
+      'upToDate',
+      'added',
+      'changed',
+      'removed',
+      'tierMoves',
+      'bytesFetched',
+      'requests',
+      'durationMs',
+    ]);
+    expect(json).toMatchObject({ from: server.commitOf('snap-4'), to: server.commitOf('snap-5'), upToDate: false });
     const done = openContentDb(join(dir, 'whole.db'));
     const snap5 = await contentState(done);
     done.close();

@@ -7,7 +7,7 @@ import { encryptedTokenStore, type StringCipher } from '../../../src/main/sync/t
 /** A reversible stand-in for the OS keychain: the store must never write the plain token. */
 const cipher = (available = true): StringCipher => ({
   isEncryptionAvailable: () => available,
-  encryptString: (s) => Buffer.from(s, 'utf8').map((b) => b ^ 0x5a),
+  encryptString: (s) => Buffer.from(Buffer.from(s, 'utf8').map((b) => b ^ 0x5a)),
   decryptString: (b) => Buffer.from(b.map((x) => x ^ 0x5a)).toString('utf8'),
 });
 

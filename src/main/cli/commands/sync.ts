@@ -51,7 +51,7 @@ export const syncCommand: Command = {
   },
   async run(values, _positionals, io) {
     const dbFile = resolve(requireString(values, 'db'));
-    let repo: { owner: string; repo: string } = DEFAULT_SOURCE;
+    let repo = { owner: DEFAULT_SOURCE.owner, repo: DEFAULT_SOURCE.repo };
     try {
       if (typeof values.repo === 'string') repo = parseRepo(values.repo);
     } catch (e) {
