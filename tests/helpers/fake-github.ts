@@ -115,7 +115,10 @@ export class FakeGitHub {
   }
 
   private async gitOut(args: string[]): Promise<Buffer> {
-    const { stdout } = await run('git', ['-C', this.git, ...args], { encoding: 'buffer', maxBuffer: 256 * 1024 * 1024 });
+    const { stdout } = await run('git', ['-C', this.git, ...args], {
+      encoding: 'buffer',
+      maxBuffer: 256 * 1024 * 1024,
+    });
     return stdout;
   }
 
@@ -141,7 +144,11 @@ export class FakeGitHub {
     if (fault && (await this.serveFault(fault, res))) return;
     const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       const text = JSON.stringify(body);
-      res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(text),
+        ...headers,
+      });
       res.end(text);
     };
     let m: RegExpExecArray | null;
@@ -150,12 +157,17 @@ export class FakeGitHub {
       const sha = this.commitOf(ref === 'main' ? this.head : (ref as Snapshot));
       const etag = `"${sha}"`;
       if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
-      const [tree, date] = (await this.gitOut(['log', '-1', '--format=%T %cI', sha])).toString().trim().split(' ');
+      const [tree, date] = (await this.gitOut(['log', '-1', '--format=%T %cI', sha]))
+        .toString()
+        .trim()
+        .split(' ');
       return json(200, { sha, commit: { tree: { sha: tree }, committer: { date } } }, { etag });
     }
     if ((m = /^\/repos\/[^/]+\/[^/]+\/git\/trees\/([0-9a-f]{40})$/.exec(url.pathname))) {
       const recursive = url.searchParams.get('recursive') === '1';
-      const out = (await this.gitOut(['ls-tree', '-z', '-l', ...(recursive ? ['-r', '-t'] : []), m[1]!])).toString('utf8');
+      const out = (
+        await this.gitOut(['ls-tree', '-z', '-l', ...(recursive ? ['-r', '-t'] : []), m[1]!])
+      ).toString('utf8');
       const entries: ExtraEntry[] = out
         .split('\0')
         .filter(Boolean)
@@ -175,16 +187,29 @@ export class FakeGitHub {
       if (!bytes) return json(404, { message: 'Not Found' });
       if (fault?.kind === 'bad-bytes') bytes = Buffer.concat([bytes, Buffer.from('\n<!-- tampered -->\n')]);
       if (req.headers.accept === 'application/vnd.github.raw+json') {
-        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.byteLength });
+        res.writeHead(200, {
+          'content-type': 'application/octet-stream',
+          'content-length': bytes.byteLength,
+        });
         return void res.end(bytes);
       }
-      return json(200, { sha: m[1], size: bytes.byteLength, encoding: 'base64', content: bytes.toString('base64') });
+      return json(200, {
+        sha: m[1],
+        size: bytes.byteLength,
+        encoding: 'base64',
+        content: bytes.toString('base64'),
+      });
     }
     if ((m = /^\/repos\/([^/]+)\/([^/]+)\/tarball\/([^/]+)$/.exec(url.pathname))) {
       return void res.writeHead(302, { location: `${this.url}/codeload/${m[1]}/${m[2]}/${m[3]}` }).end();
     }
     if ((m = /^\/codeload\/([^/]+)\/([^/]+)\/([0-9a-f]{40})$/.exec(url.pathname))) {
-      const tgz = await this.gitOut(['archive', '--format=tar.gz', `--prefix=${m[1]}-${m[2]}-${m[3]!.slice(0, 7)}/`, m[3]!]);
+      const tgz = await this.gitOut([
+        'archive',
+        '--format=tar.gz',
+        `--prefix=${m[1]}-${m[2]}-${m[3]!.slice(0, 7)}/`,
+        m[3]!,
+      ]);
       res.writeHead(200, { 'content-type': 'application/x-gzip', 'content-length': tgz.byteLength });
       return void res.end(tgz);
     }
@@ -200,11 +225,17 @@ export class FakeGitHub {
         return true;
       case 'rate-403':
         res
-          .writeHead(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset), 'content-type': 'application/json' })
+          .writeHead(403, {
+            'x-ratelimit-remaining': '0',
+            'x-ratelimit-reset': String(reset),
+            'content-type': 'application/json',
+          })
           .end('{"message":"API rate limit exceeded"}');
         return true;
       case 'rate-429':
-        res.writeHead(429, { 'retry-after': String(f.resetIn ?? 1) }).end('{"message":"secondary rate limit"}');
+        res
+          .writeHead(429, { 'retry-after': String(f.resetIn ?? 1) })
+          .end('{"message":"secondary rate limit"}');
         return true;
       case 'stall':
         res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': '100000' });

@@ -8,7 +8,10 @@ import type { FileState } from './sync-repository';
  */
 export type ChecklistRematch = (change: GuideChange) => { rematched: number; orphaned: number } | null;
 
-export type ChangeParts = Pick<SyncReport, 'added' | 'changed' | 'removed' | 'tierMoves' | 'files' | 'guides'>;
+export type ChangeParts = Pick<
+  SyncReport,
+  'added' | 'changed' | 'removed' | 'tierMoves' | 'files' | 'guides'
+>;
 
 /** What differs between two generations' file states (keyed by docs path). */
 export function describeChanges(

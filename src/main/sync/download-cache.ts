@@ -5,15 +5,21 @@ import { writeFileAtomic } from '../files/atomic-write';
 
 /** A downloaded blob whose bytes do not hash to the SHA the tree names. */
 export class BlobMismatchError extends Error {
-  constructor(readonly sha: string, readonly path: string) {
-    super(`The server sent bytes for ${path} that do not match its git SHA ${sha}; refused (nothing was changed).`);
+  constructor(
+    readonly sha: string,
+    readonly path: string,
+  ) {
+    super(
+      `The server sent bytes for ${path} that do not match its git SHA ${sha}; refused (nothing was changed).`,
+    );
     this.name = 'BlobMismatchError';
   }
 }
 
 /** Throws BlobMismatchError unless `bytes` are the git blob `sha` (and, when known, of `size` bytes). */
 export function verifyBlob(bytes: Uint8Array, sha: string, path: string, size?: number): void {
-  if ((size !== undefined && bytes.byteLength !== size) || gitBlobSha(bytes) !== sha) throw new BlobMismatchError(sha, path);
+  if ((size !== undefined && bytes.byteLength !== size) || gitBlobSha(bytes) !== sha)
+    throw new BlobMismatchError(sha, path);
 }
 
 /**

@@ -83,7 +83,12 @@ export class GitHubClient {
   private get(path: string, accept?: string, extra: Record<string, string> = {}, acceptStatus?: number[]) {
     return getWithRetries(
       `${this.base}${path}`,
-      { headers: { ...this.headers(accept), ...extra }, maxBytes: MAX_JSON_BYTES, accept: acceptStatus, signal: this.signal },
+      {
+        headers: { ...this.headers(accept), ...extra },
+        maxBytes: MAX_JSON_BYTES,
+        accept: acceptStatus,
+        signal: this.signal,
+      },
       this.limits,
       this.usage,
     );
@@ -111,7 +116,12 @@ export class GitHubClient {
     );
     if (res.status === 304) return null;
     const c = this.json(res, commitSchema, 'the commit');
-    return { sha: c.sha, treeSha: c.commit.tree.sha, date: c.commit.committer?.date ?? null, etag: res.headers.get('etag') };
+    return {
+      sha: c.sha,
+      treeSha: c.commit.tree.sha,
+      date: c.commit.committer?.date ?? null,
+      etag: res.headers.get('etag'),
+    };
   }
 
   /** One tree; recursive asks for every descendant in one answer (GitHub may truncate it). */
@@ -134,7 +144,8 @@ export class GitHubClient {
     const walk = async (prefix: string, sha: string, recursive: boolean): Promise<void> => {
       const t = await this.tree(sha, recursive);
       if (recursive && t.truncated) return walk(prefix, sha, false);
-      if (t.truncated) throw new SyncHttpError(`The server truncated the listing of ${prefix}; refusing a partial tree.`);
+      if (t.truncated)
+        throw new SyncHttpError(`The server truncated the listing of ${prefix}; refusing a partial tree.`);
       for (const e of t.entries) {
         const path = `${prefix}/${e.path}`;
         if (!recursive && e.type === 'tree') await walk(path, e.sha, false);
@@ -171,6 +182,7 @@ export class GitHubClient {
 /** Parses `owner/name`; throws a clear error otherwise. */
 export function parseRepo(spec: string): { owner: string; repo: string } {
   const m = /^([A-Za-z0-9-]{1,39})\/([A-Za-z0-9._-]{1,100})$/.exec(spec);
-  if (!m) throw new Error(`"${spec}" is not a repository: write it as OWNER/NAME, e.g. deepaucksharma/DStudio.`);
+  if (!m)
+    throw new Error(`"${spec}" is not a repository: write it as OWNER/NAME, e.g. deepaucksharma/DStudio.`);
   return { owner: m[1]!, repo: m[2]! };
 }

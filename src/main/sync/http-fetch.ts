@@ -104,7 +104,12 @@ export function rateLimitWaitMs(status: number, headers: Headers, now = Date.now
 }
 
 /** Reads a body, cutting it off past `maxBytes` (an endless body) or after `idleMs` without a byte (a stalled one). */
-async function readCapped(res: Response, maxBytes: number, idleMs: number, signal?: AbortSignal): Promise<Uint8Array> {
+async function readCapped(
+  res: Response,
+  maxBytes: number,
+  idleMs: number,
+  signal?: AbortSignal,
+): Promise<Uint8Array> {
   if (!res.body) return new Uint8Array();
   const declared = Number(res.headers.get('content-length') ?? NaN);
   if (declared > maxBytes) {
@@ -184,7 +189,12 @@ export async function getWithRetries(
   throw lastError;
 }
 
-async function getOnce(url: string, opts: GetOptions, limits: FetchLimits, usage: Usage): Promise<FetchedBody> {
+async function getOnce(
+  url: string,
+  opts: GetOptions,
+  limits: FetchLimits,
+  usage: Usage,
+): Promise<FetchedBody> {
   let current = new URL(url);
   const origin = current.origin;
   for (let hop = 0; ; hop++) {
@@ -201,8 +211,13 @@ async function getOnce(url: string, opts: GetOptions, limits: FetchLimits, usage
       res = await fetch(current, { headers, redirect: 'manual', signal: ctl.signal });
     } catch (e) {
       if (opts.signal?.aborted) throw new SyncCancelledError();
-      const why = ctl.signal.aborted ? 'no answer in time' : ((e as Error).cause as Error | undefined)?.message;
-      throw new SyncHttpError(`Could not reach ${current.host} (${why ?? (e as Error).message}). Are you online?`, true);
+      const why = ctl.signal.aborted
+        ? 'no answer in time'
+        : ((e as Error).cause as Error | undefined)?.message;
+      throw new SyncHttpError(
+        `Could not reach ${current.host} (${why ?? (e as Error).message}). Are you online?`,
+        true,
+      );
     } finally {
       clearTimeout(timer);
     }
@@ -222,7 +237,11 @@ async function getOnce(url: string, opts: GetOptions, limits: FetchLimits, usage
       }
       if (res.status >= 500) {
         await res.body?.cancel();
-        throw new SyncHttpError(`${current.host} answered ${res.status} for ${current.pathname}.`, true, res.status);
+        throw new SyncHttpError(
+          `${current.host} answered ${res.status} for ${current.pathname}.`,
+          true,
+          res.status,
+        );
       }
       if (res.status !== 200 && !opts.accept?.includes(res.status)) {
         await res.body?.cancel();

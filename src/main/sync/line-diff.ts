@@ -27,7 +27,10 @@ function editScript(a: string[], b: string[]): DiffLine[] {
     trace.push(v.slice());
     const next = v.slice();
     for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
+      let x =
+        k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!)
+          ? v[offset + k + 1]!
+          : v[offset + k - 1]! + 1;
       let y = x - k;
       while (x < n && y < m && a[x] === b[y]) {
         x++;
@@ -38,7 +41,10 @@ function editScript(a: string[], b: string[]): DiffLine[] {
     }
     v = next;
   }
-  return [...a.map((text) => ({ op: 'del' as const, text })), ...b.map((text) => ({ op: 'add' as const, text }))];
+  return [
+    ...a.map((text) => ({ op: 'del' as const, text })),
+    ...b.map((text) => ({ op: 'add' as const, text })),
+  ];
 }
 
 function backtrack(trace: Int32Array[], a: string[], b: string[], offset: number, dEnd: number): DiffLine[] {

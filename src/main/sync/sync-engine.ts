@@ -43,7 +43,10 @@ function progressOf(phase: SyncProgress['phase'], extra: Partial<SyncProgress> =
 }
 
 /** Resolves the ref to its head commit; `null` head means the 304 "unchanged since the kept ETag". */
-async function resolveHead(repo: SyncRepository, client: GitHubClient): Promise<{ head: HeadCommit | null; local: string | null }> {
+async function resolveHead(
+  repo: SyncRepository,
+  client: GitHubClient,
+): Promise<{ head: HeadCommit | null; local: string | null }> {
   const local = repo.meta('commit');
   const etag = local && repo.meta('syncEtagKey') === etagKey(client.source) ? repo.meta('syncEtag') : null;
   return { head: await client.headCommit(etag), local };
@@ -55,7 +58,12 @@ export async function checkForUpdate(db: Database, opts: SyncOptions): Promise<S
   const client = new GitHubClient(opts.source, opts.limits ?? DEFAULT_LIMITS, opts.signal);
   const { head, local } = await resolveHead(repo, client);
   const remote = head?.sha ?? local!;
-  return { upToDate: remote === local, localCommit: local, remoteCommit: remote, requests: client.usage.requests };
+  return {
+    upToDate: remote === local,
+    localCommit: local,
+    remoteCommit: remote,
+    requests: client.usage.requests,
+  };
 }
 
 /**
@@ -79,7 +87,9 @@ export async function runUpdate(db: Database, opts: SyncOptions): Promise<SyncRe
     rejected: [] as SyncReport['rejected'],
     via: 'none' as SyncReport['via'],
   };
-  const finish = (parts: Omit<SyncReport, 'from' | 'rejected' | 'via' | 'bytesFetched' | 'requests' | 'durationMs' | 'at'>) => ({
+  const finish = (
+    parts: Omit<SyncReport, 'from' | 'rejected' | 'via' | 'bytesFetched' | 'requests' | 'durationMs' | 'at'>,
+  ) => ({
     ...base,
     ...parts,
     bytesFetched: client.usage.bytes,
@@ -90,7 +100,17 @@ export async function runUpdate(db: Database, opts: SyncOptions): Promise<SyncRe
   if (!head || head.sha === local) {
     if (head) rememberEtag(repo, opts.source, head);
     progress(progressOf('done'));
-    return finish({ kind: 'update', to: local, upToDate: true, added: [], changed: [], removed: [], tierMoves: [], files: [], guides: [] });
+    return finish({
+      kind: 'update',
+      to: local,
+      upToDate: true,
+      added: [],
+      changed: [],
+      removed: [],
+      tierMoves: [],
+      files: [],
+      guides: [],
+    });
   }
 
   progress(progressOf('listing'));
@@ -113,7 +133,8 @@ export async function runUpdate(db: Database, opts: SyncOptions): Promise<SyncRe
     }
   }
   const bytesTotal = missing.reduce((n, m) => n + m.size, 0);
-  if (bytesTotal > MAX_TOTAL_BYTES) throw new Error(`The update would download ${bytesTotal} bytes (at most ${MAX_TOTAL_BYTES}); refused.`);
+  if (bytesTotal > MAX_TOTAL_BYTES)
+    throw new Error(`The update would download ${bytesTotal} bytes (at most ${MAX_TOTAL_BYTES}); refused.`);
   const state = progressOf('downloading', { filesTotal: missing.length, bytesTotal });
   progress(state);
   const got = async (w: WantedFile, b: Uint8Array) => {
@@ -153,13 +174,23 @@ export async function runUpdate(db: Database, opts: SyncOptions): Promise<SyncRe
   if (opts.signal?.aborted) throw new SyncCancelledError();
   if (failure) throw failure;
 
-  progress(progressOf('applying', { filesDone: state.filesDone, filesTotal: state.filesTotal, bytesDone: state.bytesDone, bytesTotal }));
+  progress(
+    progressOf('applying', {
+      filesDone: state.filesDone,
+      filesTotal: state.filesTotal,
+      bytesDone: state.bytesDone,
+      bytesTotal,
+    }),
+  );
   const fromMap = (w: WantedFile): SourceFile => ({
     path: w.path,
     sha: w.sha,
     read: () => bytes.get(w.sha) ?? repo.blob(w.sha) ?? failMissing(w.path),
   });
-  const source: CorpusSource = { files: selection.files.map(fromMap), mkdocs: selection.mkdocs ? fromMap(selection.mkdocs) : null };
+  const source: CorpusSource = {
+    files: selection.files.map(fromMap),
+    mkdocs: selection.mkdocs ? fromMap(selection.mkdocs) : null,
+  };
   const report = await applyGeneration(db, repo, source, {
     kind: 'update',
     commit: head.sha,
@@ -171,7 +202,14 @@ export async function runUpdate(db: Database, opts: SyncOptions): Promise<SyncRe
     after: () => rememberEtag(repo, opts.source, head),
   });
   for (const sha of bytes.keys()) cache.remove(sha);
-  progress(progressOf('done', { filesDone: state.filesDone, filesTotal: state.filesTotal, bytesDone: state.bytesDone, bytesTotal }));
+  progress(
+    progressOf('done', {
+      filesDone: state.filesDone,
+      filesTotal: state.filesTotal,
+      bytesDone: state.bytesDone,
+      bytesTotal,
+    }),
+  );
   return report;
 }
 
@@ -200,7 +238,12 @@ interface ApplyOptions {
  * Makes `source` the current generation in one transaction: the importer's writes, the
  * previous generation kept for revert, provenance and the change report commit together.
  */
-async function applyGeneration(db: Database, repo: SyncRepository, source: CorpusSource, o: ApplyOptions): Promise<SyncReport> {
+async function applyGeneration(
+  db: Database,
+  repo: SyncRepository,
+  source: CorpusSource,
+  o: ApplyOptions,
+): Promise<SyncReport> {
   const before = repo.fileStates();
   const previous = repo.currentFiles();
   const previousCommit = repo.meta('commit');
@@ -230,16 +273,26 @@ async function applyGeneration(db: Database, repo: SyncRepository, source: Corpu
  * Restores the kept previous generation (offline: its bytes are in content.db), in one
  * transaction; the generation it replaces becomes the new previous one, so revert is undoable.
  */
-export async function runRevert(db: Database, opts: { signal?: AbortSignal; rematch?: ChecklistRematch } = {}): Promise<SyncReport> {
+export async function runRevert(
+  db: Database,
+  opts: { signal?: AbortSignal; rematch?: ChecklistRematch } = {},
+): Promise<SyncReport> {
   const started = performance.now();
   const repo = new SyncRepository(db);
   const problem = revertProblem(repo);
   if (problem) throw new Error(problem);
   const previous = repo.previousFiles();
-  const file = (path: string, sha: string): SourceFile => ({ path, sha, read: () => repo.blob(sha) ?? failMissing(path) });
+  const file = (path: string, sha: string): SourceFile => ({
+    path,
+    sha,
+    read: () => repo.blob(sha) ?? failMissing(path),
+  });
   const mk = previous.get('mkdocs.yml');
   const source: CorpusSource = {
-    files: [...previous].filter(([p]) => p !== 'mkdocs.yml').map(([p, s]) => file(p, s)).sort((a, b) => (a.path < b.path ? -1 : 1)),
+    files: [...previous]
+      .filter(([p]) => p !== 'mkdocs.yml')
+      .map(([p, s]) => file(p, s))
+      .sort((a, b) => (a.path < b.path ? -1 : 1)),
     mkdocs: mk ? file('mkdocs.yml', mk) : null,
   };
   const from = repo.meta('commit');
@@ -272,8 +325,10 @@ export async function runRevert(db: Database, opts: { signal?: AbortSignal; rema
 /** Why revert is impossible now, or null. */
 export function revertProblem(repo: SyncRepository): string | null {
   const previous = repo.previousFiles();
-  if (previous.size === 0) return 'There is no previous content to go back to: revert is possible after an update.';
+  if (previous.size === 0)
+    return 'There is no previous content to go back to: revert is possible after an update.';
   for (const [path, sha] of previous)
-    if (!repo.hasBlob(sha)) return `The previous content is incomplete (${path} is not kept); revert is not possible.`;
+    if (!repo.hasBlob(sha))
+      return `The previous content is incomplete (${path} is not kept); revert is not possible.`;
   return null;
 }

@@ -31,7 +31,8 @@ export class SyncRepository {
       hasBlob: p('SELECT 1 FROM file_blobs WHERE sha = ?').pluck(true),
       addReport: p('INSERT INTO sync_reports (report_json) VALUES (?)'),
       lastReport: p('SELECT report_json FROM sync_reports ORDER BY id DESC LIMIT 1').pluck(true),
-      states: p(`SELECT f.path, f.blob_sha AS sha, coalesce(pg.id, al.id) AS id, coalesce(pg.title, al.id) AS title,
+      states:
+        p(`SELECT f.path, f.blob_sha AS sha, coalesce(pg.id, al.id) AS id, coalesce(pg.title, al.id) AS title,
           pg.tier, (pg.type = 'migration' OR f.path LIKE 'migrations/%' OR f.path LIKE '%/migrations/%') AS guide,
           (SELECT count(*) FROM checklists c JOIN checklist_items i ON i.checklist_id = c.id WHERE c.page_id = pg.id) AS items
         FROM files f LEFT JOIN pages pg ON pg.path = f.path LEFT JOIN aliases al ON al.path = f.path`),

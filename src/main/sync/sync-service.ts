@@ -1,5 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import type { DiffLine, SyncApi, SyncCheck, SyncProgress, SyncReport, SyncStatus } from '../../shared/contract/sync';
+import type {
+  DiffLine,
+  SyncApi,
+  SyncCheck,
+  SyncProgress,
+  SyncReport,
+  SyncStatus,
+} from '../../shared/contract/sync';
 import type { ChecklistRematch } from './change-report';
 import { lineDiff } from './line-diff';
 import { DEFAULT_SOURCE, type GitHubSource } from './github-client';
@@ -131,4 +138,3 @@ export class SyncService implements SyncApi {
     await this.tokens.set(token);
   }
 }
-

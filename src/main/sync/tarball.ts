@@ -8,7 +8,10 @@ import type { WantedFile } from './tree-rules';
  * archive is verified against the tree exactly like single blobs; anything else in it
  * (other files, a link, a mismatching copy) is ignored and fetched singly by the caller.
  */
-export async function wantedFromTarball(gz: Uint8Array, wanted: WantedFile[]): Promise<Map<string, Uint8Array>> {
+export async function wantedFromTarball(
+  gz: Uint8Array,
+  wanted: WantedFile[],
+): Promise<Map<string, Uint8Array>> {
   const byPath = new Map(wanted.map((w) => [w.path === 'mkdocs.yml' ? w.path : `docs/${w.path}`, w]));
   const found = new Map<string, Uint8Array>();
   await new Promise<void>((resolve, reject) => {
@@ -30,7 +33,9 @@ export async function wantedFromTarball(gz: Uint8Array, wanted: WantedFile[]): P
     });
     parser.on('end', () => resolve());
     parser.on('error', (e: Error) => reject(new Error(`The archive is damaged (${e.message}).`)));
-    parser.on('warn', (_code: string, message: string) => reject(new Error(`The archive is damaged (${message}).`)));
+    parser.on('warn', (_code: string, message: string) =>
+      reject(new Error(`The archive is damaged (${message}).`)),
+    );
     parser.end(Buffer.from(gz));
   });
   return found;

@@ -39,7 +39,8 @@ function structuralProblem(path: string): string | null {
   if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return 'an absolute path';
   if (path.includes('\\')) return 'a backslash';
   if (CONTROL.test(path)) return 'a control character';
-  if (path.split('/').some((s) => s === '' || s === '.' || s === '..')) return 'a "." or ".." or empty segment';
+  if (path.split('/').some((s) => s === '' || s === '.' || s === '..'))
+    return 'a "." or ".." or empty segment';
   return null;
 }
 
@@ -66,13 +67,15 @@ export function selectContent(entries: TreeEntry[]): TreeSelection {
   const folded = new Map<string, string>();
   for (const e of entries) {
     const problem = structuralProblem(e.path);
-    if (problem) throw new HostileTreeError(`The content tree names "${e.path}", which has ${problem}; update refused.`);
+    if (problem)
+      throw new HostileTreeError(`The content tree names "${e.path}", which has ${problem}; update refused.`);
     const isDoc = e.path.startsWith('docs/') && e.path.toLowerCase().endsWith('.md');
     if (!isDoc && e.path !== 'mkdocs.yml') continue;
     const reject = (reason: string) => rejected.push({ path: e.path, reason });
     if (e.mode === '120000') reject('a symbolic link');
     else if (e.mode === '160000' || e.type === 'commit') reject('a submodule');
-    else if (e.type !== 'blob' || !/^100(644|755)$/.test(e.mode)) reject(`not a regular file (mode ${e.mode})`);
+    else if (e.type !== 'blob' || !/^100(644|755)$/.test(e.mode))
+      reject(`not a regular file (mode ${e.mode})`);
     else if ((e.size ?? 0) > MAX_BLOB_BYTES) reject(`larger than ${MAX_BLOB_BYTES / 1024 / 1024} MB`);
     else {
       const bad = nameProblem(e.path);
@@ -81,17 +84,25 @@ export function selectContent(entries: TreeEntry[]): TreeSelection {
       else if (folded.has(fold)) reject(`differs from ${folded.get(fold)} only in case or Unicode form`);
       else {
         folded.set(fold, e.path);
-        const wanted = { path: e.path === 'mkdocs.yml' ? e.path : e.path.slice('docs/'.length), sha: e.sha, size: e.size ?? 0 };
+        const wanted = {
+          path: e.path === 'mkdocs.yml' ? e.path : e.path.slice('docs/'.length),
+          sha: e.sha,
+          size: e.size ?? 0,
+        };
         if (e.path === 'mkdocs.yml') mkdocs = wanted;
         else files.push(wanted);
       }
     }
   }
   if (files.length > MAX_CORPUS_FILES)
-    throw new HostileTreeError(`The content tree has ${files.length} Markdown files (at most ${MAX_CORPUS_FILES}); update refused.`);
+    throw new HostileTreeError(
+      `The content tree has ${files.length} Markdown files (at most ${MAX_CORPUS_FILES}); update refused.`,
+    );
   const total = files.reduce((n, f) => n + f.size, mkdocs?.size ?? 0);
   if (total > MAX_TOTAL_BYTES)
-    throw new HostileTreeError(`The content tree holds ${total} bytes (at most ${MAX_TOTAL_BYTES}); update refused.`);
+    throw new HostileTreeError(
+      `The content tree holds ${total} bytes (at most ${MAX_TOTAL_BYTES}); update refused.`,
+    );
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, mkdocs, rejected };
 }

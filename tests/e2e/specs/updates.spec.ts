@@ -22,10 +22,14 @@ test('check, cancel, update, see the badge and "What changed" with a diff, then 
   await github.start();
   const dir = mkdtempSync(join(tmpdir(), 'dstudio-e2e-updates-'));
   const contentDb = join(dir, 'content.db');
-  execFileSync(process.execPath, [join(REPO, 'bin/dstudio.mjs'), 'import', '--corpus', realCorpusAt('snap-4'), '--db', contentDb], {
-    cwd: REPO,
-    stdio: 'pipe',
-  });
+  execFileSync(
+    process.execPath,
+    [join(REPO, 'bin/dstudio.mjs'), 'import', '--corpus', realCorpusAt('snap-4'), '--db', contentDb],
+    {
+      cwd: REPO,
+      stdio: 'pipe',
+    },
+  );
   github.head = 'snap-5';
   const server = await startServe(contentDb, join(dir, 'user.db'), ['--sync-api-url', github.url]);
   const errors: string[] = [];
@@ -57,7 +61,9 @@ test('check, cancel, update, see the badge and "What changed" with a diff, then 
     github.faults = [];
     await page.getByTestId('update-now').click();
     const changes = page.getByRole('region', { name: 'What changed' });
-    await expect(changes.getByTestId('change-summary')).toContainText(`Updated ${snap4.slice(0, 7)} → ${snap5.slice(0, 7)}`);
+    await expect(changes.getByTestId('change-summary')).toContainText(
+      `Updated ${snap4.slice(0, 7)} → ${snap5.slice(0, 7)}`,
+    );
     await expect(page.getByTestId('update-badge')).toHaveCount(0);
     expect((await server.api.content.getStatus()).commit).toBe(snap5);
     await expect(page.getByTestId('content-commit')).toContainText(snap5.slice(0, 7));
@@ -71,7 +77,9 @@ test('check, cancel, update, see the badge and "What changed" with a diff, then 
     await snap('updates-what-changed');
 
     await page.getByRole('button', { name: `Revert to ${snap4.slice(0, 7)}` }).click();
-    await expect(changes.getByTestId('change-summary')).toContainText(`Reverted ${snap5.slice(0, 7)} → ${snap4.slice(0, 7)}`);
+    await expect(changes.getByTestId('change-summary')).toContainText(
+      `Reverted ${snap5.slice(0, 7)} → ${snap4.slice(0, 7)}`,
+    );
     expect((await server.api.content.getStatus()).commit).toBe(snap4);
     await expect(page.getByTestId('update-badge')).toBeVisible();
     await snap('updates-reverted');

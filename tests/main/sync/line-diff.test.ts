@@ -24,7 +24,10 @@ describe('lineDiff', () => {
 
   it('folds long unchanged runs into a skip with their count', () => {
     const common = Array.from({ length: 50 }, (_, i) => `line ${i}`);
-    const lines = lineDiff(common.join('\n'), [...common.slice(0, 25), 'new', ...common.slice(25)].join('\n'));
+    const lines = lineDiff(
+      common.join('\n'),
+      [...common.slice(0, 25), 'new', ...common.slice(25)].join('\n'),
+    );
     expect(lines.filter((l) => l.op === 'add')).toEqual([{ op: 'add', text: 'new' }]);
     expect(lines.filter((l) => l.op === 'skip').map((l) => Number(l.text))).toEqual([22, 22]);
     expect(lines.filter((l) => l.op === 'same')).toHaveLength(6);

@@ -74,7 +74,10 @@ describe.skipIf(!corpusAvailable())('sync against the loopback GitHub serving th
     server.head = 'snap-3';
     const r = await runUpdate(db, syncOptions(server, join(dir, 'cache')));
     const pages = new Map(
-      (db.prepare('SELECT id, tier FROM pages').all() as { id: string; tier: string | null }[]).map((p) => [p.id, p.tier]),
+      (db.prepare('SELECT id, tier FROM pages').all() as { id: string; tier: string | null }[]).map((p) => [
+        p.id,
+        p.tier,
+      ]),
     );
     for (const m of r.tierMoves) expect(pages.get(m.id) ?? null).toBe(m.to);
     for (const g of r.guides) expect(r.files.some((f) => f.id === g.id && f.change === g.change)).toBe(true);

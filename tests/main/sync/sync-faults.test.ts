@@ -62,14 +62,18 @@ describe.skipIf(!corpusAvailable())('sync faults leave content.db as it was, and
     [{ match: '/git/blobs/', kind: 'rate-429', resetIn: 1 }],
     [{ match: '/git/blobs/', kind: 'rate-403', resetIn: 1 }],
     [{ match: '?recursive=1', kind: 'truncate' }],
-  ])('a passing fault (%o) is retried and the update completes', async (fault) => {
-    const { db, cache } = fresh();
-    server.faults = [{ ...fault }];
-    await runUpdate(db, syncOptions(server, cache));
-    expect(server.faults).toEqual([]);
-    expect(await contentState(db)).toEqual(snap5);
-    db.close();
-  }, 120_000);
+  ])(
+    'a passing fault (%o) is retried and the update completes',
+    async (fault) => {
+      const { db, cache } = fresh();
+      server.faults = [{ ...fault }];
+      await runUpdate(db, syncOptions(server, cache));
+      expect(server.faults).toEqual([]);
+      expect(await contentState(db)).toEqual(snap5);
+      db.close();
+    },
+    120_000,
+  );
 
   it.each<[Fault['kind'], RegExp]>([
     ['500', /answered 500/],
@@ -77,20 +81,24 @@ describe.skipIf(!corpusAvailable())('sync faults leave content.db as it was, and
     ['stall', /stalled/],
     ['bad-bytes', /do not match its git SHA/],
     ['endless', /more than .* bytes|stalled|cut off/],
-  ])('a lasting %s on blobs fails clearly, changes nothing, and a retry resumes', async (kind, message) => {
-    const { db, cache } = fresh();
-    // Two blobs get through first: the retry must not fetch them again.
-    server.faults = [{ match: '/git/blobs/', kind, after: 2, times: 1000 }];
-    await expect(runUpdate(db, syncOptions(server, cache))).rejects.toThrow(message);
-    await expectUnchanged(db);
-    server.faults = [];
-    const before = server.requests('/git/blobs/');
-    const r = await runUpdate(db, syncOptions(server, cache));
-    expect(server.requests('/git/blobs/') - before).toBe(blobsNeeded - 2);
-    expect(r.to).toBe(server.commitOf('snap-5'));
-    expect(await contentState(db)).toEqual(snap5);
-    db.close();
-  }, 120_000);
+  ])(
+    'a lasting %s on blobs fails clearly, changes nothing, and a retry resumes',
+    async (kind, message) => {
+      const { db, cache } = fresh();
+      // Two blobs get through first: the retry must not fetch them again.
+      server.faults = [{ match: '/git/blobs/', kind, after: 2, times: 1000 }];
+      await expect(runUpdate(db, syncOptions(server, cache))).rejects.toThrow(message);
+      await expectUnchanged(db);
+      server.faults = [];
+      const before = server.requests('/git/blobs/');
+      const r = await runUpdate(db, syncOptions(server, cache));
+      expect(server.requests('/git/blobs/') - before).toBe(blobsNeeded - 2);
+      expect(r.to).toBe(server.commitOf('snap-5'));
+      expect(await contentState(db)).toEqual(snap5);
+      db.close();
+    },
+    120_000,
+  );
 
   it('a rate limit with a distant reset stops with the reset time, changing nothing', async () => {
     const { db, cache } = fresh();

@@ -21,7 +21,11 @@ export const TEST_LIMITS: FetchLimits = {
   maxRedirects: 3,
 };
 
-export function syncOptions(server: FakeGitHub, cacheDir: string, extra: Partial<SyncOptions> = {}): SyncOptions {
+export function syncOptions(
+  server: FakeGitHub,
+  cacheDir: string,
+  extra: Partial<SyncOptions> = {},
+): SyncOptions {
   return {
     source: { apiUrl: server.url, owner: 'deepaucksharma', repo: 'DStudio', ref: 'main' },
     cacheDir,
@@ -37,14 +41,16 @@ export function syncOptions(server: FakeGitHub, cacheDir: string, extra: Partial
  */
 export async function contentState(db: Database) {
   const hash = (v: unknown) => createHash('sha1').update(JSON.stringify(v)).digest('hex');
-  const pages = (await new ContentService(db).listPages()).map(({ id, title, tier, type, category, status }) => ({
-    id,
-    title,
-    tier,
-    type,
-    category,
-    status,
-  }));
+  const pages = (await new ContentService(db).listPages()).map(
+    ({ id, title, tier, type, category, status }) => ({
+      id,
+      title,
+      tier,
+      type,
+      category,
+      status,
+    }),
+  );
   const html = db.prepare('SELECT id, html FROM pages ORDER BY id').all() as { id: string; html: Buffer }[];
   return {
     pages,
@@ -52,7 +58,9 @@ export async function contentState(db: Database) {
     files: hash(db.prepare('SELECT path, blob_sha, kind FROM files ORDER BY path').all()),
     aliases: hash(db.prepare('SELECT id, target_id, target_anchor FROM aliases ORDER BY id').all()),
     nav: hash(db.prepare('SELECT tree FROM nav').all()),
-    commit: (db.prepare("SELECT value FROM meta WHERE key = 'commit'").pluck(true).get() as string | undefined) ?? null,
+    commit:
+      (db.prepare("SELECT value FROM meta WHERE key = 'commit'").pluck(true).get() as string | undefined) ??
+      null,
   };
 }
 

@@ -32,7 +32,12 @@ describe('encryptedTokenStore', () => {
   it('reads a file that no longer decrypts as no token', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'dstudio-token-')), 'token.bin');
     await encryptedTokenStore(file, cipher()).set('t');
-    const broken: StringCipher = { ...cipher(), decryptString: () => { throw new Error('bad key'); } };
+    const broken: StringCipher = {
+      ...cipher(),
+      decryptString: () => {
+        throw new Error('bad key');
+      },
+    };
     expect(encryptedTokenStore(file, broken).get()).toBeNull();
   });
 });

@@ -7,4 +7,11 @@ import { serveCommand } from './serve';
 import { syncCommand } from './sync';
 
 /** Every `dstudio` sub-command, in help order. */
-export const commands: Command[] = [importCommand, pagesCommand, pageCommand, searchCommand, serveCommand, syncCommand];
+export const commands: Command[] = [
+  importCommand,
+  pagesCommand,
+  pageCommand,
+  searchCommand,
+  serveCommand,
+  syncCommand,
+];

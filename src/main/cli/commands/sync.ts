@@ -27,7 +27,9 @@ function summary(r: SyncReport): string {
   const lines = [
     `${r.kind === 'revert' ? 'Reverted' : 'Updated'} ${r.from?.slice(0, 7) ?? 'local content'} → ${r.to?.slice(0, 7) ?? 'local content'}: ` +
       `${r.added.length} added, ${r.changed.length} changed, ${r.removed.length} removed` +
-      (r.kind === 'update' ? ` (${r.requests} requests, ${(r.bytesFetched / 1024).toFixed(0)} KB, ${r.durationMs} ms).` : '.'),
+      (r.kind === 'update'
+        ? ` (${r.requests} requests, ${(r.bytesFetched / 1024).toFixed(0)} KB, ${r.durationMs} ms).`
+        : '.'),
   ];
   for (const m of r.tierMoves) lines.push(`  tier ${m.id}: ${m.from ?? 'none'} → ${m.to ?? 'none'}`);
   for (const g of r.guides) lines.push(`  ${g.change} guide/checklist ${g.id} (${g.checklistItems} items)`);
@@ -37,7 +39,8 @@ function summary(r: SyncReport): string {
 
 export const syncCommand: Command = {
   name: 'sync',
-  summary: 'Update a content database from the GitHub repository (only changed files, verified, all or nothing).',
+  summary:
+    'Update a content database from the GitHub repository (only changed files, verified, all or nothing).',
   usage:
     'dstudio sync --db FILE [--api-url URL] [--repo OWNER/NAME] [--ref REF] [--token-env VAR] [--revert] [--json]',
   options: {
@@ -83,8 +86,22 @@ export const syncCommand: Command = {
             onProgress: values.json ? undefined : progressBar(io),
           });
       if (values.json) {
-        const { from, to, upToDate, added, changed, removed, tierMoves, bytesFetched, requests, durationMs } = report;
-        io.out(JSON.stringify({ from, to, upToDate, added, changed, removed, tierMoves, bytesFetched, requests, durationMs }));
+        const { from, to, upToDate, added, changed, removed, tierMoves, bytesFetched, requests, durationMs } =
+          report;
+        io.out(
+          JSON.stringify({
+            from,
+            to,
+            upToDate,
+            added,
+            changed,
+            removed,
+            tierMoves,
+            bytesFetched,
+            requests,
+            durationMs,
+          }),
+        );
       } else io.out(summary(report));
       return 0;
     } finally {
