@@ -10,6 +10,8 @@ export const CHECK_ON_START = 'sync.checkOnStart';
 
 /** How often the running update's progress is asked for. */
 const POLL_MS = 250;
+/** The longest a lost update request is followed before giving up on it. */
+const SETTLE_LIMIT_MS = 15 * 60_000;
 
 /** Content updates: check, update with progress and cancel, the last report, revert. */
 export const useUpdatesStore = defineStore('updates', () => {
@@ -67,13 +69,41 @@ export const useUpdatesStore = defineStore('updates', () => {
     if (content.pages.length > 0) content.pages = await api.content.listPages();
   }
 
+  /**
+   * Waits for the server's running update to end and returns its last progress. Over HTTP a
+   * long update can outlive its request (the server's request timeout); the update goes on.
+   */
+  async function settle(): Promise<SyncProgress | null> {
+    for (let waited = 0; waited < SETTLE_LIMIT_MS; waited += POLL_MS * 2) {
+      try {
+        if (!(await api.sync.getStatus()).running) return await api.sync.getProgress();
+      } catch {
+        // the server is busy applying: ask again
+      }
+      await new Promise((r) => setTimeout(r, POLL_MS * 2));
+    }
+    return null;
+  }
+
   async function update(): Promise<void> {
     progress.value = null;
     const timer = setInterval(() => {
-      void api.sync.getProgress().then((p) => (progress.value = p));
+      void api.sync
+        .getProgress()
+        .then((p) => (progress.value = p))
+        .catch(() => undefined);
     }, POLL_MS);
     try {
-      await applied(await run('updating', () => api.sync.update()));
+      const r = await run('updating', async () => {
+        try {
+          return await api.sync.update();
+        } catch (e) {
+          const end = await settle();
+          if (end?.phase === 'done') return api.sync.lastReport();
+          throw end?.error ? new Error(end.error) : e;
+        }
+      });
+      await applied(r);
     } finally {
       clearInterval(timer);
       progress.value = await api.sync.getProgress().catch(() => null);
