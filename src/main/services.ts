@@ -8,6 +8,7 @@ import { ProgressService } from './progress/progress-service';
 import { ReportsService } from './reports/reports-service';
 import { SearchService } from './search/search-service';
 import { SwitcherService } from './search/switcher-service';
+import { SyncService, type SyncServiceOptions } from './sync/sync-service';
 import { UserService } from './user/user-service';
 
 export interface ServicePaths {
@@ -18,6 +19,8 @@ export interface ServicePaths {
 /** What only the hosting process can provide (Electron's dialogs); absent over HTTP and in the CLI. */
 export interface ServiceHost {
   chooseSavePath?: ChooseSavePath;
+  /** Where content updates come from and where the token is kept (default: GitHub, token in memory). */
+  sync?: Partial<SyncServiceOptions>;
 }
 
 export interface Services {
@@ -57,7 +60,7 @@ export function openServices(paths: ServicePaths, host: ServiceHost = {}): Servi
     progress: new ProgressService(userDb, contentDb),
     evolution: new EvolutionService(contentDb),
     reports: new ReportsService(userDb, { pages: () => content.listPages() }),
-    sync: {},
+    sync: new SyncService(contentDb, { cacheDir: `${paths.contentDb}.sync-cache`, ...host.sync }),
     files: new FilesService(host.chooseSavePath),
   };
   return {

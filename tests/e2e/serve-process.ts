@@ -16,10 +16,14 @@ export interface ServeProcess {
 }
 
 /** Starts the real CLI, as a user would, and reads the URL it prints. */
-export async function startServe(contentDb: string, userDb: string): Promise<ServeProcess> {
+export async function startServe(
+  contentDb: string,
+  userDb: string,
+  extraArgs: string[] = [],
+): Promise<ServeProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [CLI, 'serve', '--db', contentDb, '--user-db', userDb],
+    [CLI, 'serve', '--db', contentDb, '--user-db', userDb, ...extraArgs],
     {
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'pipe'],

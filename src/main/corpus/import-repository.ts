@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { deflateRawSync } from 'node:zlib';
 import { prepareAll, type Statements } from '../database/prepare-all';
 import type { ImportWarning, NavNode, PageId, SkippedFile } from '../../shared/domain';
 import { sectionId, sectionRange, SECTION_BITS } from '../database/section-keys';
@@ -66,6 +67,11 @@ const IMPORT_SQL = {
       (SELECT count(*) FROM links WHERE broken = 1) AS brokenLinks, (SELECT count(*) FROM checklist_items) AS checklistItems`,
   skipped: "SELECT path, reason FROM files WHERE kind = 'skipped' ORDER BY path",
   warnings: 'SELECT path, kind, message, line FROM warnings ORDER BY path, rowid',
+  keepBlob: 'INSERT OR IGNORE INTO file_blobs (sha, bytes) VALUES (?, ?)',
+  // Kept: the blobs of the current files, of mkdocs.yml and of the previous generation (revert).
+  dropUnusedBlobs: `DELETE FROM file_blobs WHERE sha NOT IN (SELECT blob_sha FROM files)
+    AND sha NOT IN (SELECT blob_sha FROM previous_files)
+    AND sha NOT IN (SELECT value FROM meta WHERE key = 'mkdocsSha')`,
 } as const;
 
 /** Every SQL statement the importer runs against content.db. */
@@ -212,6 +218,16 @@ export class ImportRepository {
         null,
       );
     }
+  }
+
+  /** Keeps a file's raw bytes (raw-deflated) under its blob SHA. */
+  keepBlob(sha: string, bytes: Uint8Array): void {
+    this.s.keepBlob.run(sha, deflateRawSync(bytes));
+  }
+
+  /** Forgets the bytes no generation refers to any more. */
+  dropUnusedBlobs(): void {
+    this.s.dropUnusedBlobs.run();
   }
 
   setNav(tree: NavNode[]): void {

@@ -1,10 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ImportReport, PageId } from '../../shared/domain';
 import { buildSearchIndex } from '../search/search-index';
-import { listCorpus, readBytes } from './corpus-reader';
+import { folderSource, type CorpusSource } from './corpus-source';
 import { gitBlobSha } from './git-blob';
 import { ImportRepository } from './import-repository';
 import { resolveLink, type LinkTargets } from './link-resolver';
@@ -22,6 +21,11 @@ export interface ImportOptions {
   commit?: string | null;
   /** Parser threads (default: by core count, see parse-pool.ts). */
   threads?: number;
+  /**
+   * Runs last inside the import's one write transaction (sync records its commit, previous
+   * generation and change report there, so they commit or roll back with the content).
+   */
+  inTransaction?: () => void;
 }
 
 /**
@@ -37,8 +41,21 @@ export async function importCorpus(
   root: string,
   opts: ImportOptions = {},
 ): Promise<ImportReport> {
+  return importSource(db, folderSource(root), { source: root, ...opts });
+}
+
+/**
+ * Imports from any source of files (a folder, or sync's verified blobs): the one import path.
+ * A file whose known SHA equals the stored one is not even read. Every file read is kept
+ * (raw-deflated, by blob SHA) so an update can be reverted and diffed offline.
+ */
+export async function importSource(
+  db: Database,
+  source: CorpusSource,
+  opts: ImportOptions = {},
+): Promise<ImportReport> {
   const started = performance.now();
-  const { mkdocsYml, files } = listCorpus(root);
+  const { files } = source;
   const repo = new ImportRepository(db);
   const known = repo.knownFiles();
 
@@ -46,9 +63,13 @@ export async function importCorpus(
   const unreadable: ParsedFile[] = [];
   let unchanged = 0;
   for (const file of files) {
+    if (!opts.force && file.sha !== undefined && known.get(file.path)?.sha === file.sha) {
+      unchanged++;
+      continue;
+    }
     let bytes: Uint8Array;
     try {
-      bytes = readBytes(file);
+      bytes = file.read();
     } catch (e) {
       unreadable.push({
         kind: 'skipped',
@@ -62,6 +83,7 @@ export async function importCorpus(
     if (!opts.force && known.get(file.path)?.sha === sha) unchanged++;
     else jobs.push({ path: file.path, bytes, sha });
   }
+  const mkdocs = readMkdocs(source);
   const timings = { readMs: performance.now() - started, parseMs: 0, writeMs: 0, resolveMs: 0, searchMs: 0 };
   let mark = performance.now();
   const lap = (key: keyof typeof timings) => {
@@ -83,14 +105,19 @@ export async function importCorpus(
       repo.store(p);
       opts.onProgress?.(i + 1, parsed.length, 'write');
     });
+    for (const job of jobs) repo.keepBlob(job.sha, job.bytes);
+    if (mkdocs && !(mkdocs instanceof Error)) repo.keepBlob(mkdocs.sha, mkdocs.bytes);
+    repo.setMeta('mkdocsSha', mkdocs && !(mkdocs instanceof Error) ? mkdocs.sha : '');
     lap('writeMs');
-    resolveCorpus(repo, mkdocsYml);
+    resolveCorpus(repo, mkdocs);
     lap('resolveMs');
     buildSearchIndex(db);
     lap('searchMs');
     repo.setMeta('importedAt', new Date().toISOString());
-    repo.setMeta('source', opts.source ?? root);
+    repo.setMeta('source', opts.source ?? 'unknown');
     if (opts.commit !== undefined) repo.setMeta('commit', opts.commit ?? '');
+    opts.inTransaction?.();
+    repo.dropUnusedBlobs();
   })();
 
   const counts = repo.counts();
@@ -107,8 +134,19 @@ export async function importCorpus(
   };
 }
 
+/** mkdocs.yml's bytes and SHA, an Error when it cannot be read, null when the corpus has none. */
+function readMkdocs(source: CorpusSource): { bytes: Uint8Array; sha: string } | Error | null {
+  if (!source.mkdocs) return null;
+  try {
+    const bytes = source.mkdocs.read();
+    return { bytes, sha: gitBlobSha(bytes) };
+  } catch (e) {
+    return e as Error;
+  }
+}
+
 /** Corpus-wide derivations: alias targets, link resolution, duplicate titles, navigation. */
-function resolveCorpus(repo: ImportRepository, mkdocsYml: string | null): void {
+function resolveCorpus(repo: ImportRepository, mkdocs: ReturnType<typeof readMkdocs>): void {
   repo.clearCorpusWideWarnings();
   const pages = repo.allPages();
   const pageIds = new Set(pages.map((p) => p.id));
@@ -163,9 +201,10 @@ function resolveCorpus(repo: ImportRepository, mkdocsYml: string | null): void {
   repo.addDuplicateTitleWarnings();
 
   let navSpec: unknown = null;
-  if (mkdocsYml) {
+  if (mkdocs) {
     try {
-      const config = parseYaml(readFileSync(mkdocsYml, 'utf8'), {
+      if (mkdocs instanceof Error) throw mkdocs;
+      const config = parseYaml(Buffer.from(mkdocs.bytes).toString('utf8'), {
         customTags: [],
         logLevel: 'silent',
         maxAliasCount: 50,

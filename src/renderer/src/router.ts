@@ -16,6 +16,7 @@ const MigrationsView = () => import('./views/MigrationsView.vue');
 const NotFoundView = () => import('./views/NotFoundView.vue');
 const ReportDraftsView = () => import('./views/ReportDraftsView.vue');
 const ReportComposerView = () => import('./views/ReportComposerView.vue');
+const UpdatesView = () => import('./views/UpdatesView.vue');
 
 /** Hash routes, so the same build works from `app://` (Electron) and from `dstudio serve`. */
 export function createAppRouter() {
@@ -46,6 +47,7 @@ export function createAppRouter() {
         name: 'migrations',
         component: MigrationsView,
         meta: { title: 'My migrations' },
+      },
       { path: '/reports', name: 'reports', component: ReportDraftsView, meta: { title: 'Reports' } },
       {
         path: '/reports/:id',
@@ -53,6 +55,7 @@ export function createAppRouter() {
         component: ReportComposerView,
         meta: { title: 'Report draft' },
       },
+      { path: '/updates', name: 'updates', component: UpdatesView, meta: { title: 'Content updates' } },
       { path: '/:rest(.*)', name: 'not-found', component: NotFoundView, meta: { title: 'Not found' } },
     ],
   });

@@ -7,6 +7,7 @@ import { progressCommand } from './progress';
 import { reportCommand } from './report';
 import { searchCommand } from './search';
 import { serveCommand } from './serve';
+import { syncCommand } from './sync';
 import { timelineCommand } from './timeline';
 import { userCommand } from './user';
 
@@ -22,4 +23,5 @@ export const commands: Command[] = [
   userCommand,
   reportCommand,
   serveCommand,
+  syncCommand,
 ];

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { defaultDataDir } from '../../data-dir';
-import { openServices } from '../../services';
+import { openServices, type ServiceHost } from '../../services';
+import { parseRepo } from '../../sync/github-client';
 import { startHttpServer, type RunningServer } from '../../server/http-server';
 import { warmUp } from '../../server/warm-up';
 import { requireString, UsageError, type CliIo, type Command } from '../command';
@@ -39,6 +40,8 @@ export interface ServeOptions {
   userDb: string;
   port: number;
   uiRoot?: string;
+  /** Where content updates come from (default: GitHub). */
+  sync?: ServiceHost['sync'];
 }
 
 /**
@@ -56,7 +59,7 @@ export async function serve(
       `The UI is not built (${uiRoot}/index.html is missing). Run \`npx electron-vite build\` first.`,
     );
   }
-  const services = openServices({ contentDb: opts.contentDb, userDb: opts.userDb });
+  const services = openServices({ contentDb: opts.contentDb, userDb: opts.userDb }, { sync: opts.sync });
   let server: RunningServer | undefined;
   try {
     server = await startHttpServer({ api: services.api, staticRoot: uiRoot, port: opts.port });
@@ -73,12 +76,29 @@ export async function serve(
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'Serve the reader UI and its API on 127.0.0.1, to read in a browser.',
-  usage: 'dstudio serve --db FILE [--user-db FILE] [--port N]',
-  options: { db: { type: 'string' }, 'user-db': { type: 'string' }, port: { type: 'string' } },
+  usage:
+    'dstudio serve --db FILE [--user-db FILE] [--port N] [--sync-api-url URL] [--sync-repo OWNER/NAME] [--sync-ref REF]',
+  options: {
+    db: { type: 'string' },
+    'user-db': { type: 'string' },
+    port: { type: 'string' },
+    'sync-api-url': { type: 'string' },
+    'sync-repo': { type: 'string' },
+    'sync-ref': { type: 'string' },
+  },
   async run(values, _positionals, io: CliIo) {
     const contentDb = resolve(requireString(values, 'db'));
     const userDb = resolve(typeof values['user-db'] === 'string' ? values['user-db'] : defaultUserDb());
     const port = parsePort(values.port);
+    const str = (k: string) => (typeof values[k] === 'string' ? values[k] : undefined);
+    let repo;
+    try {
+      repo = str('sync-repo') ? parseRepo(str('sync-repo')!) : {};
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    const sync = { source: { apiUrl: str('sync-api-url'), ...repo, ref: str('sync-ref') } };
+    for (const k of ['apiUrl', 'ref'] as const) if (sync.source[k] === undefined) delete sync.source[k];
     let signalled = '';
     const stop = new Promise<void>((done) => {
       const onSignal = (name: string) => () => {
@@ -96,7 +116,7 @@ export const serveCommand: Command = {
       io.err(
         `Note: ${contentDb} does not exist yet; the reader will show an empty library until you run \`dstudio import\`.`,
       );
-    await serve({ contentDb, userDb, port }, stop, (server) => {
+    await serve({ contentDb, userDb, port, sync }, stop, (server) => {
       io.out(`DStudio reader: ${server.url}`);
       io.out(
         `Content: ${contentDb}\nUser data: ${userDb}\nOpen the address above in a browser; press Ctrl+C to stop.`,

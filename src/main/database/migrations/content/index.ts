@@ -5,6 +5,7 @@ import { m003 } from './003-page-numbers';
 import { m004 } from './004-word-stems';
 import { m005 } from './005-search-about';
 import { m006 } from './006-fence-checklists';
+import { m007 } from './007-sync-generations';
 
 /** content.db migrations, in order. */
-export const contentMigrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006];
+export const contentMigrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007];

@@ -1,0 +1,71 @@
+/**
+ * Sync against the loopback GitHub (tests/helpers/fake-github.ts) serving the real snapshots:
+ * the snap-4 → snap-5 update (time, requests, bytes) next to the fresh path (download the
+ * whole tarball, unpack it, import it into an empty database), and an up-to-date check.
+ * Ratios are of numbers measured in this same run.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { extract } from 'tar';
+import { importCorpus } from '../src/main/corpus/import-service';
+import { openContentDb } from '../src/main/database/connection';
+import { runUpdate } from '../src/main/sync/sync-engine';
+import { realCorpusAt } from '../tests/helpers/corpus';
+import { FakeGitHub } from '../tests/helpers/fake-github';
+
+export default async function bench(): Promise<void> {
+  const server = new FakeGitHub();
+  await server.start();
+  const dir = mkdtempSync(join(tmpdir(), 'dstudio-bench-sync-'));
+  try {
+    const source = { apiUrl: server.url, owner: 'deepaucksharma', repo: 'DStudio', ref: 'main' };
+    const db = openContentDb(join(dir, 'content.db'));
+    await importCorpus(db, realCorpusAt('snap-4'), { commit: server.commitOf('snap-4') });
+    server.head = 'snap-5';
+    const log0 = server.log.length;
+    const update = await runUpdate(db, { source, cacheDir: join(dir, 'cache') });
+    const blobPaths = server.log.slice(log0).filter((p) => p.includes('/git/blobs/'));
+    let changedBytes = 0;
+    for (const p of blobPaths)
+      changedBytes += (
+        await fetch(`${server.url}${p}`, { headers: { accept: 'application/vnd.github.raw+json' } }).then(
+          (r) => r.arrayBuffer(),
+        )
+      ).byteLength;
+    const check = await runUpdate(db, { source, cacheDir: join(dir, 'cache') });
+    db.close();
+
+    // The fresh path: the whole tarball, unpacked, imported into an empty database.
+    const t0 = performance.now();
+    const res = await fetch(
+      `${server.url}/repos/deepaucksharma/DStudio/tarball/${server.commitOf('snap-5')}`,
+    );
+    const tgz = Buffer.from(await res.arrayBuffer());
+    const tgzFile = join(dir, 'snap.tgz');
+    writeFileSync(tgzFile, tgz);
+    const root = join(dir, 'fresh');
+    mkdirSync(root, { recursive: true });
+    await extract({ file: tgzFile, cwd: root, strip: 1 });
+    const fresh = openContentDb(join(dir, 'fresh.db'));
+    await importCorpus(fresh, root);
+    fresh.close();
+    const freshMs = performance.now() - t0;
+
+    console.log('sync: snap-4 → snap-5 against the loopback GitHub');
+    console.log(
+      `  update:       ${update.durationMs} ms, ${update.requests} requests, ${update.bytesFetched} bytes (${update.added.length} added, ${update.changed.length} changed, ${update.removed.length} removed)`,
+    );
+    console.log(
+      `  fresh path:   ${Math.round(freshMs)} ms, 2 requests, ${tgz.byteLength} bytes (tarball + import)`,
+    );
+    console.log(`  time ratio update/fresh: ${(update.durationMs / freshMs).toFixed(3)} (goal ≤ 0.10)`);
+    console.log(
+      `  bytes fetched / changed blobs' size: ${(update.bytesFetched / changedBytes).toFixed(3)} (goal ≤ 1.10; payload excludes HTTP headers)`,
+    );
+    console.log(`  up-to-date check: ${check.requests} request(s), upToDate=${check.upToDate}`);
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,334 @@
+import type { Database } from 'better-sqlite3';
+import type { SyncCheck, SyncProgress, SyncReport } from '../../shared/contract/sync';
+import type { CorpusSource, SourceFile } from '../corpus/corpus-source';
+import { importSource } from '../corpus/import-service';
+import { describeChanges, type ChecklistRematch } from './change-report';
+import { DownloadCache, verifyBlob } from './download-cache';
+import { GitHubClient, type GitHubSource, type HeadCommit } from './github-client';
+import { DEFAULT_LIMITS, SyncCancelledError, type FetchLimits } from './http-fetch';
+import { SyncRepository } from './sync-repository';
+import { wantedFromTarball } from './tarball';
+import { MAX_BLOB_BYTES, MAX_TOTAL_BYTES, selectContent, type WantedFile } from './tree-rules';
+
+/** Blob requests in flight at once: enough to hide a hotel network's latency, polite to the API. */
+const PARALLEL_BLOBS = 8;
+
+/**
+ * One tarball replaces single blob requests when more than this share of the files changed
+ * and at least TARBALL_MIN_FILES must be fetched: the archive costs two requests (API +
+ * redirect) and compresses the text about fourfold, while hundreds of blob requests each pay
+ * a round trip and count against the rate limit. For a few changed files the blobs win: the
+ * archive would carry the whole corpus.
+ */
+const TARBALL_SHARE = 0.5;
+const TARBALL_MIN_FILES = 50;
+
+export interface SyncOptions {
+  source: GitHubSource;
+  /** Where verified downloads wait to be applied (survives an interrupted update). */
+  cacheDir: string;
+  limits?: FetchLimits;
+  signal?: AbortSignal;
+  onProgress?: (p: SyncProgress) => void;
+  rematch?: ChecklistRematch;
+}
+
+/** The key under which the head's ETag is kept: valid only for the same server, repository and ref. */
+function etagKey(s: GitHubSource): string {
+  return `${s.apiUrl}|${s.owner}/${s.repo}@${s.ref}`;
+}
+
+function progressOf(phase: SyncProgress['phase'], extra: Partial<SyncProgress> = {}): SyncProgress {
+  return { phase, filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, error: null, ...extra };
+}
+
+/** Resolves the ref to its head commit; `null` head means the 304 "unchanged since the kept ETag". */
+async function resolveHead(
+  repo: SyncRepository,
+  client: GitHubClient,
+): Promise<{ head: HeadCommit | null; local: string | null }> {
+  const local = repo.meta('commit');
+  const etag = local && repo.meta('syncEtagKey') === etagKey(client.source) ? repo.meta('syncEtag') : null;
+  return { head: await client.headCommit(etag), local };
+}
+
+/** Asks whether the content is the ref's head (one request; a 304 when unchanged). */
+export async function checkForUpdate(db: Database, opts: SyncOptions): Promise<SyncCheck> {
+  const repo = new SyncRepository(db);
+  const client = new GitHubClient(opts.source, opts.limits ?? DEFAULT_LIMITS, opts.signal);
+  const { head, local } = await resolveHead(repo, client);
+  const remote = head?.sha ?? local!;
+  return {
+    upToDate: remote === local,
+    localCommit: local,
+    remoteCommit: remote,
+    requests: client.usage.requests,
+  };
+}
+
+/**
+ * Updates content.db to the ref's head commit. Only files whose blob SHA differs are
+ * fetched (or taken from the download cache / the kept generations); each is verified
+ * against the tree; everything is applied through the importer in one transaction,
+ * together with the previous generation (for revert) and the change report. Any failure
+ * or cancel leaves content.db exactly as it was. Never touches user.db.
+ */
+export async function runUpdate(db: Database, opts: SyncOptions): Promise<SyncReport> {
+  const started = performance.now();
+  const repo = new SyncRepository(db);
+  const client = new GitHubClient(opts.source, opts.limits ?? DEFAULT_LIMITS, opts.signal);
+  const cache = new DownloadCache(opts.cacheDir);
+  const progress = (p: SyncProgress) => opts.onProgress?.(p);
+
+  progress(progressOf('checking'));
+  const { head, local } = await resolveHead(repo, client);
+  const base = {
+    from: local,
+    rejected: [] as SyncReport['rejected'],
+    via: 'none' as SyncReport['via'],
+  };
+  const finish = (
+    parts: Omit<SyncReport, 'from' | 'rejected' | 'via' | 'bytesFetched' | 'requests' | 'durationMs' | 'at'>,
+  ) => ({
+    ...base,
+    ...parts,
+    bytesFetched: client.usage.bytes,
+    requests: client.usage.requests,
+    durationMs: Math.round(performance.now() - started),
+    at: new Date().toISOString(),
+  });
+  if (!head || head.sha === local) {
+    if (head) rememberEtag(repo, opts.source, head);
+    progress(progressOf('done'));
+    return finish({
+      kind: 'update',
+      to: local,
+      upToDate: true,
+      added: [],
+      changed: [],
+      removed: [],
+      tierMoves: [],
+      files: [],
+      guides: [],
+    });
+  }
+
+  progress(progressOf('listing'));
+  const selection = selectContent(await client.contentTree(head.treeSha));
+  base.rejected = selection.rejected;
+  const current = repo.currentFiles();
+  const wanted = selection.mkdocs ? [...selection.files, selection.mkdocs] : selection.files;
+  const bytes = new Map<string, Uint8Array>();
+  const missing: WantedFile[] = [];
+  const missingShas = new Set<string>();
+  for (const w of wanted) {
+    // mkdocs.yml is read on every import (the nav is re-derived), so its bytes are always needed.
+    if (current.get(w.path) === w.sha && w.path !== 'mkdocs.yml') continue;
+    if (bytes.has(w.sha)) continue;
+    const have = cache.get(w.sha) ?? repo.blob(w.sha);
+    if (have) bytes.set(w.sha, have);
+    else if (!missingShas.has(w.sha)) {
+      missingShas.add(w.sha);
+      missing.push(w);
+    }
+  }
+  const bytesTotal = missing.reduce((n, m) => n + m.size, 0);
+  if (bytesTotal > MAX_TOTAL_BYTES)
+    throw new Error(`The update would download ${bytesTotal} bytes (at most ${MAX_TOTAL_BYTES}); refused.`);
+  const state = progressOf('downloading', { filesTotal: missing.length, bytesTotal });
+  progress(state);
+  const got = async (w: WantedFile, b: Uint8Array) => {
+    await cache.put(w.sha, b);
+    bytes.set(w.sha, b);
+    state.filesDone++;
+    state.bytesDone += b.byteLength;
+    progress({ ...state });
+  };
+
+  let pending = missing;
+  if (missing.length >= TARBALL_MIN_FILES && missing.length > TARBALL_SHARE * wanted.length) {
+    base.via = 'tarball';
+    const found = await wantedFromTarball(await client.tarball(head.sha, MAX_TOTAL_BYTES), missing);
+    for (const w of missing) {
+      const b = found.get(w.sha);
+      if (b) await got(w, b);
+    }
+    pending = missing.filter((w) => !found.has(w.sha));
+  } else if (missing.length > 0) base.via = 'blobs';
+  let next = 0;
+  let failure: Error | null = null;
+  const worker = async () => {
+    while (next < pending.length && !failure) {
+      const w = pending[next++]!;
+      try {
+        const b = await client.blob(w.sha, MAX_BLOB_BYTES);
+        verifyBlob(b, w.sha, w.path, w.size);
+        await got(w, b);
+      } catch (e) {
+        failure ??= e as Error;
+      }
+    }
+  };
+  // Every worker stops before the update fails: none may still write to the cache afterwards.
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_BLOBS, pending.length) }, worker));
+  if (opts.signal?.aborted) throw new SyncCancelledError();
+  if (failure) throw failure;
+
+  progress(
+    progressOf('applying', {
+      filesDone: state.filesDone,
+      filesTotal: state.filesTotal,
+      bytesDone: state.bytesDone,
+      bytesTotal,
+    }),
+  );
+  const fromMap = (w: WantedFile): SourceFile => ({
+    path: w.path,
+    sha: w.sha,
+    read: () => bytes.get(w.sha) ?? repo.blob(w.sha) ?? failMissing(w.path),
+  });
+  const source: CorpusSource = {
+    files: selection.files.map(fromMap),
+    mkdocs: selection.mkdocs ? fromMap(selection.mkdocs) : null,
+  };
+  const report = await applyGeneration(db, repo, source, {
+    kind: 'update',
+    commit: head.sha,
+    committedAt: head.date,
+    label: `github:${opts.source.owner}/${opts.source.repo}@${opts.source.ref}`,
+    signal: opts.signal,
+    rematch: opts.rematch,
+    finish: (parts) => finish({ ...parts, kind: 'update', to: head.sha, upToDate: false }),
+    after: () => rememberEtag(repo, opts.source, head),
+  });
+  for (const sha of bytes.keys()) cache.remove(sha);
+  progress(
+    progressOf('done', {
+      filesDone: state.filesDone,
+      filesTotal: state.filesTotal,
+      bytesDone: state.bytesDone,
+      bytesTotal,
+    }),
+  );
+  return report;
+}
+
+function failMissing(path: string): never {
+  throw new Error(`${path}: its bytes are neither downloaded nor kept; run the update again.`);
+}
+
+function rememberEtag(repo: SyncRepository, source: GitHubSource, head: HeadCommit): void {
+  repo.setMeta('syncEtag', head.etag);
+  repo.setMeta('syncEtagKey', etagKey(source));
+}
+
+interface ApplyOptions {
+  kind: SyncReport['kind'];
+  commit: string | null;
+  committedAt: string | null;
+  label: string;
+  signal?: AbortSignal;
+  rematch?: ChecklistRematch;
+  finish: (parts: ReturnType<typeof describeChanges>) => SyncReport;
+  /** More writes that belong to the same transaction. */
+  after?: () => void;
+}
+
+/**
+ * Makes `source` the current generation in one transaction: the importer's writes, the
+ * previous generation kept for revert, provenance and the change report commit together.
+ */
+async function applyGeneration(
+  db: Database,
+  repo: SyncRepository,
+  source: CorpusSource,
+  o: ApplyOptions,
+): Promise<SyncReport> {
+  const before = repo.fileStates();
+  const previous = repo.currentFiles();
+  const previousCommit = repo.meta('commit');
+  const previousDate = repo.meta('committedAt');
+  const previousSource = repo.meta('source');
+  let report: SyncReport | undefined;
+  await importSource(db, source, {
+    source: o.label,
+    commit: o.commit,
+    inTransaction: () => {
+      // The last moment a cancel is honoured: throwing here rolls the whole import back.
+      if (o.signal?.aborted) throw new SyncCancelledError();
+      repo.setPreviousFiles(previous);
+      repo.setMeta('previousCommit', previousCommit);
+      repo.setMeta('previousCommittedAt', previousDate);
+      repo.setMeta('previousSource', previousSource);
+      repo.setMeta('committedAt', o.committedAt);
+      o.after?.();
+      report = o.finish(describeChanges(before, repo.fileStates(), o.rematch));
+      repo.addReport(report);
+    },
+  });
+  return report!;
+}
+
+/**
+ * Restores the kept previous generation (offline: its bytes are in content.db), in one
+ * transaction; the generation it replaces becomes the new previous one, so revert is undoable.
+ */
+export async function runRevert(
+  db: Database,
+  opts: { signal?: AbortSignal; rematch?: ChecklistRematch } = {},
+): Promise<SyncReport> {
+  const started = performance.now();
+  const repo = new SyncRepository(db);
+  const problem = revertProblem(repo);
+  if (problem) throw new Error(problem);
+  const previous = repo.previousFiles();
+  const file = (path: string, sha: string): SourceFile => ({
+    path,
+    sha,
+    read: () => repo.blob(sha) ?? failMissing(path),
+  });
+  const mk = previous.get('mkdocs.yml');
+  const source: CorpusSource = {
+    files: [...previous]
+      .filter(([p]) => p !== 'mkdocs.yml')
+      .map(([p, s]) => file(p, s))
+      .sort((a, b) => (a.path < b.path ? -1 : 1)),
+    mkdocs: mk ? file('mkdocs.yml', mk) : null,
+  };
+  const from = repo.meta('commit');
+  const to = repo.meta('previousCommit');
+  return applyGeneration(db, repo, source, {
+    kind: 'revert',
+    commit: to,
+    committedAt: repo.meta('previousCommittedAt'),
+    label: repo.meta('previousSource') ?? 'revert',
+    signal: opts.signal,
+    rematch: opts.rematch,
+    // The ETag names the head we left: a check after a revert must see the update again.
+    after: () => repo.setMeta('syncEtag', null),
+    finish: (parts) => ({
+      kind: 'revert',
+      from,
+      to,
+      upToDate: false,
+      ...parts,
+      rejected: [],
+      via: 'none',
+      bytesFetched: 0,
+      requests: 0,
+      durationMs: Math.round(performance.now() - started),
+      at: new Date().toISOString(),
+    }),
+  });
+}
+
+/** Why revert is impossible now, or null. */
+export function revertProblem(repo: SyncRepository): string | null {
+  const previous = repo.previousFiles();
+  if (previous.size === 0)
+    return 'There is no previous content to go back to: revert is possible after an update.';
+  for (const [path, sha] of previous)
+    if (!repo.hasBlob(sha))
+      return `The previous content is incomplete (${path} is not kept); revert is not possible.`;
+  return null;
+}

@@ -1,0 +1,112 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { inflateRawSync } from 'node:zlib';
+import type { SyncReport } from '../../shared/contract/sync';
+import type { PageId, Tier } from '../../shared/domain';
+
+/** What the change report compares about one file before and after an update. */
+export interface FileState {
+  id: PageId;
+  sha: string;
+  title: string;
+  tier: Tier | null;
+  /** A migration guide (its type, or its place under migrations/). */
+  guide: boolean;
+  checklistItems: number;
+}
+
+/** Every SQL statement sync runs against content.db (it never opens user.db). */
+export class SyncRepository {
+  private readonly s: Record<string, Statement>;
+
+  constructor(private readonly db: Database) {
+    const p = (sql: string) => db.prepare(sql);
+    this.s = {
+      meta: p('SELECT value FROM meta WHERE key = ?').pluck(true),
+      setMeta: p('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
+      files: p('SELECT path, blob_sha AS sha FROM files'),
+      previous: p('SELECT path, blob_sha AS sha FROM previous_files'),
+      clearPrevious: p('DELETE FROM previous_files'),
+      addPrevious: p('INSERT INTO previous_files (path, blob_sha) VALUES (?, ?)'),
+      blob: p('SELECT bytes FROM file_blobs WHERE sha = ?').pluck(true),
+      hasBlob: p('SELECT 1 FROM file_blobs WHERE sha = ?').pluck(true),
+      addReport: p('INSERT INTO sync_reports (report_json) VALUES (?)'),
+      lastReport: p('SELECT report_json FROM sync_reports ORDER BY id DESC LIMIT 1').pluck(true),
+      states:
+        p(`SELECT f.path, f.blob_sha AS sha, coalesce(pg.id, al.id) AS id, coalesce(pg.title, al.id) AS title,
+          pg.tier, (pg.type = 'migration' OR f.path LIKE 'migrations/%' OR f.path LIKE '%/migrations/%') AS guide,
+          (SELECT count(*) FROM checklists c JOIN checklist_items i ON i.checklist_id = c.id WHERE c.page_id = pg.id) AS items
+        FROM files f LEFT JOIN pages pg ON pg.path = f.path LEFT JOIN aliases al ON al.path = f.path`),
+    };
+  }
+
+  meta(key: string): string | null {
+    const v = this.s.meta!.get(key) as string | undefined;
+    return v === undefined || v === '' ? null : v;
+  }
+
+  setMeta(key: string, value: string | null): void {
+    this.s.setMeta!.run(key, value ?? '');
+  }
+
+  /** The current generation: docs paths → blob SHA, plus `mkdocs.yml` when the corpus has one. */
+  currentFiles(): Map<string, string> {
+    const m = new Map((this.s.files!.all() as { path: string; sha: string }[]).map((r) => [r.path, r.sha]));
+    const mk = this.meta('mkdocsSha');
+    if (mk) m.set('mkdocs.yml', mk);
+    return m;
+  }
+
+  previousFiles(): Map<string, string> {
+    return new Map((this.s.previous!.all() as { path: string; sha: string }[]).map((r) => [r.path, r.sha]));
+  }
+
+  /** Replaces the kept previous generation (inside the update's transaction). */
+  setPreviousFiles(files: Map<string, string>): void {
+    this.s.clearPrevious!.run();
+    for (const [path, sha] of files) this.s.addPrevious!.run(path, sha);
+  }
+
+  blob(sha: string): Uint8Array | null {
+    const b = this.s.blob!.get(sha) as Buffer | undefined;
+    return b ? inflateRawSync(b) : null;
+  }
+
+  hasBlob(sha: string): boolean {
+    return this.s.hasBlob!.get(sha) !== undefined;
+  }
+
+  /** Per docs path: page/alias id, title, tier, whether a guide, checklist items. */
+  fileStates(): Map<string, FileState> {
+    const rows = this.s.states!.all() as (Omit<FileState, 'guide' | 'checklistItems'> & {
+      path: string;
+      guide: number | null;
+      items: number;
+    })[];
+    return new Map(
+      rows.map((r) => [
+        r.path,
+        {
+          id: r.id ?? r.path.replace(/\.md$/i, ''),
+          sha: r.sha,
+          title: r.title ?? r.path,
+          tier: r.tier,
+          guide: r.guide === 1,
+          checklistItems: r.items,
+        },
+      ]),
+    );
+  }
+
+  addReport(report: SyncReport): void {
+    this.s.addReport!.run(JSON.stringify(report));
+  }
+
+  lastReport(): SyncReport | null {
+    const json = this.s.lastReport!.get() as string | undefined;
+    return json ? (JSON.parse(json) as SyncReport) : null;
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+}
