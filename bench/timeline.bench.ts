@@ -91,7 +91,7 @@ async function steps(page: Page, keys: string[]): Promise<Sample[]> {
 }
 
 export default async function timelineBench(): Promise<void> {
-  if (!existsSync(CHROMIUM_PATH)) {
+  if (!CHROMIUM_PATH || !existsSync(CHROMIUM_PATH)) {
     console.log(`timeline bench: skipped — Chromium not found at ${CHROMIUM_PATH}.`);
     return;
   }

@@ -5,14 +5,23 @@ import { renderPage } from '../../../src/main/render/render-page';
 import { openContentBrowser, type ContentBrowser } from './chromium-harness';
 
 /** A left-to-right chain far wider than the text column. */
-const WIDE = '```mermaid\ngraph LR\n' + Array.from({ length: 14 }, (_, i) => `  N${i}[Step number ${i}] --> N${i + 1}[Step number ${i + 1}]`).join('\n') + '\n```';
+const WIDE =
+  '```mermaid\ngraph LR\n' +
+  Array.from({ length: 14 }, (_, i) => `  N${i}[Step number ${i}] --> N${i + 1}[Step number ${i + 1}]`).join(
+    '\n',
+  ) +
+  '\n```';
 
 describe('wide diagrams in the text column (Chromium, content.css)', () => {
   let b: ContentBrowser;
   beforeAll(async () => {
     b = await openContentBrowser({ css: true });
-    await b.page.addStyleTag({ content: 'html, body { margin: 0; } #root { max-width: 52rem; margin: 0 auto; padding: 1.5rem 2rem; }' });
-    await b.page.evaluate(`window.__probe.mountOnly(${JSON.stringify(renderPage(WIDE, { pageId: 'wide' }).html)})`);
+    await b.page.addStyleTag({
+      content: 'html, body { margin: 0; } #root { max-width: 52rem; margin: 0 auto; padding: 1.5rem 2rem; }',
+    });
+    await b.page.evaluate(
+      `window.__probe.mountOnly(${JSON.stringify(renderPage(WIDE, { pageId: 'wide' }).html)})`,
+    );
     await b.page.waitForSelector('.mermaid-diagram[data-state="done"] svg', { timeout: 60_000 });
   });
   afterAll(async () => {
@@ -24,7 +33,12 @@ describe('wide diagrams in the text column (Chromium, content.css)', () => {
       const viewport = document.querySelector<HTMLElement>('.diagram-viewport')!;
       const svg = viewport.querySelector('svg')!;
       const r = (e: Element) => e.getBoundingClientRect();
-      return { frame: r(viewport), drawn: r(svg.querySelector(':scope > g')!), natural: svg.viewBox.baseVal.width, scrollable: viewport.scrollWidth > viewport.clientWidth };
+      return {
+        frame: r(viewport),
+        drawn: r(svg.querySelector(':scope > g')!),
+        natural: svg.viewBox.baseVal.width,
+        scrollable: viewport.scrollWidth > viewport.clientWidth,
+      };
     });
 
   it('fits the whole drawing into the column by default: nothing off-screen, no empty frame', async () => {
@@ -35,7 +49,9 @@ describe('wide diagrams in the text column (Chromium, content.css)', () => {
     expect(drawn.width).toBeGreaterThan(frame.width * 0.9);
     expect(drawn.bottom).toBeLessThanOrEqual(frame.bottom + 1);
     expect(scrollable).toBe(false);
-    await b.page.locator('.diagram-frame').screenshot({ path: join(import.meta.dirname, 'screenshots/wide-diagram-light.png') });
+    await b.page
+      .locator('.diagram-frame')
+      .screenshot({ path: join(import.meta.dirname, 'screenshots/wide-diagram-light.png') });
   });
 
   it('zooms in (the frame then scrolls and pans by dragging) and back to fit', async () => {

@@ -32,11 +32,20 @@ describe('syntax highlighting for every language the corpus uses (Chromium)', ()
     const md = Object.entries(BLOCKS)
       .map(([lang, code]) => '```' + lang + '\n' + code + '\n```')
       .join('\n\n');
-    await b.page.evaluate(`window.__probe.mountOnly(${JSON.stringify(renderPage(md, { pageId: 'hl' }).html)})`);
-    await b.page.waitForFunction(() => document.querySelectorAll('pre.code-block > code.hljs').length === 12, undefined, { timeout: 30_000 });
+    await b.page.evaluate(
+      `window.__probe.mountOnly(${JSON.stringify(renderPage(md, { pageId: 'hl' }).html)})`,
+    );
+    await b.page.waitForFunction(
+      () => document.querySelectorAll('pre.code-block > code.hljs').length === 12,
+      undefined,
+      { timeout: 30_000 },
+    );
     const tokens = await b.page.evaluate(() =>
       Object.fromEntries(
-        Array.from(document.querySelectorAll<HTMLElement>('pre.code-block')).map((pre) => [pre.dataset.lang, pre.querySelectorAll('span[class^="hljs-"]').length]),
+        Array.from(document.querySelectorAll<HTMLElement>('pre.code-block')).map((pre) => [
+          pre.dataset.lang,
+          pre.querySelectorAll('span[class^="hljs-"]').length,
+        ]),
       ),
     );
     for (const lang of Object.keys(BLOCKS)) expect(tokens[lang], lang).toBeGreaterThan(0);

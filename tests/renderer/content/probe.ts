@@ -177,8 +177,14 @@ const probe = {
         }
       }
       const f = frame.getBoundingClientRect();
-      const groups = Array.from(svg.children).filter((c) => c.tagName.toLowerCase() === 'g').map((g) => g.getBoundingClientRect());
-      const out = groups.some((r) => r.width > 0 && (r.left < f.left - 1 || r.right > f.right + 1 || r.top < f.top - 1 || r.bottom > f.bottom + 1));
+      const groups = Array.from(svg.children)
+        .filter((c) => c.tagName.toLowerCase() === 'g')
+        .map((g) => g.getBoundingClientRect());
+      const out = groups.some(
+        (r) =>
+          r.width > 0 &&
+          (r.left < f.left - 1 || r.right > f.right + 1 || r.top < f.top - 1 || r.bottom > f.bottom + 1),
+      );
       if (out) overflowing++;
     }
     const errors = diagrams.filter((d) => d.dataset.state === 'error').length;

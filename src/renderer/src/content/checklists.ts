@@ -113,7 +113,9 @@ export function mountChecklists(
   const added: HTMLElement[] = [];
   const byKey = new Map(checklists.flatMap((l) => l.items.map((it) => [it.key, it] as const)));
 
-  for (const input of root.querySelectorAll<HTMLInputElement>('input.task-list-item-checkbox[data-item-key]')) {
+  for (const input of root.querySelectorAll<HTMLInputElement>(
+    'input.task-list-item-checkbox[data-item-key]',
+  )) {
     const key = input.dataset.itemKey!;
     if (byKey.has(key)) inputs.set(key, input);
   }

@@ -43,7 +43,9 @@ describe('content migration 005 (what pages are about)', () => {
       await importCorpus(db, STARTER_CORPUS);
       const pages = db.prepare('SELECT count(*) FROM search_pages').pluck().get() as number;
       expect(db.prepare('SELECT count(*) FROM search_about').pluck().get()).toBe(pages);
-      expect(db.prepare('SELECT count(*) FROM search_terms WHERE name_freq > 0').pluck().get()).toBeGreaterThan(0);
+      expect(
+        db.prepare('SELECT count(*) FROM search_terms WHERE name_freq > 0').pluck().get(),
+      ).toBeGreaterThan(0);
       const after = new SearchService(db).explainSync({ text: 'circuit breaker' });
       expect(after[0]!.parts.about).toBe(1);
       expect(after.some((h) => h.parts.prior !== 1)).toBe(true);
