@@ -39,7 +39,7 @@ describe.skipIf(!existsSync(BUNDLE))('out/preload/index.cjs', () => {
     expect(Object.keys(exposed.dstudioDesktop as object).sort()).toEqual(['onCommand', 'savePdf']);
     const api = exposed.dstudio as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>;
     expect(Object.keys(api).sort()).toEqual(Object.keys(API_METHODS).sort());
-    expect(await api.search!.quickSwitch!('sagg', 5)).toBe('answer');
+    expect(await api.search!.quickSwitch!('sagg', 5)).toEqual({ ok: true, value: 'answer' });
     expect(sent).toEqual([[channelOf('search', 'quickSwitch'), 'sagg', 5]]);
   });
 });
