@@ -2,25 +2,13 @@ import type { EdgeKind, LineageEdge, LineageGraph, LineageNode } from '../../sha
 import type { PageId } from '../../shared/domain';
 import type { AliasRow, EvolutionPageRow } from './evolution-repository';
 import { NameIndex } from './name-index';
+import { isMigrationGuide, isPatternPage } from '../../shared/page-kinds';
 
-/** A page of the pattern library: typed `pattern`, or a (non-index) page under pattern-library/. */
-export function isPatternPage(p: EvolutionPageRow | undefined): boolean {
-  if (!p) return false;
-  return (
-    p.type === 'pattern' ||
-    (p.id.startsWith('pattern-library/') && p.id.split('/').length > 2 && !p.id.endsWith('/index'))
-  );
-}
-
-/** A page under a `migration/` or `migrations/` folder (not its index or a template). */
-export function isMigrationGuide(p: EvolutionPageRow): boolean {
-  return (
-    /(^|\/)migrations?\/[^/]+$/.test(p.id) &&
-    !/\/index$/.test(p.id) &&
-    !/template/i.test(p.id) &&
-    !p.meta.isTemplate
-  );
-}
+const kindFacts = (p: EvolutionPageRow) => ({ id: p.id, type: p.type, isTemplate: p.meta.isTemplate });
+/** A page of the pattern library (see `isPatternPage` in shared/page-kinds). */
+export const isPatternRow = (p: EvolutionPageRow | undefined): boolean => !!p && isPatternPage(kindFacts(p));
+/** A migration guide (see `isMigrationGuide` in shared/page-kinds). */
+export const isGuideRow = (p: EvolutionPageRow): boolean => isMigrationGuide(kindFacts(p));
 
 /**
  * The two ends a migration guide may name, best first: from its title (`Two-Phase Commit to
@@ -42,7 +30,7 @@ export function guideEnds(title: string, id: PageId): [string, string][] {
 
 /** The pattern page a guide's end names (or one of its `A/B` alternatives); other pages do not count. */
 function resolveEnd(index: NameIndex, name: string, byId: Map<PageId, EvolutionPageRow>): PageId | null {
-  const isPattern = (id: PageId | null) => !!id && isPatternPage(byId.get(id));
+  const isPattern = (id: PageId | null) => !!id && isPatternRow(byId.get(id));
   const whole = index.resolveName(name);
   if (isPattern(whole)) return whole;
   return (
@@ -82,7 +70,7 @@ export function buildLineage(pages: EvolutionPageRow[], aliases: AliasRow[]): Li
 
   // Titles of gold/silver patterns, to find the replacements a deprecation reason names.
   const replacements = pages
-    .filter((p) => isPatternPage(p) && (p.tier === 'gold' || p.tier === 'silver'))
+    .filter((p) => isPatternRow(p) && (p.tier === 'gold' || p.tier === 'silver'))
     .map((p) => ({
       id: p.id,
       name: p.title
@@ -109,7 +97,7 @@ export function buildLineage(pages: EvolutionPageRow[], aliases: AliasRow[]): Li
           add(p.id, r.id, 'replaced-by', 'deprecation_reason');
       }
     }
-    if (isMigrationGuide(p)) {
+    if (isGuideRow(p)) {
       for (const [from, to] of guideEnds(p.title, p.id)) {
         const a = resolveEnd(index, from, byId);
         const b = resolveEnd(index, to, byId);

@@ -26,6 +26,7 @@ import {
 } from '../../shared/templates';
 import { renderPage } from '../render/render-page';
 import { DraftsRepository } from './drafts-repository';
+import type { PageKindFacts } from '../../shared/page-kinds';
 
 /**
  * The user's checklist runs of migration guides (issue 13's progress service). Optional:
@@ -45,14 +46,14 @@ export interface ReportsDeps {
 }
 
 /** Title and type by page id, for validation and the Markdown body. */
-export type PageIndex = (id: string) => { title: string; type: string | null } | null;
+export type PageIndex = (id: string) => (PageKindFacts & { title: string }) | null;
 
 /** Builds the lookup validation and export need from the page list. */
 export function pageIndexOf(pages: PageSummary[]): PageIndex {
   const byId = new Map(pages.map((p) => [p.id, p]));
   return (id) => {
     const p = byId.get(id);
-    return p ? { title: p.title, type: p.type } : null;
+    return p ? { id: p.id, title: p.title, type: p.type, isTemplate: p.isTemplate } : null;
   };
 }
 

@@ -56,7 +56,7 @@ export const migrationStoryTemplate: TemplateSchema = {
         help: 'The migration guide of the library you followed, if any.',
         required: false,
         frontMatterKey: 'guide',
-        pageTypes: [],
+        pageKind: null,
       },
     },
     {

@@ -21,7 +21,7 @@ export const patternUsageTemplate: TemplateSchema = {
         help: 'The library page this report is about.',
         required: true,
         frontMatterKey: 'pattern',
-        pageTypes: ['pattern'],
+        pageKind: 'pattern',
       },
     },
     {

@@ -1,3 +1,4 @@
+import type { PageKind } from '../page-kinds';
 /**
  * A contribution template as data: its fields, their labels, help texts, limits, and how
  * each maps to Markdown. The composer's form, the validation, the Markdown/JSON export and
@@ -57,8 +58,8 @@ export interface YearField extends FieldBase {
 export interface PageField extends FieldBase {
   kind: 'page';
   frontMatterKey: string;
-  /** Page types the id may point to (e.g. `pattern`); empty = any page. */
-  pageTypes: readonly string[];
+  /** The kind of page the id must point to; null = any page. */
+  pageKind: PageKind | null;
 }
 
 /** Scalar fields: what a group or list item is made of. */

@@ -1,3 +1,4 @@
+import { PAGE_KINDS, type PageKindFacts } from '../page-kinds';
 import { parseQuantity, QUANTITY_EXAMPLES } from './quantity';
 import type { ReportValues, ScalarField, TemplateSchema } from './schema';
 import type { ReportIssue } from './values';
@@ -5,7 +6,7 @@ import type { ReportIssue } from './values';
 /** What validation may ask of the library: the title of a page, or null when there is no such page. */
 export interface ValidationContext {
   /** Title and type of a page by id; null when the library has no such page. */
-  page?: (id: string) => { title: string; type: string | null } | null;
+  page?: (id: string) => (PageKindFacts & { title: string }) | null;
 }
 
 // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
@@ -80,8 +81,8 @@ function checkScalar(
       if (!ctx.page) return [];
       const page = ctx.page(value);
       if (!page) return issue(`"${value}" is not a page of the library`);
-      if (f.pageTypes.length > 0 && !f.pageTypes.includes(page.type ?? ''))
-        return issue(`"${page.title}" is not a ${f.pageTypes.join(' or ')} page`);
+      if (f.pageKind && !PAGE_KINDS[f.pageKind].test(page))
+        return issue(`"${page.title}" is not a ${PAGE_KINDS[f.pageKind].label} page`);
       return [];
     }
     case 'line':

@@ -15,7 +15,9 @@ const ctx = {
   pageTitle: (id: string) => (id === 'pattern-library/resilience/circuit-breaker' ? 'Circuit Breaker' : null),
 };
 const page = (id: string) =>
-  id === 'pattern-library/resilience/circuit-breaker' ? { title: 'Circuit Breaker', type: 'pattern' } : null;
+  id === 'pattern-library/resilience/circuit-breaker'
+    ? { id, title: 'Circuit Breaker', type: null, isTemplate: false }
+    : null;
 
 const filled = {
   pattern: 'pattern-library/resilience/circuit-breaker',
@@ -94,7 +96,9 @@ describe('Pattern Usage Report schema', () => {
       ['implementation', 'contains control characters; remove them (paste as plain text)'],
       ['lessons', 'is 1,048,576 characters long; the limit is 20,000'],
     ]);
-    const notPattern = validateValues(schema, filled, { page: () => ({ title: 'Home', type: 'index' }) });
+    const notPattern = validateValues(schema, filled, {
+      page: () => ({ id: 'index', title: 'Home', type: 'index', isTemplate: false }),
+    });
     expect(notPattern.map((i) => i.message)).toEqual(['"Home" is not a pattern page']);
   });
 
