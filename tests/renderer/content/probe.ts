@@ -91,8 +91,9 @@ const probe = {
     const found: string[] = [];
     for (const el of Array.from(root().querySelectorAll('*'))) {
       const tag = el.tagName.toLowerCase();
-      // A drawn diagram's own ids and theme <style> come from mermaid, prefixed with our render id.
-      const diagram = el.closest('.mermaid-diagram svg') !== null;
+      // A drawn diagram's own ids and theme <style> come from mermaid, prefixed with our render id;
+      // the full-size overlay (opened when poke() clicks the diagram's ⤢ button) holds a copy.
+      const diagram = el.closest('.mermaid-diagram svg, .diagram-overlay svg') !== null;
       if (diagram && tag === 'style') continue;
       if (
         [
