@@ -29,7 +29,7 @@ import { parseQuery, toMatchExpression, tokenize } from '../src/main/search/fts-
 import { buildSearchIndex, SearchService } from '../src/main/search/search-index';
 import { SwitcherService } from '../src/main/search/switcher-service';
 import { realCorpusAt } from '../tests/helpers/corpus';
-import { byKind, evaluate, loadJudgements } from '../tests/main/search/relevance-metrics';
+import { byKind, evaluate, halves, loadJudgements } from '../tests/main/search/relevance-metrics';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -496,6 +496,10 @@ export default async function searchBench(): Promise<void> {
       console.log(
         `  ${k.kind.padEnd(9)} ${String(k.queries).padStart(3)}  ${k.ndcg.toFixed(3).padStart(8)}  ${k.mrr.toFixed(3).padStart(7)}  ${kindRows[1]![i]!.ndcg.toFixed(3).padStart(6)}  ${kindRows[2]![i]!.ndcg.toFixed(3).padStart(8)}`,
       ),
+    );
+    const split = halves(app.perQuery);
+    console.log(
+      `  app nDCG@10 by half of the judged set: odd ${split.odd.toFixed(3)}, even ${split.even.toFixed(3)} (a gap between them shows tuning to some queries)`,
     );
     const empty = queries.filter((j) => worked.searchSync({ text: j.q, limit: 1 }).results.length === 0);
     const weakest = kindRows[0]!.reduce((a, b) => (b.ndcg < a.ndcg ? b : a));

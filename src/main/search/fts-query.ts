@@ -146,10 +146,11 @@ export function isEmptyQuery(q: ParsedQuery): boolean {
 /**
  * Common English words that say nothing about a topic ("how to prevent …", "how do services
  * find each other"): NLTK's English stop list, without the words that carry meaning in this
- * domain ("exactly once", "scale down", "fail over", "between regions", "all", "no", …).
+ * domain ("exactly once", "scale down", "fail over", "between regions", "all", "no", …), plus
+ * the verb of a "what happens when …" question, which names no topic.
  */
 const STOPWORDS = new Set(
-  'a about am an and are as at be because been being both but by can did do does doing each few for from had has have having he her here hers herself him himself his how i if in into is it its itself just me my myself now of on or other our ours ourselves out she should so some such than that the their theirs them themselves then there these they this those to too up very was we were what when where which while who whom why will with you your yours yourself yourselves'.split(
+  'a about am an and are as at be because happen happens happened been being both but by can did do does doing each few for from had has have having he her here hers herself him himself his how i if in into is it its itself just me my myself now of on or other our ours ourselves out she should so some such than that the their theirs them themselves then there these they this those to too up very was we were what when where which while who whom why will with you your yours yourself yourselves'.split(
     ' ',
   ),
 );

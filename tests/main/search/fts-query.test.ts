@@ -182,6 +182,8 @@ describe('toMatchExpression', () => {
     expect(words('how do services find each other')).toEqual(['services', 'find']);
     expect(words('exactly once delivery')).toEqual(['exactly', 'once', 'delivery']);
     expect(words('scale down between regions')).toEqual(['scale', 'down', 'between', 'regions']);
+    // A question's verb of happening names no topic: only the topic has to be in the section.
+    expect(words('what happens when the network partitions')).toEqual(['network', 'partitions']);
   });
 
   it('never produces an expression FTS5 rejects, whatever is typed (fuzz)', () => {

@@ -64,3 +64,16 @@ export function byKind(
     return { kind, queries: of.length, ndcg: mean(of.map((p) => p.ndcg)), mrr: mean(of.map((p) => p.rr)) };
   });
 }
+
+/**
+ * Mean nDCG@10 of the odd- and even-numbered judged queries (1st, 3rd, … and 2nd, 4th, …):
+ * a change tuned to some judged queries lifts one half and not the other, so the gap shows overfitting.
+ */
+export function halves(perQuery: readonly { ndcg: number }[]): { odd: number; even: number } {
+  const mean = (xs: readonly { ndcg: number }[]): number =>
+    xs.reduce((a, b) => a + b.ndcg, 0) / Math.max(1, xs.length);
+  return {
+    odd: mean(perQuery.filter((_, i) => i % 2 === 0)),
+    even: mean(perQuery.filter((_, i) => i % 2 === 1)),
+  };
+}
