@@ -167,6 +167,7 @@ test('the lineage panel of a bronze pattern leads to its gold replacement; the g
 test('the timeline bars and the lineage nodes work from the keyboard: one Tab stop, arrows, zoom, Escape, Enter', async ({
   reader,
   server,
+  snap,
 }) => {
   const items = await server.api.evolution.getTimeline();
   await reader.open('/timeline');
@@ -215,6 +216,7 @@ test('the timeline bars and the lineage nodes work from the keyboard: one Tab st
       return bar.left >= svg.left && bar.right <= svg.right;
     }, end!);
   await expect.poll(inView).toBe(true);
+  await snap('timeline-keyboard-focus');
 
   // Escape leaves the bars for the chart, where the arrows pan again.
   await page.keyboard.press('Escape');
@@ -250,6 +252,7 @@ test('the timeline bars and the lineage nodes work from the keyboard: one Tab st
   await page.keyboard.press('ArrowRight');
   await expect.poll(focusedNode).not.toBe(edge.from);
   const next = (await focusedNode())!;
+  await snap('lineage-keyboard-focus');
   await expect(lineage.locator('.lineage-node[tabindex="0"]')).toHaveAttribute('data-id', next);
   await page.keyboard.press('ArrowLeft');
   await expect.poll(focusedNode).toBe(edge.from);
