@@ -163,3 +163,108 @@ test('the lineage panel of a bronze pattern leads to its gold replacement; the g
   await expect(reader.page.getByTestId('timeline-marks').locator('.timeline-mark').first()).toBeVisible();
   await snap('timeline-dark');
 });
+
+test('the timeline bars and the lineage nodes work from the keyboard: one Tab stop, arrows, zoom, Escape, Enter', async ({
+  reader,
+  server,
+  snap,
+}) => {
+  const items = await server.api.evolution.getTimeline();
+  await reader.open('/timeline');
+  const page = reader.page;
+  const marks = page.getByTestId('timeline-marks').locator('.timeline-mark');
+  await expect(marks).toHaveCount(items.length);
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-key') ?? null);
+  const focusedYear = () => page.evaluate(() => Number(document.activeElement?.getAttribute('data-year')));
+
+  // Exactly one bar is in the Tab order, and Tab from the chart reaches it.
+  await expect(page.locator('.timeline-mark[tabindex="0"]')).toHaveCount(1);
+  await page.getByTestId('timeline-svg').focus();
+  await page.keyboard.press('Tab');
+  const first = await focused();
+  expect(first).not.toBeNull();
+  const label = await page.locator(`.timeline-mark[data-key="${first}"]`).getAttribute('aria-label');
+  const firstItem = items.find((i) => first!.startsWith(`${i.id}|${i.field}|${i.anchor ?? ''}|${i.year}`))!;
+  expect(label).toContain(firstItem.title);
+  expect(label).toContain(String(firstItem.year));
+  expect(label).toContain(firstItem.source);
+  expect(label).toContain(firstItem.tier ?? 'no tier');
+
+  // → walks the row forward in time; the roving stop follows the focus.
+  const y0 = await focusedYear();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(focused).not.toBe(first);
+  expect(await focusedYear()).toBeGreaterThanOrEqual(y0);
+  const second = await focused();
+  await expect(page.locator('.timeline-mark[tabindex="0"]')).toHaveAttribute('data-key', second!);
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(focused).toBe(first);
+
+  // Zoom keys still work on a bar, and a bar moved to off-screen is panned into view.
+  const span = page.getByTestId('timeline-span');
+  const yearsShown = async () => Number(/\((\d+) years\)/.exec((await span.textContent()) ?? '')?.[1]);
+  const all = await yearsShown();
+  for (let i = 0; i < 6; i++) await page.keyboard.press('+');
+  await expect.poll(yearsShown).toBeLessThan(all);
+  await page.keyboard.press('End');
+  await expect.poll(focused).not.toBe(first);
+  const end = await focused();
+  const inView = () =>
+    page.evaluate((key) => {
+      const bar = document.querySelector(`[data-key="${CSS.escape(key)}"]`)!.getBoundingClientRect();
+      const svg = document.querySelector('[data-testid="timeline-svg"]')!.getBoundingClientRect();
+      return bar.left >= svg.left && bar.right <= svg.right;
+    }, end!);
+  await expect.poll(inView).toBe(true);
+  await snap('timeline-keyboard-focus');
+
+  // Escape leaves the bars for the chart, where the arrows pan again.
+  await page.keyboard.press('Escape');
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+    .toBe('timeline-svg');
+  const before = await span.textContent();
+  await page.keyboard.press('ArrowLeft');
+  await expect(span).not.toHaveText(before!);
+
+  // Tab comes back to the last bar; Enter opens its page.
+  await page.keyboard.press('Tab');
+  await expect.poll(focused).toBe(end);
+  const endId = await page.locator(`.timeline-mark[data-key="${end}"]`).getAttribute('data-id');
+  await page.keyboard.press('Enter');
+  await reader.waitForPage();
+  expect(await reader.route()).toContain(endId!);
+
+  // The lineage graph: the centre page is the Tab stop, arrows move along the graph, Enter opens.
+  const graph = await server.api.evolution.getLineage([], 0);
+  const edge = graph.edges.find((e) => e.kind === 'replaced-by')!;
+  await reader.openPage(edge.from);
+  const panel = page.getByTestId('evolution-panel');
+  await panel.getByTestId('lineage-graph-toggle').click();
+  const lineage = page.getByTestId('lineage-graph');
+  await expect(lineage.locator('.lineage-node[tabindex="0"]')).toHaveAttribute('data-id', edge.from);
+  await lineage.locator('.lineage-node[tabindex="0"]').focus();
+  const focusedNode = () => page.evaluate(() => document.activeElement?.getAttribute('data-id') ?? null);
+  await expect(lineage.locator(`.lineage-node[data-id="${edge.from}"]`)).toHaveAttribute(
+    'aria-label',
+    new RegExp(graph.nodes.find((n) => n.id === edge.from)!.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+  );
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(focusedNode).not.toBe(edge.from);
+  const next = (await focusedNode())!;
+  await snap('lineage-keyboard-focus');
+  await expect(lineage.locator('.lineage-node[tabindex="0"]')).toHaveAttribute('data-id', next);
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(focusedNode).toBe(edge.from);
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(focusedNode).toBe(next);
+  await page.keyboard.press('Escape');
+  await expect.poll(focusedNode).toBeNull();
+  const nextNode = graph.nodes.find((n) => n.id === next);
+  if (nextNode && !nextNode.redirect) {
+    await lineage.locator(`.lineage-node[data-id="${next}"]`).focus();
+    await page.keyboard.press('Enter');
+    await reader.waitForPage(nextNode.title);
+    expect(await reader.route()).toContain(next);
+  }
+});

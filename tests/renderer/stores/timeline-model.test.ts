@@ -6,6 +6,7 @@ import {
   layoutTimeline,
   matchesText,
   sortItems,
+  stepTimeline,
   toCsv,
 } from '../../../src/renderer/src/stores/timeline-model';
 
@@ -100,5 +101,52 @@ describe('filters, search, sort and CSV', () => {
     );
     expect(lines[3]).toContain('"In 2000, ""x"", y"');
     expect(lines[4]).toMatch(/,true,front matter: year_implemented = 2007$/);
+  });
+});
+
+describe('stepTimeline (keyboard order of the chart bars)', () => {
+  // Row "data": 1990 A, 2000 B and C stacked (two lines), 2010 D. Row "ops": 1995 E, 2008 F.
+  const items = [
+    item({ id: 'p/a', title: 'A', year: 1990 }),
+    item({ id: 'p/b', title: 'B', year: 2000 }),
+    item({ id: 'p/c', title: 'C', year: 2000 }),
+    item({ id: 'p/d', title: 'D', year: 2010 }),
+    item({ id: 'p/e', title: 'E', year: 1995, category: 'ops' }),
+    item({ id: 'p/f', title: 'F', year: 2008, category: 'ops' }),
+  ];
+  const layout = layoutTimeline(items);
+  const keyOf = (id: string) => layout.placed.find((p) => p.item.id === id)!.key;
+  const idOf = (key: string | null) => layout.placed.find((p) => p.key === key)?.item.id ?? null;
+  const step = (id: string, key: Parameters<typeof stepTimeline>[2]) =>
+    idOf(stepTimeline(layout, keyOf(id), key));
+
+  it('walks a row in time order with ← → and stops at its ends', () => {
+    const order: string[] = ['p/a'];
+    for (let at = step('p/a', 'ArrowRight'); at; at = step(at, 'ArrowRight')) order.push(at);
+    expect(order).toEqual(['p/a', 'p/b', 'p/c', 'p/d']);
+    expect(step('p/a', 'ArrowLeft')).toBeNull();
+    expect(step('p/c', 'ArrowLeft')).toBe('p/b');
+  });
+
+  it('jumps to the ends of the row with Home and End', () => {
+    expect(step('p/b', 'End')).toBe('p/d');
+    expect(step('p/d', 'Home')).toBe('p/a');
+    expect(step('p/f', 'Home')).toBe('p/e');
+  });
+
+  it('moves ↑ ↓ line by line, through stacked lanes into the next row, to the nearest year', () => {
+    expect(step('p/b', 'ArrowDown')).toBe('p/c');
+    expect(step('p/c', 'ArrowUp')).toBe('p/b');
+    expect(step('p/c', 'ArrowDown')).toBe('p/e');
+    // D sits on the row's first line; the line below holds only C.
+    expect(step('p/d', 'ArrowDown')).toBe('p/c');
+    expect(step('p/d', 'ArrowUp')).toBeNull();
+    expect(step('p/f', 'ArrowUp')).toBe('p/c');
+    expect(step('p/a', 'ArrowUp')).toBeNull();
+    expect(step('p/e', 'ArrowDown')).toBeNull();
+  });
+
+  it('starts at the first bar when the focused one is gone', () => {
+    expect(idOf(stepTimeline(layout, 'gone', 'ArrowRight'))).toBe('p/a');
   });
 });

@@ -78,3 +78,31 @@ export function layoutLineage(
   const info = g.graph();
   return { nodes: placedNodes, edges: placedEdges, width: info.width ?? 0, height: info.height ?? 0 };
 }
+
+/**
+ * The node the focus moves to from `from` with an arrow key: the nearest node whose centre lies
+ * that way, preferring nodes straight ahead (a node off to the side costs twice its sideways
+ * distance). Null when there is none.
+ */
+export function stepLineage(
+  nodes: readonly PlacedNode[],
+  from: string,
+  key: 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown',
+): string | null {
+  const centre = (n: PlacedNode) => ({ x: n.x + n.width / 2, y: n.y + n.height / 2 });
+  const at = nodes.find((n) => n.node.id === from);
+  if (!at) return nodes[0]?.node.id ?? null;
+  const a = centre(at);
+  const horizontal = key === 'ArrowLeft' || key === 'ArrowRight';
+  const sign = key === 'ArrowLeft' || key === 'ArrowUp' ? -1 : 1;
+  let best: { id: string; cost: number } | null = null;
+  for (const n of nodes) {
+    const c = centre(n);
+    const ahead = sign * (horizontal ? c.x - a.x : c.y - a.y);
+    const aside = Math.abs(horizontal ? c.y - a.y : c.x - a.x);
+    if (n === at || ahead <= 0) continue;
+    const cost = ahead + 2 * aside;
+    if (!best || cost < best.cost) best = { id: n.node.id, cost };
+  }
+  return best?.id ?? null;
+}

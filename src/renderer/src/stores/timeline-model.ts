@@ -191,3 +191,33 @@ export function toCsv(items: TimelineItem[]): string {
   );
   return [head.join(','), ...rows].join('\r\n') + '\r\n';
 }
+
+/** A key that moves the focus between the chart's bars. */
+export type NavKey = 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown' | 'Home' | 'End';
+export const NAV_KEYS: readonly string[] = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'];
+
+/**
+ * The bar the focus moves to from `from`: ← → step through the bar's row in time order, Home and
+ * End jump to the row's first and last bar, ↑ ↓ go to the stacked line above or below (the next
+ * row at the edge of a row), to the bar nearest in year. Null when there is nowhere to go.
+ */
+export function stepTimeline(layout: TimelineLayout, from: string, key: NavKey): string | null {
+  const at = layout.placed.find((p) => p.key === from);
+  if (!at) return layout.placed[0]?.key ?? null;
+  const line = (p: PlacedItem) => layout.rows[p.row]!.offset + p.lane;
+  if (key === 'ArrowUp' || key === 'ArrowDown') {
+    const target = line(at) + (key === 'ArrowUp' ? -1 : 1);
+    let best: PlacedItem | null = null;
+    for (const p of layout.placed)
+      if (
+        line(p) === target &&
+        (!best || Math.abs(p.item.year - at.item.year) < Math.abs(best.item.year - at.item.year))
+      )
+        best = p;
+    return best?.key ?? null;
+  }
+  const row = layout.placed.filter((p) => p.row === at.row);
+  const i = row.indexOf(at);
+  const to = key === 'Home' ? 0 : key === 'End' ? row.length - 1 : i + (key === 'ArrowLeft' ? -1 : 1);
+  return to === i ? null : (row[to]?.key ?? null);
+}
