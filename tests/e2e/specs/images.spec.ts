@@ -1,4 +1,5 @@
-import { test, expect } from '../fixtures';
+import { join } from 'node:path';
+import { SCREENSHOTS, test, expect } from '../fixtures';
 
 const PAGE = 'core-principles/laws/correlated-failure';
 
@@ -11,4 +12,5 @@ test('a page shows its local SVG image, served from content.db', async ({ reader
   // Decoded and drawn: an image that failed to load has a natural width of 0.
   await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
   await snap('local-svg-image');
+  await img.screenshot({ path: join(SCREENSHOTS, 'real-corpus-local-svg-image-element.png') });
 });
