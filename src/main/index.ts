@@ -185,7 +185,7 @@ async function start(): Promise<void> {
   );
   app.on('will-quit', () => services.close());
 
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererRoot));
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererRoot, services.contentDb));
   applyPermissionPolicy(session.defaultSession, appOrigin);
   const trusted = (event: Electron.IpcMainInvokeEvent) =>
     isTrustedSender(senderInfo(event), { appOrigin, windowIds });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { listCorpus, readBytes } from './corpus-reader';
+import { listImages } from './corpus-images';
 
 /** One file the importer may read: a Markdown file under docs/, or mkdocs.yml. */
 export interface SourceFile {
@@ -16,13 +17,16 @@ export interface CorpusSource {
   /** Every Markdown file under docs/, sorted by path. */
   files: SourceFile[];
   mkdocs: SourceFile | null;
+  /** Image files under docs/ (svg, png, jpg, gif, webp); absent: the stored images are kept as they are. */
+  images?: SourceFile[];
 }
 
 /** A corpus folder (holding docs/ and mkdocs.yml) as an import source. Throws CorpusRootError. */
 export function folderSource(root: string): CorpusSource {
-  const { mkdocsYml, files } = listCorpus(root);
+  const { docsDir, mkdocsYml, files } = listCorpus(root);
   return {
     files: files.map((f) => ({ path: f.path, read: () => readBytes(f) })),
     mkdocs: mkdocsYml ? { path: 'mkdocs.yml', read: () => readFileSync(mkdocsYml) } : null,
+    images: listImages(docsDir),
   };
 }

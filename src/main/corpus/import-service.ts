@@ -3,6 +3,7 @@ import { posix } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ImportReport, PageId } from '../../shared/domain';
 import { buildSearchIndex } from '../search/search-index';
+import { storeImages } from './corpus-images';
 import { folderSource, type CorpusSource } from './corpus-source';
 import { gitBlobSha } from './git-blob';
 import { ImportRepository } from './import-repository';
@@ -107,6 +108,7 @@ export async function importSource(
     });
     for (const job of jobs) repo.keepBlob(job.sha, job.bytes);
     if (mkdocs && !(mkdocs instanceof Error)) repo.keepBlob(mkdocs.sha, mkdocs.bytes);
+    if (source.images) storeImages(db, source.images);
     repo.setMeta('mkdocsSha', mkdocs && !(mkdocs instanceof Error) ? mkdocs.sha : '');
     lap('writeMs');
     resolveCorpus(repo, mkdocs);

@@ -1,4 +1,6 @@
+import type { Database } from 'better-sqlite3';
 import { readFile } from 'node:fs/promises';
+import { corpusImageResponse, isCorpusImagePath } from '../server/corpus-image-route';
 import { resolveStaticFile, type StaticFile } from '../server/static-files';
 import { uiResponseHeaders } from './csp';
 
@@ -44,9 +46,18 @@ export function resolveAppPath(root: string, url: string): StaticFile | null {
  * learns nothing about the disk). Uses only the web `Request`/`Response` types, so it
  * runs (and is tested) in plain Node too.
  */
-export function createAppProtocolHandler(root: string): (request: Request) => Promise<Response> {
+export function createAppProtocolHandler(
+  root: string,
+  contentDb?: Database,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405 });
+    const pathname = /^app:\/\/dstudio(\/[^?#]*)/i.exec(request.url)?.[1] ?? '';
+    if (contentDb && isCorpusImagePath(pathname)) {
+      const image = corpusImageResponse(contentDb, pathname, request.headers.get('if-none-match'));
+      const body = request.method === 'HEAD' || !image.body ? null : new Uint8Array(image.body);
+      return new Response(body, { status: image.status, headers: image.headers });
+    }
     const file = resolveAppPath(root, request.url);
     if (!file)
       return new Response('Not found', {

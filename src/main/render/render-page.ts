@@ -1,6 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Heading } from '../../shared/domain';
+import { corpusImageUrl } from './image-src';
 import { createMarkdown, type RenderEnv } from './markdown';
 import { githubSlug, pythonMarkdownSlug, SlugRegistry } from './slug';
 import type { RenderedFeatures, RenderedPage, RenderedSection, RenderOptions } from './types';
@@ -175,6 +176,11 @@ export function renderPage(markdown: string, opts: RenderOptions): RenderedPage 
         features.scripts += child.content.match(SCRIPT_RE)?.length ?? 0;
         if (!(child.meta as { own?: boolean } | null)?.own)
           child.content = tagRawLinks(child.content, (href) => links.push({ href, line }) - 1);
+      }
+      if (child.type === 'image') {
+        const url = corpusImageUrl(child.attrGet('src') ?? '', opts.pageId);
+        if (url) child.attrSet('src', url);
+        continue;
       }
       if (child.type !== 'link_open') continue;
       const href = child.attrGet('href') ?? '';

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { ApiErrorData, DStudioApi } from '../../shared/contract';
 import { isApiPath, parseApiPath, TOKEN_HEADER, type WireResult } from '../../shared/contract/wire';
 import { dispatch } from '../api-dispatch';
+import type { Database } from 'better-sqlite3';
+import { corpusImageResponse, isCorpusImagePath } from './corpus-image-route';
 import { UI_SECURITY_HEADERS } from './csp';
 import { readStaticFile, resolveStaticFile } from './static-files';
 
@@ -20,6 +22,8 @@ export interface HttpServerOptions {
   port?: number;
   /** Fixed token, for tests; a random one by default. */
   token?: string;
+  /** content.db, for the corpus's images (`/corpus-image/…`); without it those answer 404. */
+  contentDb?: Database;
 }
 
 export interface RunningServer {
@@ -147,6 +151,12 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...UI_SECURITY_HEADERS, allow: 'GET, HEAD' });
       res.end();
+      return;
+    }
+    if (isCorpusImagePath(url.pathname) && opts.contentDb) {
+      const image = corpusImageResponse(opts.contentDb, url.pathname, req.headers['if-none-match']);
+      res.writeHead(image.status, image.headers);
+      res.end(req.method === 'HEAD' ? undefined : (image.body ?? undefined));
       return;
     }
     const file = resolveStaticFile(opts.staticRoot, url.pathname);

@@ -62,7 +62,12 @@ export async function serve(
   const services = openServices({ contentDb: opts.contentDb, userDb: opts.userDb }, { sync: opts.sync });
   let server: RunningServer | undefined;
   try {
-    server = await startHttpServer({ api: services.api, staticRoot: uiRoot, port: opts.port });
+    server = await startHttpServer({
+      api: services.api,
+      staticRoot: uiRoot,
+      port: opts.port,
+      contentDb: services.contentDb,
+    });
     onReady(server);
     // While the reader's browser starts: a failed warm-up only means a slower first page.
     warmUp(server).catch(() => undefined);
