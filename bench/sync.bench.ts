@@ -1,7 +1,8 @@
 /**
  * Sync against the loopback GitHub (tests/helpers/fake-github.ts) serving the real snapshots:
- * the snap-4 → snap-5 update (time, requests, bytes) next to the fresh path (download the
- * whole tarball, unpack it, import it into an empty database), and an up-to-date check.
+ * the snap-4 → snap-5 update (time, requests, bytes; snap-4 itself installed by an update)
+ * next to the fresh path (download the whole tarball, unpack it, import it into an empty
+ * database), the tree listing walked whole vs by changed directories, and an up-to-date check.
  * Ratios are of numbers measured in this same run.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,10 @@ import { join } from 'node:path';
 import { extract } from 'tar';
 import { importCorpus } from '../src/main/corpus/import-service';
 import { openContentDb } from '../src/main/database/connection';
+import { GitHubClient } from '../src/main/sync/github-client';
 import { runUpdate } from '../src/main/sync/sync-engine';
+import { SyncRepository } from '../src/main/sync/sync-repository';
+import { installedListing } from '../src/main/sync/tree-listing';
 import { realCorpusAt } from '../tests/helpers/corpus';
 import { FakeGitHub } from '../tests/helpers/fake-github';
 
@@ -21,8 +25,18 @@ export default async function bench(): Promise<void> {
   try {
     const source = { apiUrl: server.url, owner: 'deepaucksharma', repo: 'DStudio', ref: 'main' };
     const db = openContentDb(join(dir, 'content.db'));
-    await importCorpus(db, realCorpusAt('snap-4'), { commit: server.commitOf('snap-4') });
+    // Installed by an update (snap-3 → snap-4), as an app that has updated before: its listing is kept.
+    await importCorpus(db, realCorpusAt('snap-3'), { commit: server.commitOf('snap-3') });
+    server.head = 'snap-4';
+    await runUpdate(db, { source, cacheDir: join(dir, 'cache') });
     server.head = 'snap-5';
+    // The snap-5 listing both ways, for the record: the whole tree vs only the changed directories.
+    const full = new GitHubClient(source);
+    const treeSha = (await full.headCommit(null))!.treeSha;
+    full.usage.requests = full.usage.bytes = 0;
+    await full.contentTree(treeSha);
+    const partial = new GitHubClient(source);
+    await partial.contentTree(treeSha, installedListing(new SyncRepository(db)));
     const log0 = server.log.length;
     const update = await runUpdate(db, { source, cacheDir: join(dir, 'cache') });
     const blobPaths = server.log.slice(log0).filter((p) => p.includes('/git/blobs/'));
@@ -62,6 +76,9 @@ export default async function bench(): Promise<void> {
     console.log(`  time ratio update/fresh: ${(update.durationMs / freshMs).toFixed(3)} (goal ≤ 0.10)`);
     console.log(
       `  bytes fetched / changed blobs' size: ${(update.bytesFetched / changedBytes).toFixed(3)} (goal ≤ 1.10; payload excludes HTTP headers)`,
+    );
+    console.log(
+      `  tree listing: full walk ${full.usage.requests} requests, ${full.usage.bytes} bytes; changed directories only ${partial.usage.requests} requests, ${partial.usage.bytes} bytes`,
     );
     console.log(`  up-to-date check: ${check.requests} request(s), upToDate=${check.upToDate}`);
   } finally {

@@ -35,7 +35,7 @@ const commitSchema = z.object({
   }),
 });
 
-const treeEntrySchema = z.object({
+export const treeEntrySchema = z.object({
   path: z.string(),
   mode: z.string(),
   type: z.string(),
@@ -132,27 +132,38 @@ export class GitHubClient {
   }
 
   /**
-   * The files under `docs/` and `mkdocs.yml` of a commit's tree, with paths from the root.
-   * A truncated recursive answer is never used as-is (it would look like mass deletion):
-   * the walk goes on one subtree per request.
+   * The entries under `docs/` (directories included, with their tree SHA) and the root's
+   * files, with paths from the root. With the listing of the installed commit (`previous`),
+   * the walk goes one directory per request and only into directories whose tree SHA
+   * differs from the installed one: an unchanged directory's entries are taken from
+   * `previous`. Without it, one recursive request. A truncated recursive answer is never
+   * used as-is (it would look like mass deletion): the walk goes on one directory per request.
    */
-  async contentTree(rootSha: string): Promise<TreeEntry[]> {
+  async contentTree(rootSha: string, previous: TreeEntry[] | null = null): Promise<TreeEntry[]> {
     const root = await this.tree(rootSha, false);
     const out: TreeEntry[] = root.entries.filter((e) => e.path !== 'docs');
     const docs = root.entries.find((e) => e.path === 'docs' && e.type === 'tree');
     if (!docs) return out;
+    out.push(docs);
+    const installedDirs = new Map(
+      (previous ?? []).filter((e) => e.type === 'tree').map((e) => [e.path, e.sha]),
+    );
     const walk = async (prefix: string, sha: string, recursive: boolean): Promise<void> => {
+      if (installedDirs.get(prefix) === sha) {
+        for (const e of previous!) if (e.path.startsWith(`${prefix}/`)) out.push(e);
+        return;
+      }
       const t = await this.tree(sha, recursive);
       if (recursive && t.truncated) return walk(prefix, sha, false);
       if (t.truncated)
         throw new SyncHttpError(`The server truncated the listing of ${prefix}; refusing a partial tree.`);
       for (const e of t.entries) {
         const path = `${prefix}/${e.path}`;
+        out.push({ ...e, path });
         if (!recursive && e.type === 'tree') await walk(path, e.sha, false);
-        else out.push({ ...e, path });
       }
     };
-    await walk('docs', docs.sha, true);
+    await walk('docs', docs.sha, previous === null);
     return out;
   }
 

@@ -8,6 +8,7 @@ import { GitHubClient, type GitHubSource, type HeadCommit } from './github-clien
 import { DEFAULT_LIMITS, SyncCancelledError, type FetchLimits } from './http-fetch';
 import { SyncRepository } from './sync-repository';
 import { wantedFromTarball } from './tarball';
+import { installedListing, keepListing } from './tree-listing';
 import { MAX_BLOB_BYTES, MAX_TOTAL_BYTES, selectContent, type WantedFile } from './tree-rules';
 
 /** Blob requests in flight at once: enough to hide a hotel network's latency, polite to the API. */
@@ -114,7 +115,8 @@ export async function runUpdate(db: Database, opts: SyncOptions): Promise<SyncRe
   }
 
   progress(progressOf('listing'));
-  const selection = selectContent(await client.contentTree(head.treeSha));
+  const listing = await client.contentTree(head.treeSha, installedListing(repo));
+  const selection = selectContent(listing);
   base.rejected = selection.rejected;
   const current = repo.currentFiles();
   const wanted = selection.mkdocs ? [...selection.files, selection.mkdocs] : selection.files;
@@ -199,7 +201,10 @@ export async function runUpdate(db: Database, opts: SyncOptions): Promise<SyncRe
     signal: opts.signal,
     rematch: opts.rematch,
     finish: (parts) => finish({ ...parts, kind: 'update', to: head.sha, upToDate: false }),
-    after: () => rememberEtag(repo, opts.source, head),
+    after: () => {
+      rememberEtag(repo, opts.source, head);
+      keepListing(repo, head.sha, listing);
+    },
   });
   for (const sha of bytes.keys()) cache.remove(sha);
   progress(

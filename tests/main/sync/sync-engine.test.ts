@@ -20,9 +20,12 @@ describe.skipIf(!corpusAvailable())('sync against the loopback GitHub serving th
       const db = openContentDb(join(dir, 'content.db'));
       const opts = syncOptions(server, join(dir, 'cache'));
       const reports = [];
+      const treeRequests: string[][] = [];
       for (const tag of ['snap-1', 'snap-2', 'snap-3', 'snap-4', 'snap-5'] as const) {
         server.head = tag;
+        const logStart = server.log.length;
         const r = await runUpdate(db, opts);
+        treeRequests.push(server.log.slice(logStart).filter((p) => p.includes('/git/trees/')));
         expect(r.to).toBe(server.commitOf(tag));
         reports.push(r);
       }
@@ -36,6 +39,14 @@ describe.skipIf(!corpusAvailable())('sync against the loopback GitHub serving th
       expect(last.added.length + last.changed.length + last.removed.length).toBeLessThan(30);
       expect(reports[3]!.removed.length).toBeGreaterThan(30); // snap-4 removed a whole section
       expect(last.from).toBe(server.commitOf('snap-4'));
+      // The first update walks the whole tree (root, then docs/ recursively); later ones list
+      // only the directories whose tree SHA changed, one level per request.
+      expect(treeRequests[0]!.filter((p) => p.endsWith('?recursive=1'))).toHaveLength(1);
+      for (const requests of treeRequests.slice(1)) {
+        expect(requests.some((p) => p.includes('recursive'))).toBe(false);
+        expect(requests.length).toBeGreaterThanOrEqual(1);
+      }
+      expect(treeRequests[4]!.length).toBeLessThan(20);
 
       const fresh = openContentDb(join(dir, 'fresh.db'));
       await importCorpus(fresh, realCorpusAt('snap-5'), { commit: server.commitOf('snap-5') });
