@@ -31,6 +31,8 @@ export interface SyncOptions {
   signal?: AbortSignal;
   onProgress?: (p: SyncProgress) => void;
   rematch?: ChecklistRematch;
+  /** Installs a head older than the content (or the generation kept for revert) instead of refusing. */
+  allowOlder?: boolean;
 }
 
 /** The key under which the head's ETag is kept: valid only for the same server, repository and ref. */
@@ -112,6 +114,9 @@ export async function runUpdate(db: Database, opts: SyncOptions): Promise<SyncRe
       guides: [],
     });
   }
+
+  const older = opts.allowOlder ? null : olderProblem(repo, opts.source.ref, head);
+  if (older) throw new Error(older);
 
   progress(progressOf('listing'));
   const selection = selectContent(await client.contentTree(head.treeSha));
@@ -320,6 +325,24 @@ export async function runRevert(
       at: new Date().toISOString(),
     }),
   });
+}
+
+/**
+ * Why installing `head` would go backwards, or null. A force-pushed or reset branch must not
+ * silently replace newer content: the user's reading moved on with it.
+ */
+function olderProblem(repo: SyncRepository, ref: string, head: HeadCommit): string | null {
+  const local = repo.meta('commit');
+  const localDate = repo.meta('committedAt');
+  const short = (sha: string | null) => sha?.slice(0, 7) ?? 'unknown';
+  const older =
+    head.sha === repo.meta('previousCommit') ||
+    (head.date !== null && localDate !== null && Date.parse(head.date) < Date.parse(localDate));
+  if (!older) return null;
+  return (
+    `The repository's ${ref} is older than your content (${ref} is ${short(head.sha)} of ${head.date ?? 'unknown date'}, ` +
+    `yours is ${short(local)} of ${localDate ?? 'unknown date'}); nothing changed.`
+  );
 }
 
 /** Why revert is impossible now, or null. */
