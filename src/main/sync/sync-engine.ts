@@ -335,8 +335,10 @@ function olderProblem(repo: SyncRepository, ref: string, head: HeadCommit): stri
   const local = repo.meta('commit');
   const localDate = repo.meta('committedAt');
   const short = (sha: string | null) => sha?.slice(0, 7) ?? 'unknown';
+  // After a revert the kept generation is the newer one, and updating to it is going forward.
+  const keptIsOlder = head.sha === repo.meta('previousCommit') && repo.lastReport()?.kind !== 'revert';
   const older =
-    head.sha === repo.meta('previousCommit') ||
+    keptIsOlder ||
     (head.date !== null && localDate !== null && Date.parse(head.date) < Date.parse(localDate));
   if (!older) return null;
   return (

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openContentDb } from '../../../src/main/database/connection';
-import { runUpdate } from '../../../src/main/sync/sync-engine';
+import { runRevert, runUpdate } from '../../../src/main/sync/sync-engine';
 import { corpusAvailable, SKIP_MESSAGE } from '../../helpers/corpus';
 import { FakeGitHub } from '../../helpers/fake-github';
 import { contentState, syncOptions, tmp } from './sync-helpers';
@@ -38,6 +38,12 @@ describe.skipIf(!corpusAvailable())('sync refuses to go backwards', () => {
     expect(server.log.length - before).toBe(1);
     expect(await contentState(db)).toEqual(atSnap5);
 
+    // After a revert the kept generation is the newer content: updating to it goes forward.
+    server.head = 'snap-5';
+    await runRevert(db);
+    expect((await runUpdate(db, opts)).to).toBe(server.commitOf('snap-5'));
+
+    server.head = 'snap-3';
     const forced = await runUpdate(db, { ...opts, allowOlder: true });
     expect(forced.to).toBe(server.commitOf('snap-3'));
     expect((await contentState(db)).commit).toBe(server.commitOf('snap-3'));
