@@ -13,6 +13,7 @@ import {
   Menu,
   nativeTheme,
   protocol,
+  safeStorage,
   screen,
   session,
   shell,
@@ -43,6 +44,7 @@ import { writeFileAtomic } from './files/atomic-write';
 import { safeFileName } from './files/safe-file-name';
 import { DESKTOP_CHANNELS, type DesktopCommand } from '../shared/desktop-bridge';
 import { openServices } from './services';
+import { encryptedTokenStore } from './sync/token-store';
 
 // Both must happen before `ready`: privileged schemes cannot be registered later, and
 // enableSandbox covers every renderer, including any created by accident.
@@ -177,6 +179,8 @@ async function start(): Promise<void> {
           : await dialog.showSaveDialog(options);
         return result.canceled || !result.filePath ? null : result.filePath;
       },
+      // The GitHub token survives restarts only encrypted by the OS keychain.
+      sync: { tokens: encryptedTokenStore(join(app.getPath('userData'), 'github-token.bin'), safeStorage) },
     },
   );
   // One verified backup per start (the five newest are kept); a failure is not fatal.

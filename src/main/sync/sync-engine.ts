@@ -32,6 +32,8 @@ export interface SyncOptions {
   signal?: AbortSignal;
   onProgress?: (p: SyncProgress) => void;
   rematch?: ChecklistRematch;
+  /** Installs a head older than the content (or the generation kept for revert) instead of refusing. */
+  allowOlder?: boolean;
 }
 
 /** The key under which the head's ETag is kept: valid only for the same server, repository and ref. */
@@ -113,6 +115,9 @@ export async function runUpdate(db: Database, opts: SyncOptions): Promise<SyncRe
       guides: [],
     });
   }
+
+  const older = opts.allowOlder ? null : olderProblem(repo, opts.source.ref, head);
+  if (older) throw new Error(older);
 
   progress(progressOf('listing'));
   const listing = await client.contentTree(head.treeSha, installedListing(repo));
@@ -325,6 +330,26 @@ export async function runRevert(
       at: new Date().toISOString(),
     }),
   });
+}
+
+/**
+ * Why installing `head` would go backwards, or null. A force-pushed or reset branch must not
+ * silently replace newer content: the user's reading moved on with it.
+ */
+function olderProblem(repo: SyncRepository, ref: string, head: HeadCommit): string | null {
+  const local = repo.meta('commit');
+  const localDate = repo.meta('committedAt');
+  const short = (sha: string | null) => sha?.slice(0, 7) ?? 'unknown';
+  // After a revert the kept generation is the newer one, and updating to it is going forward.
+  const keptIsOlder = head.sha === repo.meta('previousCommit') && repo.lastReport()?.kind !== 'revert';
+  const older =
+    keptIsOlder ||
+    (head.date !== null && localDate !== null && Date.parse(head.date) < Date.parse(localDate));
+  if (!older) return null;
+  return (
+    `The repository's ${ref} is older than your content (${ref} is ${short(head.sha)} of ${head.date ?? 'unknown date'}, ` +
+    `yours is ${short(local)} of ${localDate ?? 'unknown date'}); nothing changed.`
+  );
 }
 
 /** Why revert is impossible now, or null. */

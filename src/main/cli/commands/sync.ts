@@ -42,7 +42,7 @@ export const syncCommand: Command = {
   summary:
     'Update a content database from the GitHub repository (only changed files, verified, all or nothing).',
   usage:
-    'dstudio sync --db FILE [--api-url URL] [--repo OWNER/NAME] [--ref REF] [--token-env VAR] [--revert] [--json]',
+    'dstudio sync --db FILE [--api-url URL] [--repo OWNER/NAME] [--ref REF] [--token-env VAR] [--allow-older] [--revert] [--json]',
   options: {
     db: { type: 'string' },
     'api-url': { type: 'string' },
@@ -50,6 +50,7 @@ export const syncCommand: Command = {
     ref: { type: 'string' },
     'token-env': { type: 'string' },
     revert: { type: 'boolean' },
+    'allow-older': { type: 'boolean' },
     json: { type: 'boolean' },
   },
   async run(values, _positionals, io) {
@@ -83,6 +84,7 @@ export const syncCommand: Command = {
             },
             cacheDir: `${dbFile}.sync-cache`,
             signal: ctl.signal,
+            allowOlder: values['allow-older'] === true,
             onProgress: values.json ? undefined : progressBar(io),
           });
       if (values.json) {
