@@ -69,7 +69,8 @@ function pageOf(schema: TemplateSchema, values: ReportValues): PageId | null {
 /** A migration story's fields as far as a checklist run tells them; the user writes the rest. */
 function storyFromRun(run: MigrationRunOffer): ReportValues {
   return {
-    title: run.guideTitle.slice(0, 200),
+    // "Migration Playbook: A to B" names the guide; the story is about "A to B".
+    title: run.guideTitle.replace(/^migration (playbook|guide)\s*:\s*/i, '').slice(0, 200),
     status: run.finished ? 'completed' : 'in-progress',
     year: String(run.finishedYear ?? run.startedYear),
     phases: run.phases.slice(0, 20).map((p) => ({

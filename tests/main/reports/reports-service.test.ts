@@ -140,7 +140,10 @@ describe('ReportsService', () => {
     const started = await reports.createDraft('migration-story', GUIDE);
     const year = String(new Date().getUTCFullYear());
     expect(started.values).toMatchObject({ status: 'in-progress', year, guide: GUIDE });
-    expect(started.values.title).toBe((await api.content.listPages()).find((p) => p.id === GUIDE)?.title);
+    expect((await api.content.listPages()).find((p) => p.id === GUIDE)?.title).toMatch(
+      /^Migration Playbook: /,
+    );
+    expect(started.values.title).toBe('Two-Phase Commit to Saga');
     const phases = started.values.phases as { name: string; description: string }[];
     expect(phases.map((p) => p.name)).toEqual(guide.checklists.map((l) => l.sectionTitle).slice(0, 20));
     expect(phases[0]!.description).toMatch(/^1 of \d+ checklist items done\.$/);
