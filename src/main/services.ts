@@ -5,6 +5,7 @@ import { openContentDb, openUserDb } from './database/connection';
 import { EvolutionService } from './evolution/evolution-service';
 import { FilesService, type ChooseSavePath } from './files/files-service';
 import { ProgressService } from './progress/progress-service';
+import { ProgressRunSource } from './reports/migration-runs';
 import { ReportsService } from './reports/reports-service';
 import { SearchService } from './search/search-service';
 import { SwitcherService } from './search/switcher-service';
@@ -49,6 +50,8 @@ export function openServices(paths: ServicePaths, host: ServiceHost = {}): Servi
   const search = new SearchService(contentDb);
   const switcher = new SwitcherService(contentDb, { recentPageIds: () => user.recentPageIds() });
   const content = new ContentService(contentDb);
+  const progress = new ProgressService(userDb, contentDb);
+  const evolution = new EvolutionService(contentDb);
   const api: DStudioApi = {
     content,
     search: {
@@ -57,9 +60,12 @@ export function openServices(paths: ServicePaths, host: ServiceHost = {}): Servi
       quickSwitchData: () => switcher.quickSwitchData(),
     },
     user,
-    progress: new ProgressService(userDb, contentDb),
-    evolution: new EvolutionService(contentDb),
-    reports: new ReportsService(userDb, { pages: () => content.listPages() }),
+    progress,
+    evolution,
+    reports: new ReportsService(userDb, {
+      pages: () => content.listPages(),
+      runs: new ProgressRunSource(progress, evolution),
+    }),
     sync: new SyncService(contentDb, { cacheDir: `${paths.contentDb}.sync-cache`, ...host.sync }),
     files: new FilesService(host.chooseSavePath),
   };

@@ -206,6 +206,11 @@ export class ProgressService implements ProgressApi {
     return { run: this.summarise(run, title, checklists, state), checklists, ...state };
   }
 
+  /** One run with its guide's checklists and states (read-only): what a report prefilled from a run reads. */
+  runDetail(runId: number): RunExport {
+    return this.runExport(runId);
+  }
+
   async exportRun(runId: number, format: ExportFormat) {
     return exportRun([this.runExport(runId)], format);
   }

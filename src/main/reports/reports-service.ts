@@ -34,7 +34,7 @@ import type { PageKindFacts } from '../../shared/page-kinds';
  */
 export interface MigrationRunSource {
   /** The user's newest run of a migration guide related to this page (the guide itself or a pattern it migrates to), or null. */
-  runRelatedTo(pageId: PageId): MigrationRunOffer | null;
+  runRelatedTo(pageId: PageId): Promise<MigrationRunOffer | null>;
 }
 
 export interface ReportsDeps {
@@ -64,6 +64,20 @@ function pageOf(schema: TemplateSchema, values: ReportValues): PageId | null {
       return values[field.key] as string;
   }
   return null;
+}
+
+/** A migration story's fields as far as a checklist run tells them; the user writes the rest. */
+function storyFromRun(run: MigrationRunOffer): ReportValues {
+  return {
+    // "Migration Playbook: A to B" names the guide; the story is about "A to B".
+    title: run.guideTitle.replace(/^migration (playbook|guide)\s*:\s*/i, '').slice(0, 200),
+    status: run.finished ? 'completed' : 'in-progress',
+    year: String(run.finishedYear ?? run.startedYear),
+    phases: run.phases.slice(0, 20).map((p) => ({
+      name: p.name.slice(0, 200),
+      description: `${p.done} of ${p.total} checklist items done.`,
+    })),
+  };
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -166,13 +180,8 @@ export class ReportsService implements ReportsApi {
       if (!page) throw new ApiError('bad-arguments', `"${pageId}" is not a page of the library.`);
       const field = schema.fields.find((p) => p.field.kind === 'page')?.field;
       if (field) values[field.key] = pageId;
-      const run = this.deps.runs?.runRelatedTo(pageId);
-      if (schema.id === 'migration-story' && run?.finished) {
-        values.title = run.guideTitle;
-        values.status = 'completed';
-        if (run.finishedYear) values.year = String(run.finishedYear);
-        if (field) values[field.key] = run.guideId;
-      }
+      const run = schema.id === 'migration-story' ? await this.deps.runs?.runRelatedTo(pageId) : null;
+      if (run) Object.assign(values, storyFromRun(run), field ? { [field.key]: run.guideId } : {});
     }
     const at = this.now().toISOString();
     return this.store({
@@ -261,6 +270,6 @@ export class ReportsService implements ReportsApi {
   }
 
   async findRunOffer(pageId: PageId) {
-    return this.deps.runs?.runRelatedTo(pageId) ?? null;
+    return (await this.deps.runs?.runRelatedTo(pageId)) ?? null;
   }
 }

@@ -46,6 +46,10 @@ export interface MigrationRunOffer {
   finished: boolean;
   /** The year the run was finished, when it was. */
   finishedYear: number | null;
+  /** The year the run was started. */
+  startedYear: number;
+  /** The guide's checklist sections in page order, with how many of their items the run has done. */
+  phases: { name: string; done: number; total: number }[];
   /** Progress summary in Markdown, ready to append to a field. */
   summary: string;
 }

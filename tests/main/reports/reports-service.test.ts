@@ -2,13 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { ApiError, type DStudioApi, type ReportsApi } from '../../../src/shared/contract';
-import { ReportsService } from '../../../src/main/reports/reports-service';
 import { fromMarkdown, templateById } from '../../../src/shared/templates';
 import { dispatch } from '../../../src/main/api-dispatch';
-import { openUserDb } from '../../../src/main/database/connection';
 import { starterServices } from './starter-services';
 
 const CB = 'pattern-library/resilience/circuit-breaker';
+const GUIDE = 'migration/two-phase-commit-to-saga';
+const SAGA = 'pattern-library/data-management/saga';
+const TWO_PC = 'pattern-library/data-management/two-phase-commit';
 let env: Awaited<ReturnType<typeof starterServices>>;
 let reports: ReportsApi;
 let api: DStudioApi;
@@ -130,33 +131,41 @@ describe('ReportsService', () => {
     await expect(reports.importReport('# notes\n')).rejects.toThrow(/no front matter/);
   });
 
-  it('prefills a migration story from a finished run when the progress hook is there', async () => {
-    const db = openUserDb(join(env.dir, 'user-hook.db'));
-    const service = new ReportsService(db, {
-      pages: () => api.content.listPages(),
-      runs: {
-        runRelatedTo: (pageId) =>
-          pageId === 'migration/two-phase-commit-to-saga'
-            ? {
-                guideId: pageId,
-                guideTitle: 'Two-Phase Commit to Saga',
-                finished: true,
-                finishedYear: 2025,
-                summary: '12 of 12 items done',
-              }
-            : null,
-      },
-    });
-    const draft = await service.createDraft('migration-story', 'migration/two-phase-commit-to-saga');
-    expect(draft.values).toMatchObject({
-      title: 'Two-Phase Commit to Saga',
-      status: 'completed',
-      year: '2025',
-      guide: 'migration/two-phase-commit-to-saga',
-    });
-    expect(await service.findRunOffer(CB)).toBeNull();
+  it('prefills a migration story from the run of its guide, finished or not (real progress in user.db)', async () => {
+    const guide = await api.progress.getPage(GUIDE, null);
+    const items = guide.checklists.flatMap((l) => l.items);
+    expect(items.length).toBeGreaterThan(2);
+    await api.progress.setItem({ pageId: GUIDE, runId: null, itemKey: items[0]!.key, state: 'done' });
+
+    const started = await reports.createDraft('migration-story', GUIDE);
+    const year = String(new Date().getUTCFullYear());
+    expect(started.values).toMatchObject({ status: 'in-progress', year, guide: GUIDE });
+    expect((await api.content.listPages()).find((p) => p.id === GUIDE)?.title).toMatch(
+      /^Migration Playbook: /,
+    );
+    expect(started.values.title).toBe('Two-Phase Commit to Saga');
+    const phases = started.values.phases as { name: string; description: string }[];
+    expect(phases.map((p) => p.name)).toEqual(guide.checklists.map((l) => l.sectionTitle).slice(0, 20));
+    expect(phases[0]!.description).toMatch(/^1 of \d+ checklist items done\.$/);
+
+    for (const it of items)
+      await api.progress.setItem({ pageId: GUIDE, runId: null, itemKey: it.key, state: 'done' });
+    const finished = await reports.createDraft('migration-story', GUIDE);
+    expect(finished.values).toMatchObject({ status: 'completed', year });
+    // A pattern usage report is never prefilled from a run: it only offers to attach it.
+    expect((await reports.createDraft('pattern-usage', SAGA)).values.lessons).toBe('');
+  });
+
+  it('offers the run of a guide related to a pattern through the lineage, and nothing elsewhere', async () => {
+    expect(await reports.findRunOffer(SAGA)).toBeNull();
+    const item = (await api.progress.getPage(GUIDE, null)).checklists[0]!.items[0]!;
+    await api.progress.setItem({ pageId: GUIDE, runId: null, itemKey: item.key, state: 'done' });
+    for (const pattern of [SAGA, TWO_PC]) {
+      const offer = await reports.findRunOffer(pattern);
+      expect(offer).toMatchObject({ guideId: GUIDE, finished: false, finishedYear: null });
+      expect(offer?.summary).toContain(`- [x] ${item.text}`);
+    }
     expect(await reports.findRunOffer(CB)).toBeNull();
-    db.close();
   });
 
   it('validates arguments at the boundary: bad ids and oversized drafts never reach user.db', async () => {
