@@ -103,7 +103,7 @@ export function recoverUserDb(file: string, backupDir: string, nativeBinding?: s
       damagedPath: movedTo,
       restoredFrom: backup,
       backupTakenAt: takenAt,
-      message: `Your data was restored from the automatic backup of ${takenAt}; the damaged file is kept at ${movedTo}.`,
+      message: `Your data was restored from the automatic backup of ${takenAt.slice(0, 16).replace('T', ' ')} UTC; the damaged file is kept at ${movedTo}.`,
     };
   }
   throw new UserDbDamagedError(movedTo);
