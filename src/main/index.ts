@@ -21,7 +21,7 @@ import {
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useNativeBinding } from './database/connection';
-import { backupUserDb, recoverContentDb, recoverUserDb } from './database/health';
+import { recoverContentDb } from './database/health';
 import {
   APP_ENTRY_URL,
   APP_ORIGIN,
@@ -161,11 +161,9 @@ async function start(): Promise<void> {
   if (problem) throw new Error(problem);
   useNativeBinding(paths.nativeBinding);
 
-  // Start-up checks: a damaged content.db is rebuilt (moved aside, re-imported); a damaged
-  // user.db is restored from its newest verified backup, never replaced by an empty one.
-  const backups = join(app.getPath('userData'), 'backups');
+  // Start-up check: a damaged content.db is rebuilt (moved aside, re-imported); openServices
+  // restores a damaged user.db from its newest verified backup and takes the daily backup.
   recoverContentDb(paths.contentDb, paths.nativeBinding);
-  recoverUserDb(paths.userDb, backups, paths.nativeBinding);
   await importStarterContentIfEmpty(paths.contentDb, paths.starterCorpus);
   const services = openServices(
     { contentDb: paths.contentDb, userDb: paths.userDb },
@@ -182,10 +180,6 @@ async function start(): Promise<void> {
       // The GitHub token survives restarts only encrypted by the OS keychain.
       sync: { tokens: encryptedTokenStore(join(app.getPath('userData'), 'github-token.bin'), safeStorage) },
     },
-  );
-  // One verified backup per start (the five newest are kept); a failure is not fatal.
-  void backupUserDb(services.userDb, backups).catch((e: unknown) =>
-    console.error('DStudio: user.db backup failed:', e),
   );
   app.on('will-quit', () => services.close());
 

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { DStudioApi } from '../shared/contract';
 import { ContentService } from './content/content-service';
 import { openContentDb, openUserDb } from './database/connection';
+import { backupUserDbDaily, recoverUserDb, userBackupDir } from './database/health';
 import { EvolutionService } from './evolution/evolution-service';
 import { FilesService, type ChooseSavePath } from './files/files-service';
 import { ProgressService } from './progress/progress-service';
@@ -11,6 +12,7 @@ import { SearchService } from './search/search-service';
 import { SwitcherService } from './search/switcher-service';
 import { SyncService, type SyncServiceOptions } from './sync/sync-service';
 import { UserService } from './user/user-service';
+import type { DataRecovery } from '../shared/contract/progress';
 
 export interface ServicePaths {
   contentDb: string;
@@ -28,6 +30,10 @@ export interface Services {
   api: DStudioApi;
   contentDb: Database;
   userDb: Database;
+  /** Set when a damaged user.db was moved aside and a backup restored at open (tell the user). */
+  recovery: DataRecovery | null;
+  /** The day's automatic backup of user.db taken at open (resolves to its file, or null when not due or failed). */
+  backup: Promise<string | null>;
   /** Warms search up (see SearchService.warmUp): call it once at idle time after start-up. */
   warmUp(): void;
   close(): void;
@@ -38,6 +44,8 @@ export interface Services {
  * Electron composition root, the HTTP transport (`dstudio serve`) and the CLI alike.
  */
 export function openServices(paths: ServicePaths, host: ServiceHost = {}): Services {
+  const backups = userBackupDir(paths.userDb);
+  const recovery = recoverUserDb(paths.userDb, backups);
   const contentDb = openContentDb(paths.contentDb);
   let userDb: Database;
   try {
@@ -46,11 +54,13 @@ export function openServices(paths: ServicePaths, host: ServiceHost = {}): Servi
     contentDb.close();
     throw e;
   }
+  // A failed automatic backup must not stop the app; the next open tries again.
+  const backup = backupUserDbDaily(userDb, backups).catch(() => null);
   const user = new UserService(userDb);
   const search = new SearchService(contentDb);
   const switcher = new SwitcherService(contentDb, { recentPageIds: () => user.recentPageIds() });
   const content = new ContentService(contentDb);
-  const progress = new ProgressService(userDb, contentDb);
+  const progress = new ProgressService(userDb, contentDb, undefined, recovery);
   const evolution = new EvolutionService(contentDb);
   const api: DStudioApi = {
     content,
@@ -73,6 +83,8 @@ export function openServices(paths: ServicePaths, host: ServiceHost = {}): Servi
     api,
     contentDb,
     userDb,
+    recovery,
+    backup,
     warmUp: () => search.warmUp(),
     close() {
       contentDb.close();

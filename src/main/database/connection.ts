@@ -15,6 +15,10 @@ let nativeBinding: string | undefined;
 export function useNativeBinding(path: string | undefined): void {
   nativeBinding = path;
 }
+/** The addon set by useNativeBinding (undefined in Node), for code opening SQLite files itself. */
+export function currentNativeBinding(): string | undefined {
+  return nativeBinding;
+}
 
 const BUSY_TIMEOUT_MS = 5000;
 

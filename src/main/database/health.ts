@@ -1,6 +1,8 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import type { DataRecovery } from '../../shared/contract/progress';
+import { currentNativeBinding } from './connection';
 
 /** The user's database is damaged and could not be restored; nothing was replaced. */
 export class UserDbDamagedError extends Error {
@@ -21,12 +23,19 @@ function stamp(at = new Date()): string {
     .replace(/\.\d+Z$/, 'Z');
 }
 
-/** `quick_check` on a database file; false when it cannot even be opened as SQLite. */
-export function isHealthy(file: string, nativeBinding?: string): boolean {
+/**
+ * `quick_check` (or the slower, complete `integrity_check`, used for the small user.db)
+ * on a database file; false when it cannot even be opened as SQLite.
+ */
+export function isHealthy(
+  file: string,
+  nativeBinding = currentNativeBinding(),
+  check: 'quick_check' | 'integrity_check' = 'quick_check',
+): boolean {
   try {
     const db = new BetterSqlite3(file, { fileMustExist: true, nativeBinding });
     try {
-      return db.pragma('quick_check', { simple: true }) === 'ok';
+      return db.pragma(check, { simple: true }) === 'ok';
     } finally {
       db.close();
     }
@@ -52,29 +61,50 @@ export function recoverContentDb(file: string, nativeBinding?: string): string |
   return moveAside(file);
 }
 
+/** The backups/ folder next to user.db. */
+export function userBackupDir(userDbFile: string): string {
+  return join(dirname(userDbFile), 'backups');
+}
+
+const BACKUP_NAME = /^user-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z\.db$/;
+
+/** When a backup file was taken, from its name. */
+export function backupTakenAt(file: string): Date {
+  const m = BACKUP_NAME.exec(basename(file));
+  if (!m) throw new Error(`${file} is not named like a user.db backup.`);
+  const [, y, mo, d, h, mi, s] = m;
+  return new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}Z`);
+}
+
 /** Verified backups of user.db, newest first. */
 export function listUserBackups(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((f) => /^user-\d{8}T\d{6}Z\.db$/.test(f))
+    .filter((f) => BACKUP_NAME.test(f))
     .sort()
     .reverse()
     .map((f) => join(dir, f));
 }
 
 /**
- * Start-up check of user.db. A damaged one is moved aside and the newest backup that
- * passes `quick_check` takes its place. With no usable backup it throws
- * UserDbDamagedError: the user's data is never silently replaced by an empty database.
- * Returns the backup restored, or null when nothing had to be done.
+ * Start-up check of user.db. A damaged one (not SQLite, or `integrity_check` not ok) is
+ * moved aside and the newest backup that passes `integrity_check` takes its place. With no
+ * usable backup it throws UserDbDamagedError: the user's data is never silently replaced
+ * by an empty database. Returns what was restored (to tell the user), or null when nothing had to be done.
  */
-export function recoverUserDb(file: string, backupDir: string, nativeBinding?: string): string | null {
-  if (!existsSync(file) || isHealthy(file, nativeBinding)) return null;
+export function recoverUserDb(file: string, backupDir: string, nativeBinding?: string): DataRecovery | null {
+  if (!existsSync(file) || isHealthy(file, nativeBinding, 'integrity_check')) return null;
   const movedTo = moveAside(file);
   for (const backup of listUserBackups(backupDir)) {
-    if (!isHealthy(backup, nativeBinding)) continue;
+    if (!isHealthy(backup, nativeBinding, 'integrity_check')) continue;
     copyFileSync(backup, file);
-    return backup;
+    const takenAt = backupTakenAt(backup).toISOString();
+    return {
+      damagedPath: movedTo,
+      restoredFrom: backup,
+      backupTakenAt: takenAt,
+      message: `Your data was restored from the automatic backup of ${takenAt.slice(0, 16).replace('T', ' ')} UTC; the damaged file is kept at ${movedTo}.`,
+    };
   }
   throw new UserDbDamagedError(movedTo);
 }
@@ -104,4 +134,18 @@ export async function backupUserDb(
   renameSync(tmp, final);
   for (const old of listUserBackups(backupDir).slice(keep)) rmSync(old, { force: true });
   return basename(final);
+}
+
+/**
+ * The automatic backup taken at open: at most one a day, so the kept backups reach back
+ * several days. Resolves to the new backup's name, or null when the newest is less than a day old.
+ */
+export async function backupUserDbDaily(
+  db: BetterSqlite3.Database,
+  backupDir: string,
+  now: () => Date = () => new Date(),
+): Promise<string | null> {
+  const newest = listUserBackups(backupDir)[0];
+  if (newest && now().getTime() - backupTakenAt(newest).getTime() < 24 * 60 * 60 * 1000) return null;
+  return backupUserDb(db, backupDir, undefined, now);
 }

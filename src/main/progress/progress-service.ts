@@ -8,6 +8,7 @@ import {
   type RunSummary,
   type ExportFormat,
 } from '../../shared/contract';
+import type { DataRecovery } from '../../shared/contract/progress';
 import type { Checklist, PageId } from '../../shared/domain';
 import { countProgress } from '../../shared/progress-count';
 import { ChecklistRepository } from './checklist-repository';
@@ -33,6 +34,7 @@ export class ProgressService implements ProgressApi {
     userDb: Database,
     contentDb: Database,
     private readonly now: () => string = () => new Date().toISOString(),
+    private recovery: DataRecovery | null = null,
   ) {
     this.runs = new ProgressRepository(userDb);
     this.lists = new ChecklistRepository(contentDb);
@@ -213,6 +215,14 @@ export class ProgressService implements ProgressApi {
 
   async exportRun(runId: number, format: ExportFormat) {
     return exportRun([this.runExport(runId)], format);
+  }
+
+  async dataRecovery() {
+    return this.recovery;
+  }
+
+  async dismissDataRecovery() {
+    this.recovery = null;
   }
 
   /** Every run (or those named `name`) ready for export: the CLI's `progress` command. */

@@ -82,6 +82,18 @@ export interface ItemChange {
 export const EXPORT_FORMATS = ['md', 'csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** What was done at start-up because user.db was damaged (see openUserDbWithRecovery). */
+export interface DataRecovery {
+  /** Where the damaged file was moved (kept, never deleted). */
+  damagedPath: string;
+  /** Path of the automatic backup restored. */
+  restoredFrom: string;
+  /** When that backup was taken (ISO). */
+  backupTakenAt: string;
+  /** The sentence to show the user. */
+  message: string;
+}
+
 /** Checklist runs and item progress (issue 13): the user's own data in user.db. */
 export interface ProgressApi {
   /** The page's checklists, its runs and the states of one run (`runId`, else its most recently active run). */
@@ -105,6 +117,10 @@ export interface ProgressApi {
     runId: number,
     format: ExportFormat,
   ): Promise<{ suggestedName: string; mime: string; text: string }>;
+  /** What was restored at start-up because user.db was damaged; null when nothing was, or once dismissed. */
+  dataRecovery(): Promise<DataRecovery | null>;
+  /** Marks the recovery notice as seen, so it is shown once. */
+  dismissDataRecovery(): Promise<void>;
 }
 
 /** Run-time method names of ProgressApi (checked complete in index.ts). */
@@ -118,6 +134,8 @@ export const PROGRESS_METHODS = [
   'deleteRun',
   'restoreRun',
   'exportRun',
+  'dataRecovery',
+  'dismissDataRecovery',
 ] as const satisfies readonly (keyof ProgressApi & string)[];
 
 /** A note holds up to this many characters. */
@@ -159,4 +177,6 @@ export const PROGRESS_ARGS: ArgSchemasOf<ProgressApi> = {
   deleteRun: z.tuple([runId]),
   restoreRun: z.tuple([runId]),
   exportRun: z.tuple([runId, z.enum(EXPORT_FORMATS)]),
+  dataRecovery: z.tuple([]),
+  dismissDataRecovery: z.tuple([]),
 };

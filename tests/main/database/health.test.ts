@@ -5,11 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { openContentDb, openUserDb } from '../../../src/main/database/connection';
 import {
   backupUserDb,
+  backupUserDbDaily,
   listUserBackups,
   recoverContentDb,
   recoverUserDb,
   UserDbDamagedError,
 } from '../../../src/main/database/health';
+import { openServices } from '../../../src/main/services';
 import { UserService } from '../../../src/main/user/user-service';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'dstudio-health-'));
@@ -66,7 +68,9 @@ describe('database health', () => {
     db.close();
     damage(file);
     const restored = recoverUserDb(file, backups);
-    expect(restored).toContain(name);
+    expect(restored?.restoredFrom).toContain(name);
+    expect(restored?.message).toContain(`the damaged file is kept at ${restored?.damagedPath}`);
+    expect(existsSync(restored!.damagedPath)).toBe(true);
     const bookmarks = await new UserService(openUserDb(file)).listBookmarks();
     expect(bookmarks.map((b) => b.pageId)).toEqual(['pattern-library/x']);
     expect(readdirSync(dir).some((f) => f.startsWith('user.db.damaged-'))).toBe(true);
@@ -97,5 +101,43 @@ describe('database health', () => {
     ]);
     expect(listUserBackups(backups).map((f) => basename(f))).toEqual([names[2], names[1]]);
     db.close();
+  });
+
+  it('takes the automatic backup at most once a day', async () => {
+    const dir = tmp();
+    const { db } = await userDbWithBookmark(dir);
+    const backups = join(dir, 'backups');
+    const at = (iso: string) => () => new Date(iso);
+    expect(await backupUserDbDaily(db, backups, at('2026-01-02T03:00:00Z'))).toBe('user-20260102T030000Z.db');
+    expect(await backupUserDbDaily(db, backups, at('2026-01-03T02:59:59Z'))).toBeNull();
+    expect(await backupUserDbDaily(db, backups, at('2026-01-03T03:00:00Z'))).toBe('user-20260103T030000Z.db');
+    expect(listUserBackups(backups)).toHaveLength(2);
+    db.close();
+  });
+
+  it('opens services on a user.db that is not a database: restores the backup and says so through the contract', async () => {
+    const dir = tmp();
+    const { file, db } = await userDbWithBookmark(dir);
+    await backupUserDb(db, join(dir, 'backups'));
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    // Overwrite the SQLite header itself: the file no longer opens as a database.
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.from('this is not a database at all'), 0, undefined, 0);
+    closeSync(fd);
+    const services = openServices({ contentDb: join(dir, 'content.db'), userDb: file });
+    try {
+      const recovery = await services.api.progress.dataRecovery();
+      expect(recovery?.message).toMatch(/^Your data was restored from the automatic backup of \d{4}-/);
+      expect(recovery?.message).toContain(recovery!.damagedPath);
+      expect(existsSync(recovery!.damagedPath)).toBe(true);
+      expect((await services.api.user.listBookmarks()).map((b) => b.pageId)).toEqual(['pattern-library/x']);
+      expect(services.userDb.pragma('integrity_check', { simple: true })).toBe('ok');
+      await services.api.progress.dismissDataRecovery();
+      expect(await services.api.progress.dataRecovery()).toBeNull();
+      await services.backup;
+    } finally {
+      services.close();
+    }
   });
 });

@@ -22,6 +22,7 @@ export const progressCommand: Command = {
       contentDb: resolve(requireString(values, 'db')),
       userDb: resolve(requireString(values, 'user-db')),
     });
+    if (services.recovery) io.err(services.recovery.message);
     try {
       const progress = services.api.progress as ProgressService;
       const run = typeof values.run === 'string' ? values.run : undefined;

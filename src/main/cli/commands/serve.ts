@@ -60,6 +60,7 @@ export async function serve(
     );
   }
   const services = openServices({ contentDb: opts.contentDb, userDb: opts.userDb }, { sync: opts.sync });
+  if (services.recovery) console.error(services.recovery.message);
   let server: RunningServer | undefined;
   try {
     server = await startHttpServer({

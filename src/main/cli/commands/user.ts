@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { openUserDb } from '../../database/connection';
+import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../../files/atomic-write';
+import { openUserDb } from '../../database/connection';
+import { backupUserDb, recoverUserDb, userBackupDir } from '../../database/health';
 import { exportUserData, importUserData, parseUserData, UserDataError } from '../../user/user-data-backup';
 import { requireString, UsageError, type Command } from '../command';
 
@@ -16,7 +17,10 @@ export const userCommand: Command = {
     const [action, file] = positionals;
     if (action !== 'export' && action !== 'import') throw new UsageError('say "export" or "import"');
     if (action === 'import' && !file) throw new UsageError('name the backup file to import');
-    const db = openUserDb(resolve(requireString(values, 'user-db')));
+    const userDbFile = resolve(requireString(values, 'user-db'));
+    const recovery = recoverUserDb(userDbFile, userBackupDir(userDbFile));
+    if (recovery) io.err(recovery.message);
+    const db = openUserDb(userDbFile);
     try {
       if (action === 'export') {
         const text = JSON.stringify(exportUserData(db), null, 2) + '\n';
@@ -32,7 +36,11 @@ export const userCommand: Command = {
       } catch (e) {
         throw new UserDataError(`${file} is not readable JSON (${(e as Error).message}).`);
       }
-      const counts = importUserData(db, parseUserData(raw), values.replace ? 'replace' : 'merge');
+      const data = parseUserData(raw);
+      // Always, not daily: an import can overwrite what the user has, so the state before it is kept.
+      const backup = await backupUserDb(db, userBackupDir(userDbFile));
+      io.err(`Backed up your current data to ${join(userBackupDir(userDbFile), backup)}`);
+      const counts = importUserData(db, data, values.replace ? 'replace' : 'merge');
       io.out(
         Object.entries(counts)
           .map(([t, n]) => `${t}: ${n}`)
