@@ -1,0 +1,45 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { SearchResponse } from '../../../shared/contract';
+import { api } from '../api';
+import { messageOf } from './errors';
+
+/** The instant results under the search box. */
+export const useInstantSearchStore = defineStore('instant-search', () => {
+  const instantText = ref('');
+  const instant = ref<SearchResponse | null>(null);
+  const instantError = ref<string | null>(null);
+
+  let instantGen = 0;
+
+  async function searchInstant(query: string): Promise<void> {
+    const mine = ++instantGen;
+    instantText.value = query;
+    if (!query.trim()) {
+      instant.value = null;
+      return;
+    }
+    try {
+      const r = await api.search.search({ text: query, limit: 8 });
+      if (mine !== instantGen) return;
+      instant.value = r;
+      instantError.value = null;
+    } catch (e) {
+      if (mine === instantGen) instantError.value = messageOf(e);
+    }
+  }
+
+  function clearInstant(): void {
+    instantGen++;
+    instant.value = null;
+    instantText.value = '';
+  }
+
+  return {
+    instantText,
+    instant,
+    instantError,
+    searchInstant,
+    clearInstant,
+  };
+});
