@@ -73,7 +73,9 @@ test('drafts a report from the circuit-breaker page, survives a reload, fixes an
     }),
   );
   expect(text).toContain('### Would you recommend?\n\n**Answer**: Yes, with caveats\n');
-  expect(file.suggestedFilename()).toMatch(/^pattern-usage-report-circuit-breaker(-pattern)?-\d{4}-\d\d-\d\d\.md$/);
+  expect(file.suggestedFilename()).toMatch(
+    /^pattern-usage-report-circuit-breaker(-pattern)?-\d{4}-\d\d-\d\d\.md$/,
+  );
   await expect(page.getByTestId('composer-notice')).toContainText('Downloaded');
 
   // The markup typed into a field is shown inert in the preview, never run.
