@@ -104,6 +104,16 @@ const fake = vi.hoisted(() => {
     },
     shell: { openExternal: async (url: string) => void state.opened.push(url) },
     nativeTheme: { shouldUseDarkColors: false },
+    // No keychain in the stand-in: the token store then keeps no token (see sync/token-store.ts).
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      encryptString: () => {
+        throw new Error('no keychain');
+      },
+      decryptString: () => {
+        throw new Error('no keychain');
+      },
+    },
     dialog: {
       showErrorBox: (title: string, text: string) => {
         throw new Error(`${title}: ${text}`);
