@@ -9,7 +9,7 @@ import {
   type ExportFormat,
 } from '../../shared/contract';
 import type { DataRecovery } from '../../shared/contract/progress';
-import type { Checklist, PageId } from '../../shared/domain';
+import type { Checklist, ChecklistItem, PageId } from '../../shared/domain';
 import { countProgress } from '../../shared/progress-count';
 import { ChecklistRepository } from './checklist-repository';
 import { exportRun, type RunExport } from './progress-export';
@@ -22,6 +22,12 @@ interface RunState {
   orphans: ItemProgress[];
 }
 
+/** A page's items with their section, in page order and by key. */
+interface PageItems {
+  current: (ChecklistItem & { sectionSlug: string })[];
+  byKey: Map<string, ChecklistItem & { sectionSlug: string }>;
+}
+
 /**
  * Checklist runs and item states (user.db) over the checklists of the loaded content
  * (content.db). Saved states follow their items across content updates (see rematch).
@@ -29,6 +35,7 @@ interface RunState {
 export class ProgressService implements ProgressApi {
   private readonly runs: ProgressRepository;
   private readonly lists: ChecklistRepository;
+  private readonly pageItems = new WeakMap<Checklist[], PageItems>();
 
   constructor(
     userDb: Database,
@@ -54,15 +61,25 @@ export class ProgressService implements ProgressApi {
     return run;
   }
 
+  /** A page's items in page order with their section, and by key: built once per page, not per run (listRuns). */
+  private itemsOf(checklists: Checklist[]): PageItems {
+    let items = this.pageItems.get(checklists);
+    if (!items) {
+      const current = checklists.flatMap((l) => l.items.map((it) => ({ ...it, sectionSlug: l.sectionSlug })));
+      items = { current, byKey: new Map(current.map((c) => [c.key, c])) };
+      this.pageItems.set(checklists, items);
+    }
+    return items;
+  }
+
   /**
    * Sets a run's saved states against the page's current items; states whose key
    * changed are moved to their re-matched item (in one transaction), the rest are orphans.
    */
   private stateOf(runId: number, checklists: Checklist[]): RunState {
     const saved = this.runs.listItems(runId);
-    const current = checklists.flatMap((l) => l.items.map((it) => ({ ...it, sectionSlug: l.sectionSlug })));
+    const { current, byKey } = this.itemsOf(checklists);
     const result = rematch(saved, current);
-    const byKey = new Map(current.map((c) => [c.key, c]));
     const moves = result.matched.filter((m) => m.previousKey !== m.currentKey);
     if (moves.length)
       this.runs.transaction(() => {
@@ -96,10 +113,7 @@ export class ProgressService implements ProgressApi {
       archived: run.archived,
       createdAt: run.createdAt,
       updatedAt: run.updatedAt,
-      count: countProgress(
-        checklists.flatMap((l) => l.items),
-        state.items,
-      ),
+      count: countProgress(this.itemsOf(checklists).current, state.items),
       blocked,
       orphaned: state.orphans.length,
     };

@@ -64,6 +64,8 @@ export function rematch(previous: readonly MatchableItem[], current: readonly Ma
       taken.add(p.key);
     } else left.push(p);
   }
+  // The usual case, every saved key still on the page: nothing to normalise or score.
+  if (!left.length) return { matched, orphaned: [] };
   // Same text anywhere on the page: in page order, so duplicates pair first with first.
   const byText = new Map<string, MatchableItem[]>();
   for (const c of current) {
