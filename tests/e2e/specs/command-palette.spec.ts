@@ -4,6 +4,7 @@ test('the palette on the circuit-breaker page: "> report", Enter opens the compo
   reader,
   targets,
   page,
+  snap,
 }) => {
   await reader.openPage(targets.pattern.id);
   await page.keyboard.press('Control+k');
@@ -14,6 +15,7 @@ test('the palette on the circuit-breaker page: "> report", Enter opens the compo
   await expect(options.filter({ hasText: 'Report Drafts' })).toHaveCount(1);
   await expect(options.filter({ hasText: 'Tell Your Migration Story' })).toHaveCount(0);
   await expect(reader.switcherInput).toHaveAttribute('aria-activedescendant', 'switcher-option-0');
+  await snap('palette-report');
   await page.keyboard.press('Enter');
   await expect(reader.switcher).toBeHidden();
   await expect(page).toHaveURL(/#\/reports\/[A-Za-z0-9-]+$/);
@@ -24,6 +26,7 @@ test('the palette on the circuit-breaker page: "> report", Enter opens the compo
 test('off a pattern page the page commands are greyed with why, and Enter on one does nothing', async ({
   reader,
   page,
+  snap,
 }) => {
   await reader.open('/');
   await page.keyboard.press('Control+k');
@@ -32,6 +35,10 @@ test('off a pattern page the page commands are greyed with why, and Enter on one
   await expect(only).toHaveCount(1);
   await expect(only).toHaveAttribute('aria-disabled', 'true');
   await expect(only).toContainText('Needs a pattern on screen');
+  await reader.switcherInput.fill('check');
+  await expect(reader.switcher.getByRole('option').last()).toContainText('Check for Updates');
+  await snap('palette-plain');
+  await reader.switcherInput.fill('>your usage');
   await page.keyboard.press('Enter');
   await expect(reader.switcher).toBeVisible();
   await reader.switcherInput.fill('>check updates');
