@@ -6,6 +6,7 @@ import { backupUserDbDaily, recoverUserDb, userBackupDir } from './database/heal
 import { EvolutionService } from './evolution/evolution-service';
 import { FilesService, type ChooseSavePath } from './files/files-service';
 import { ProgressService } from './progress/progress-service';
+import { PageLinksRepository } from './reports/page-links-repository';
 import { ProgressRunSource } from './reports/migration-runs';
 import { ReportsService } from './reports/reports-service';
 import { SearchService } from './search/search-service';
@@ -74,7 +75,7 @@ export function openServices(paths: ServicePaths, host: ServiceHost = {}): Servi
     evolution,
     reports: new ReportsService(userDb, {
       pages: () => content.listPages(),
-      runs: new ProgressRunSource(progress, evolution),
+      runs: new ProgressRunSource(progress, evolution, new PageLinksRepository(contentDb)),
     }),
     sync: new SyncService(contentDb, { cacheDir: `${paths.contentDb}.sync-cache`, ...host.sync }),
     files: new FilesService(host.chooseSavePath),

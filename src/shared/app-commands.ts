@@ -1,3 +1,5 @@
+import type { PageKind } from './page-kinds';
+
 /**
  * The app's own commands: one list behind the in-app keyboard shortcuts (use-shortcuts.ts),
  * the shortcut sheet, and the desktop menu's items and accelerators (src/main/electron/menu.ts),
@@ -22,6 +24,10 @@ export type AppCommandId =
   | 'theme-dark'
   | 'check-for-updates'
   | 'export-user-data'
+  | 'report-usage'
+  | 'migration-story'
+  | 'new-usage-report'
+  | 'report-drafts'
   | 'shortcuts';
 
 /** A key press: `primary` is Cmd on macOS and Ctrl elsewhere. */
@@ -41,6 +47,8 @@ export interface AppCommand {
   /** Menu label and shortcut sheet text. */
   label: string;
   chord?: KeyChord;
+  /** The kind of page that must be shown for the command to apply (page-kinds.ts decides). */
+  needs?: PageKind;
 }
 
 const typing = { whileTyping: true } as const;
@@ -80,6 +88,10 @@ export const APP_COMMANDS: readonly AppCommand[] = [
   { id: 'theme-dark', label: 'Dark Theme' },
   { id: 'check-for-updates', label: 'Check for Updates…' },
   { id: 'export-user-data', label: 'Export My Data…' },
+  { id: 'report-usage', label: 'Report Your Usage…', needs: 'pattern' },
+  { id: 'migration-story', label: 'Tell Your Migration Story…', needs: 'migration-guide' },
+  { id: 'new-usage-report', label: 'New Pattern Usage Report' },
+  { id: 'report-drafts', label: 'Report Drafts' },
   {
     id: 'shortcuts',
     label: 'Keyboard Shortcuts',

@@ -2,22 +2,27 @@ import type { EvolutionApi, MigrationRunOffer } from '../../shared/contract';
 import type { PageId } from '../../shared/domain';
 import { countProgress } from '../../shared/progress-count';
 import type { ProgressService } from '../progress/progress-service';
+import type { PageLinksRepository } from './page-links-repository';
 import type { MigrationRunSource } from './reports-service';
 
 /**
  * The user's checklist runs (progress service) of the migration guides related to a page:
- * the guide itself, or a guide whose from → to the lineage graph (evolution service) reads
- * as an edge touching the page (a guide is an edge's `via`).
+ * the guide itself, a guide whose from → to the lineage graph (evolution service) reads
+ * as an edge touching the page (a guide is an edge's `via`), or a guide that links to the page.
  */
 export class ProgressRunSource implements MigrationRunSource {
   constructor(
     private readonly progress: ProgressService,
     private readonly evolution: EvolutionApi,
+    private readonly links: PageLinksRepository,
   ) {}
 
-  /** The guides related to a page: itself, and those an edge through it came from. */
+  /**
+   * The pages related to a page: itself, the guides an edge through it came from, and the
+   * pages linking to it (only those with a run count, and runs exist for guides only).
+   */
   private async relatedGuides(pageId: PageId): Promise<Set<PageId>> {
-    const related = new Set([pageId]);
+    const related = new Set([pageId, ...this.links.findPagesLinkingTo(pageId)]);
     const { edges } = await this.evolution.getLineage([pageId], 1);
     for (const e of edges) if (e.from === pageId || e.to === pageId) related.add(e.via);
     return related;

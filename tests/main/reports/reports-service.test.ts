@@ -10,6 +10,10 @@ const CB = 'pattern-library/resilience/circuit-breaker';
 const GUIDE = 'migration/two-phase-commit-to-saga';
 const SAGA = 'pattern-library/data-management/saga';
 const TWO_PC = 'pattern-library/data-management/two-phase-commit';
+/** Linked to from GUIDE's text, but on no lineage edge of it. */
+const RETRY = 'pattern-library/resilience/retry-backoff';
+/** Neither on GUIDE's lineage edge nor linked to from it. */
+const BULKHEAD = 'pattern-library/resilience/bulkhead';
 let env: Awaited<ReturnType<typeof starterServices>>;
 let reports: ReportsApi;
 let api: DStudioApi;
@@ -156,16 +160,16 @@ describe('ReportsService', () => {
     expect((await reports.createDraft('pattern-usage', SAGA)).values.lessons).toBe('');
   });
 
-  it('offers the run of a guide related to a pattern through the lineage, and nothing elsewhere', async () => {
+  it('offers the run of a guide related to a pattern through the lineage or a link from the guide, and nothing elsewhere', async () => {
     expect(await reports.findRunOffer(SAGA)).toBeNull();
     const item = (await api.progress.getPage(GUIDE, null)).checklists[0]!.items[0]!;
     await api.progress.setItem({ pageId: GUIDE, runId: null, itemKey: item.key, state: 'done' });
-    for (const pattern of [SAGA, TWO_PC]) {
+    for (const pattern of [SAGA, TWO_PC, RETRY, CB]) {
       const offer = await reports.findRunOffer(pattern);
       expect(offer).toMatchObject({ guideId: GUIDE, finished: false, finishedYear: null });
       expect(offer?.summary).toContain(`- [x] ${item.text}`);
     }
-    expect(await reports.findRunOffer(CB)).toBeNull();
+    expect(await reports.findRunOffer(BULKHEAD)).toBeNull();
   });
 
   it('validates arguments at the boundary: bad ids and oversized drafts never reach user.db', async () => {

@@ -182,3 +182,57 @@ describe('QuickSwitcher', () => {
     expect(unexpected).toEqual([]);
   });
 });
+
+describe('QuickSwitcher command mode', () => {
+  it('after > lists commands only, greys page commands off their page with why, and Enter runs the first available one', async () => {
+    const { input, options, router } = await open();
+    await input.setValue('> report');
+    await settle();
+    const texts = options().map((o) => o.text());
+    expect(texts).toEqual([
+      expect.stringContaining('Report Drafts'),
+      expect.stringContaining('New Pattern Usage Report'),
+      expect.stringContaining('Report Your Usage'),
+    ]);
+    expect(options()[2]!.attributes('aria-disabled')).toBe('true');
+    expect(texts[2]).toContain('Needs a pattern on screen');
+    expect(callsOf('search', 'quickSwitch').map((a) => a[0])).toEqual(['']); // no page search for commands
+    await input.trigger('keydown', { key: 'Enter' });
+    await settle();
+    expect(router.currentRoute.value.path).toBe('/reports');
+    expect(useUiStore().switcherOpen).toBe(false);
+  });
+
+  it('Enter on a greyed command does nothing; New Pattern Usage Report opens an empty draft', async () => {
+    const { input, router } = await open();
+    useFakeApi({
+      search: { quickSwitch: async () => [], quickSwitchData: notYet },
+      reports: { createDraft: async () => ({ id: 'd1' }) as never },
+    });
+    await input.setValue('>your usage');
+    await settle();
+    await input.trigger('keydown', { key: 'Enter' });
+    await settle();
+    expect(router.currentRoute.value.path).toBe('/');
+    expect(useUiStore().switcherOpen).toBe(true);
+    await input.setValue('>new report');
+    await settle();
+    await input.trigger('keydown', { key: 'Enter' });
+    await settle();
+    expect(callsOf('reports', 'createDraft')).toEqual([['pattern-usage', undefined]]);
+    expect(router.currentRoute.value.path).toBe('/reports/d1');
+  });
+
+  it('without > shows the few matching available commands below the page matches', async () => {
+    const { input, options } = await open();
+    await input.setValue('drafts');
+    await settle();
+    expect(options().map((o) => o.text())).toEqual([expect.stringContaining('Report Drafts')]);
+    await input.setValue('s');
+    await settle();
+    expect(options()).toHaveLength(3); // pages only: one letter is no command search
+    await input.setValue('> zzz');
+    await settle();
+    expect(options()).toHaveLength(0);
+  });
+});

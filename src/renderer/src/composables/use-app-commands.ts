@@ -1,13 +1,17 @@
 import { onBeforeUnmount, onMounted } from 'vue';
 import { useRouter } from 'vue-router';
-import type { AppCommandId } from '../../../shared/app-commands';
+import { appCommand, type AppCommandId } from '../../../shared/app-commands';
+import { commandUnavailable } from '../../../shared/command-palette';
+import type { PageId } from '../../../shared/domain';
 import { routeOf } from '../../../shared/routes';
 import { onDesktopCommand, isDesktop, savePdfOnDesktop } from '../desktop';
 import { preparePrint, printPage } from '../print';
 import { useLibraryStore } from '../stores/library';
 import { usePageStore } from '../stores/page';
+import { useReportsStore } from '../stores/reports';
 import { useSettingsStore } from '../stores/settings';
 import { useUiStore } from '../stores/ui';
+import { useUpdatesStore } from '../stores/updates';
 import { useUserExportStore } from '../stores/user-export';
 
 /**
@@ -22,8 +26,22 @@ export function useAppCommands(): (id: AppCommandId) => void {
   const library = useLibraryStore();
   const pages = usePageStore();
   const userExport = useUserExportStore();
+  const reports = useReportsStore();
+  const updates = useUpdatesStore();
 
   const shownPage = () => (router.currentRoute.value.name === 'page' ? pages.page : null);
+
+  /** Starts a draft of `templateId` (prefilled from `pageId` when given) and opens its composer. */
+  async function compose(templateId: string, pageId?: PageId): Promise<void> {
+    const id = await reports.startDraft(templateId, pageId);
+    if (id) await router.push(`/reports/${id}`);
+  }
+
+  /** A report on the shown page, when the command applies to it (the menu offers it everywhere). */
+  function composeOnPage(id: AppCommandId, templateId: string): Promise<void> | undefined {
+    const page = shownPage();
+    if (page && commandUnavailable(appCommand(id), page) === null) return compose(templateId, page.id);
+  }
 
   async function savePdf(): Promise<void> {
     const page = shownPage();
@@ -58,9 +76,16 @@ export function useAppCommands(): (id: AppCommandId) => void {
     'theme-system': () => settings.set('theme', 'system'),
     'theme-light': () => settings.set('theme', 'light'),
     'theme-dark': () => settings.set('theme', 'dark'),
-    // The content-updates view (route `sync`) is where updates are checked and applied.
-    'check-for-updates': () => (router.hasRoute('sync') ? router.push({ name: 'sync' }) : undefined),
+    // The content-updates view is where updates are checked and applied; the check shows there.
+    'check-for-updates': async () => {
+      await router.push('/updates');
+      await updates.check();
+    },
     'export-user-data': () => userExport.exportUserData(),
+    'report-usage': () => composeOnPage('report-usage', 'pattern-usage'),
+    'migration-story': () => composeOnPage('migration-story', 'migration-story'),
+    'new-usage-report': () => compose('pattern-usage'),
+    'report-drafts': () => router.push('/reports'),
     shortcuts: () => ui.toggleShortcuts(),
   };
 
