@@ -21,7 +21,7 @@ import { highlighterFor, plainSnippetHtml, snippetHtml } from './snippet-cutter'
 import { bestCorrection, maxEditsFor, trigramExpression } from './spelling';
 
 export interface SearchServiceDeps {
-  /** How many words' typo corrections (and whether they are corpus words) to remember (0: none). Default 1000. */
+  /** How many entries of each per-word cache (typo corrections, word forms, prefix expansions, about pages, thesaurus entries) to remember (0: none). Default 1000. */
   correctionCacheSize?: number;
 }
 
@@ -96,6 +96,10 @@ interface IndexState {
   forms: Map<string, string[] | null>;
   /** The corpus words a prefix expands to. */
   expansions: Map<string, Expansion>;
+  /** The pages whose names or summary match a query item's expression (see aboutCoverage). */
+  about: Map<string, [number, number][]>;
+  /** A phrase's thesaurus entries (see rewrites). */
+  alternatives: Map<string, { alt: string; weight: number }[]>;
 }
 
 /**
@@ -121,6 +125,8 @@ export class SearchService implements Pick<SearchApi, 'search'> {
       corrections: new Map(),
       forms: new Map(),
       expansions: new Map(),
+      about: new Map(),
+      alternatives: new Map(),
     };
     return this.state;
   }
@@ -269,7 +275,7 @@ export class SearchService implements Pick<SearchApi, 'search'> {
    * SYNONYM_FACTOR × the entry's weight — a page keeps whichever score is higher.
    */
   private withAlternatives(s: IndexState, parsed: ParsedQuery, ranked: Ranked[]): Ranked[] {
-    const rewrites = this.rewrites(parsed);
+    const rewrites = this.rewrites(s, parsed);
     if (rewrites.length === 0) return ranked;
     const byPage = new Map(ranked.map((r) => [r.no, r]));
     for (const { query, alt, weight } of rewrites)
@@ -286,7 +292,10 @@ export class SearchService implements Pick<SearchApi, 'search'> {
    * (highest weight, then the longest run). Only plain words and phrases take part: an OR, a
    * partial last word or an exclusion keeps the query as typed.
    */
-  private rewrites(parsed: ParsedQuery): { query: ParsedQuery; alt: string; weight: number }[] {
+  private rewrites(
+    s: IndexState,
+    parsed: ParsedQuery,
+  ): { query: ParsedQuery; alt: string; weight: number }[] {
     const g = parsed.groups;
     const plain = g.map((x) => x.alternatives.length === 1 && !x.alternatives[0]!.prefix);
     const runs = new Map<string, [number, number]>();
@@ -300,8 +309,19 @@ export class SearchService implements Pick<SearchApi, 'search'> {
           [i, j + 1],
         );
     if (runs.size === 0) return [];
-    return this.repo
-      .findAlternatives([...runs.keys()])
+    // Looked up in one statement for the phrases not remembered yet (an entry-less phrase is remembered too).
+    const entries = new Map(
+      [...runs.keys()].flatMap((k) => (s.alternatives.has(k) ? [[k, s.alternatives.get(k)!]] : [])),
+    );
+    const unknown = [...runs.keys()].filter((k) => !entries.has(k));
+    if (unknown.length > 0) {
+      for (const k of unknown) entries.set(k, []);
+      for (const { key, alt, weight } of this.repo.findAlternatives(unknown))
+        entries.get(key)!.push({ alt, weight });
+      for (const k of unknown) this.remember(s.alternatives, k, () => entries.get(k)!);
+    }
+    return [...entries]
+      .flatMap(([key, list]) => list.map((e) => ({ key, ...e })))
       .sort((a, b) => b.weight - a.weight || b.key.length - a.key.length)
       .slice(0, MAX_REWRITES)
       .map(({ key, alt, weight }) => {
@@ -366,7 +386,7 @@ export class SearchService implements Pick<SearchApi, 'search'> {
     let total = 0;
     for (const g of parsed.groups) {
       const expr = toMatchExpression({ groups: [g], excluded: [] }, opts)!;
-      const pages = this.repo.findAboutPages(expr);
+      const pages = this.remember(s.about, expr, () => this.repo.findAboutPages(expr));
       const weight = Math.log(1 + s.priors.length / (1 + pages.length));
       total += weight;
       for (const [no, inNames] of pages)
