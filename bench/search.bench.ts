@@ -173,7 +173,7 @@ export default async function searchBench(): Promise<void> {
         openToFirstMs: median(firstRuns.app),
         heapBytes: heapNow() - before,
         search: (q) => svc.searchSync({ text: q, limit: 10 }).results.map((r) => r.id),
-        note: 'open→1st: median of fresh processes; typo corrections are cached per word (see the next row)',
+        note: 'open→1st: median of fresh processes; corrections, about pages and thesaurus entries are cached per word (see the row without)',
       });
       const switcher = new SwitcherService(openContentDb(file, { readonly: true }), {
         recentPageIds: () => [],
@@ -189,11 +189,12 @@ export default async function searchBench(): Promise<void> {
         search: (q) => [...new Set(switcher.quickSwitchSync(q, 20).map((h) => h.id))].slice(0, 10),
         note: 'main-side copy (the HTTP fallback): the app matches in the renderer on data loaded at idle time',
       });
-      // The same service without its correction cache: every typo query pays for the trigram lookup again.
+      // The same service without its per-word caches (typo corrections, about-page lists, thesaurus
+      // entries): every query pays for those lookups again — the before/after of caching them.
       const cold = new SearchService(openContentDb(file, { readonly: true }), { correctionCacheSize: 0 });
       keep.push(cold);
       engines.push({
-        name: 'DStudio search, no correction cache',
+        name: 'DStudio search, no per-word caches',
         buildMs: null,
         openToFirstMs: null,
         heapBytes: null,

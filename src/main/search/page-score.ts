@@ -78,6 +78,12 @@ export const EXACT_TITLE_BONUS: Record<TitleKeyKind, number> = {
  * query better, rather than being dropped below every one.
  */
 export const RELAXED_FACTOR = 0.6;
+/**
+ * Multiplies (with the thesaurus entry's own weight) the score of a result found by a query
+ * word's corpus-mined alternative (thesaurus.ts) rather than by the words typed: another name
+ * for the typed words is weaker evidence than the words themselves.
+ */
+export const SYNONYM_FACTOR = 0.6;
 
 /** The parts of a result's score. */
 export interface ScoreParts {
@@ -91,9 +97,16 @@ export interface ScoreParts {
   title: number;
   /** Found only by the any-word relaxation. */
   relaxed: boolean;
+  /** 1 for a result found by the words typed; SYNONYM_FACTOR × the entry's weight for one found by a thesaurus alternative. */
+  synonym: number;
+  /** The alternative that found it ("two phase commit" for "2pc"), null when the typed words did. */
+  via: string | null;
 }
 
 /** The score results are sorted by. */
 export function combinedScore(p: ScoreParts): number {
-  return p.sections * p.prior * (1 + ABOUT_WEIGHT * p.about) * (p.relaxed ? RELAXED_FACTOR : 1) + p.title;
+  return (
+    p.sections * p.prior * (1 + ABOUT_WEIGHT * p.about) * (p.relaxed ? RELAXED_FACTOR : 1) * p.synonym +
+    p.title * p.synonym
+  );
 }

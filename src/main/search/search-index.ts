@@ -5,6 +5,7 @@ import { SECTION_BITS } from '../database/section-keys';
 import { encodeQuickSwitchDocs, QUICK_SWITCH_KINDS, type QuickSwitchKind } from './quick-switch-blob';
 import { encodePageFacets, type PageFacetSource } from './page-facets';
 import { pagePrior } from './page-score';
+import { buildThesaurus, nameOfId } from './thesaurus';
 import {
   FACET_TABLE_BLOB,
   FACET_VALUES_BLOB,
@@ -16,18 +17,11 @@ import {
 } from './search-repository';
 
 /** Part of the source fingerprint: bump it when the build changes what it writes, so existing indexes are rebuilt. */
-const SEARCH_INDEX_VERSION = 6;
+const SEARCH_INDEX_VERSION = 7;
 
 /** Words shorter or longer than this are not worth correcting or expanding. */
 const MIN_TERM_LENGTH = 2;
 const MAX_TERM_LENGTH = 40;
-
-/** Turns a file or alias id's last segment into words (`two-phase-commit` → `two phase commit`). */
-function nameOfId(id: string): string {
-  const parts = id.split('/');
-  const last = parts.at(-1) === 'index' && parts.length > 1 ? parts.at(-2)! : parts.at(-1)!;
-  return normaliseKey(last);
-}
 
 /** Strings that name a page exactly: its title in a few spellings and its file name, with how strongly each names it. */
 export function titleKeys(title: string, id: string): { key: string; kind: TitleKeyKind }[] {
@@ -75,7 +69,7 @@ export interface BuildOptions {
 
 /**
  * (Re)builds every search structure from the content tables (pages, aliases, sections):
- * the per-page search rows, the FTS5 index, the title keys, the vocabulary with its trigram
+ * the per-page search rows, the FTS5 index, the title keys, the thesaurus, the vocabulary with its trigram
  * index, the section → page map and the quick switcher's entries — unless the content is
  * what the index was last built from (a re-import that changed nothing). The importer calls
  * it inside its import transaction after writing pages and sections; it is idempotent. The
@@ -132,6 +126,8 @@ export function buildSearchIndex(db: Database, opts: BuildOptions = {}): void {
       description: string;
     }[])
       insertAbout.run(p.no, [p.title, ...(aliasNames.get(p.no) ?? []), p.tags].join(' '), p.description);
+
+    buildThesaurus(db);
 
     // Vocabulary: the unstemmed words of every section and page, counted by a throwaway
     // contentless FTS5 index (unicode61 like the main index, without porter) and read back

@@ -77,6 +77,8 @@ export const SEARCH_SQL = {
     FROM json_each(?) h
     JOIN search_pages sp ON sp.no = h.value ->> 0
     LEFT JOIN sections s ON s.id = h.value ->> 1`,
+  // The thesaurus's alternatives for any of the listed normalised phrases (a JSON array).
+  alternatives: 'SELECT key, alt, weight FROM search_thesaurus WHERE key IN (SELECT value FROM json_each(?))',
   titleMatches: `
     SELECT sp.no, t.kind FROM search_titles t JOIN search_pages sp ON sp.id = t.page_id WHERE t.key = ?`,
   // A corpus word's forms: every corpus word with its stem (none while stems are not built yet).
@@ -197,6 +199,15 @@ export class SearchRepository {
   /** What each listed result shows (one row per result whose page is indexed, in no particular order). */
   findHitTexts(hits: readonly { no: number; sectionId: number | null }[]): HitText[] {
     return this.st('hitTexts').all(JSON.stringify(hits.map((h) => [h.no, h.sectionId]))) as HitText[];
+  }
+
+  /** The thesaurus entries (thesaurus.ts) whose key is one of the phrases. */
+  findAlternatives(keys: readonly string[]): { key: string; alt: string; weight: number }[] {
+    return this.st('alternatives').all(JSON.stringify(keys)) as {
+      key: string;
+      alt: string;
+      weight: number;
+    }[];
   }
 
   /** The numbers of the pages whose title, abbreviation, file or alias name equals the normalised key. */

@@ -14,13 +14,14 @@ import {
 import { pageNoOfSection } from '../database/section-keys';
 import { SearchRepository } from './search-repository';
 import type { PageFacets } from './page-facets';
-import { combinedScore, EXACT_TITLE_BONUS, type ScoreParts } from './page-score';
+import { combinedScore, EXACT_TITLE_BONUS, SYNONYM_FACTOR, type ScoreParts } from './page-score';
+import { MAX_KEY_WORDS } from './thesaurus';
 import { stemmer } from 'stemmer';
 import { highlighterFor, plainSnippetHtml, snippetHtml } from './snippet-cutter';
 import { bestCorrection, maxEditsFor, trigramExpression } from './spelling';
 
 export interface SearchServiceDeps {
-  /** How many words' typo corrections (and whether they are corpus words) to remember (0: none). Default 1000. */
+  /** How many entries of each per-word cache (typo corrections, word forms, prefix expansions, about pages, thesaurus entries) to remember (0: none). Default 1000. */
   correctionCacheSize?: number;
 }
 
@@ -50,11 +51,21 @@ interface Expansion {
 }
 
 /** Parts of a result found by no text (an empty query, an exact title alone). */
-const NO_PARTS: ScoreParts = { sections: 0, prior: 1, about: 0, title: 0, relaxed: false };
+const NO_PARTS: ScoreParts = {
+  sections: 0,
+  prior: 1,
+  about: 0,
+  title: 0,
+  relaxed: false,
+  synonym: 1,
+  via: null,
+};
 /** The warm-up's query: a misspelt word and a partial one, so that every step of a search runs. */
 const WARM_UP_QUERY = 'consistancy cach';
 /** What a query item found in a page's summary (not its names) counts for in its about share. */
 const SUMMARY_HIT = 0.5;
+/** How many thesaurus alternatives of a query are searched at most (each costs a ranked query). */
+const MAX_REWRITES = 2;
 
 interface Ranked {
   /** The page's number in content.db. */
@@ -62,6 +73,8 @@ interface Ranked {
   sectionId: number | null;
   score: number;
   parts: ScoreParts;
+  /** The thesaurus rewrite of the query that found it (absent: the query as typed). */
+  query?: ParsedQuery;
 }
 
 /** One result with the parts of its score (`dstudio search --explain`). */
@@ -83,6 +96,10 @@ interface IndexState {
   forms: Map<string, string[] | null>;
   /** The corpus words a prefix expands to. */
   expansions: Map<string, Expansion>;
+  /** The pages whose names or summary match a query item's expression (see aboutCoverage). */
+  about: Map<string, [number, number][]>;
+  /** A phrase's thesaurus entries (see rewrites). */
+  alternatives: Map<string, { alt: string; weight: number }[]>;
 }
 
 /**
@@ -108,6 +125,8 @@ export class SearchService implements Pick<SearchApi, 'search'> {
       corrections: new Map(),
       forms: new Map(),
       expansions: new Map(),
+      about: new Map(),
+      alternatives: new Map(),
     };
     return this.state;
   }
@@ -191,6 +210,7 @@ export class SearchService implements Pick<SearchApi, 'search'> {
       }
     }
     ranked ??= this.rank(s, parsed);
+    ranked = this.withAlternatives(s, parsed, ranked);
     if (ranked.length < RELAX_BELOW) ranked = this.relax(s, parsed, ranked);
     return { ranked, parsed, corrected };
   }
@@ -250,6 +270,73 @@ export class SearchService implements Pick<SearchApi, 'search'> {
   }
 
   /**
+   * The ranking with what the query's corpus-mined alternatives find (thesaurus.ts): each of
+   * the best few is searched in place of the words it stands for, and its results count at
+   * SYNONYM_FACTOR × the entry's weight — a page keeps whichever score is higher.
+   */
+  private withAlternatives(s: IndexState, parsed: ParsedQuery, ranked: Ranked[]): Ranked[] {
+    const rewrites = this.rewrites(s, parsed);
+    if (rewrites.length === 0) return ranked;
+    const byPage = new Map(ranked.map((r) => [r.no, r]));
+    for (const { query, alt, weight } of rewrites)
+      for (const r of this.rank(s, query)) {
+        const parts: ScoreParts = { ...r.parts, synonym: SYNONYM_FACTOR * weight, via: alt };
+        const score = combinedScore(parts);
+        if ((byPage.get(r.no)?.score ?? -Infinity) < score) byPage.set(r.no, { ...r, parts, score, query });
+      }
+    return sortRanked(s, [...byPage.values()]);
+  }
+
+  /**
+   * The query with a run of its words replaced by a thesaurus alternative, for the best few
+   * (highest weight, then the longest run). Only plain words and phrases take part: an OR, a
+   * partial last word or an exclusion keeps the query as typed.
+   */
+  private rewrites(
+    s: IndexState,
+    parsed: ParsedQuery,
+  ): { query: ParsedQuery; alt: string; weight: number }[] {
+    const g = parsed.groups;
+    const plain = g.map((x) => x.alternatives.length === 1 && !x.alternatives[0]!.prefix);
+    const runs = new Map<string, [number, number]>();
+    for (let i = 0; i < g.length; i++)
+      for (let j = i; j < Math.min(g.length, i + MAX_KEY_WORDS) && plain[j]; j++)
+        runs.set(
+          g
+            .slice(i, j + 1)
+            .flatMap((x) => x.alternatives[0]!.tokens)
+            .join(' '),
+          [i, j + 1],
+        );
+    if (runs.size === 0) return [];
+    // Looked up in one statement for the phrases not remembered yet (an entry-less phrase is remembered too).
+    const entries = new Map(
+      [...runs.keys()].flatMap((k) => (s.alternatives.has(k) ? [[k, s.alternatives.get(k)!]] : [])),
+    );
+    const unknown = [...runs.keys()].filter((k) => !entries.has(k));
+    if (unknown.length > 0) {
+      for (const k of unknown) entries.set(k, []);
+      for (const { key, alt, weight } of this.repo.findAlternatives(unknown))
+        entries.get(key)!.push({ alt, weight });
+      for (const k of unknown) this.remember(s.alternatives, k, () => entries.get(k)!);
+    }
+    return [...entries]
+      .flatMap(([key, list]) => list.map((e) => ({ key, ...e })))
+      .sort((a, b) => b.weight - a.weight || b.key.length - a.key.length)
+      .slice(0, MAX_REWRITES)
+      .map(({ key, alt, weight }) => {
+        const [from, to] = runs.get(key)!;
+        const tokens = alt.split(' ');
+        const term = { tokens, phrase: tokens.length > 1, prefix: false, span: [0, 0] as [number, number] };
+        return {
+          query: { ...parsed, groups: [...g.slice(0, from), { alternatives: [term] }, ...g.slice(to)] },
+          alt,
+          weight,
+        };
+      });
+  }
+
+  /**
    * Adds the pages of the sections a query found ([section id, rank]) that are not in byPage
    * yet. A page's text relevance is its best section plus its 2nd and 3rd best at half and
    * quarter weight — a page that treats the words in several sections is more about them than
@@ -281,6 +368,8 @@ export class SearchService implements Pick<SearchApi, 'search'> {
         about: about.get(no) ?? 0,
         title: 0,
         relaxed,
+        synonym: 1,
+        via: null,
       };
       byPage.set(no, { no, sectionId: b.sectionId, score: combinedScore(parts), parts });
     }
@@ -297,7 +386,7 @@ export class SearchService implements Pick<SearchApi, 'search'> {
     let total = 0;
     for (const g of parsed.groups) {
       const expr = toMatchExpression({ groups: [g], excluded: [] }, opts)!;
-      const pages = this.repo.findAboutPages(expr);
+      const pages = this.remember(s.about, expr, () => this.repo.findAboutPages(expr));
       const weight = Math.log(1 + s.priors.length / (1 + pages.length));
       total += weight;
       for (const [no, inNames] of pages)
@@ -461,17 +550,24 @@ export class SearchService implements Pick<SearchApi, 'search'> {
    */
   private hits(s: IndexState, page: readonly Ranked[], parsed: ParsedQuery): SearchHit[] {
     const rows = new Map(page.length > 0 ? this.repo.findHitTexts(page).map((t) => [t.no, t]) : []);
-    const highlighter = page.some((r) => r.sectionId !== null)
-      ? highlighterFor(parsed, {
-          forms: (w) => this.formsOf(s, w),
-          prefixForms: (p) => this.prefixForms(s, p),
-          closedPrefix: (p) => this.expansion(s, p).closed,
-        })
-      : null;
+    // A result found by a thesaurus alternative is marked with the words that found it.
+    const highlighters = new Map<ParsedQuery, ReturnType<typeof highlighterFor>>();
+    const highlighter = (q: ParsedQuery): ReturnType<typeof highlighterFor> =>
+      highlighters.get(q) ??
+      highlighters
+        .set(
+          q,
+          highlighterFor(q, {
+            forms: (w) => this.formsOf(s, w),
+            prefixForms: (p) => this.prefixForms(s, p),
+            closedPrefix: (p) => this.expansion(s, p).closed,
+          }),
+        )
+        .get(q)!;
     return page.flatMap((r) => {
       const t = rows.get(r.no);
       if (!t) return [];
-      const snippet = t.sectionId !== null ? snippetHtml(t.text, highlighter) : '';
+      const snippet = t.sectionId !== null ? snippetHtml(t.text, highlighter(r.query ?? parsed)) : '';
       return {
         id: t.pageId,
         title: t.title,

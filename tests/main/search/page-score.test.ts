@@ -82,12 +82,14 @@ describe('pageKind', () => {
 
 describe('combinedScore', () => {
   it('multiplies text relevance by the prior and the about share, scales relaxed results and adds the title bonus', () => {
-    const base = { sections: 10, prior: 1, about: 0, title: 0, relaxed: false };
+    const base = { sections: 10, prior: 1, about: 0, title: 0, relaxed: false, synonym: 1, via: null };
     expect(combinedScore(base)).toBe(10);
     expect(combinedScore({ ...base, prior: 0.5 })).toBe(5);
     expect(combinedScore({ ...base, about: 1 })).toBeGreaterThan(combinedScore({ ...base, about: 0.5 }));
     expect(combinedScore({ ...base, relaxed: true })).toBeCloseTo(10 * RELAXED_FACTOR);
     expect(combinedScore({ ...base, title: 1000 })).toBe(1010);
+    // a result found by a thesaurus alternative counts less, its title bonus too
+    expect(combinedScore({ ...base, title: 1000, synonym: 0.5, via: 'x' })).toBe(505);
     // a page covering the query in its names beats a module that scores higher on text alone
     expect(combinedScore({ ...base, prior: 1.15, about: 1, sections: 20 })).toBeGreaterThan(
       combinedScore({ ...base, prior: 0.55, about: 0, sections: 30 }),

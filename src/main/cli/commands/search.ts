@@ -45,6 +45,7 @@ function explainLine(rank: number, h: ExplainedHit): string {
     `about ${p.about.toFixed(2)}`,
     ...(p.title > 0 ? [`title +${p.title}`] : []),
     ...(p.relaxed ? ['relaxed'] : []),
+    ...(p.via !== null ? [`via "${p.via}" ×${p.synonym.toFixed(2)}`] : []),
   ];
   return `${rank}. ${h.score.toFixed(2)}  ${h.id}  (${parts.join(', ')})`;
 }
