@@ -6,6 +6,7 @@ import { useScroller } from './use-scroller';
 import { scrollBehavior } from './keys';
 import { pagePath, type pageRouteOf } from '../router';
 import { findAnchor, ID_PREFIX, openEnclosingTabs } from '../content';
+import { tocItems } from '../toc-items';
 
 /**
  * The reading page's position: loads the routed page, restores its scroll position or jumps
@@ -151,8 +152,7 @@ export function usePagePosition(
     const atBottom = s.scrollTop + s.clientHeight >= s.scrollHeight - 4;
     let current: string | null = null;
     let lastVisible: string | null = null;
-    for (const h of page.value.headings) {
-      if (h.level < 2) continue;
+    for (const h of tocItems(page.value.headings)) {
       const el = findAnchor(root, h.id);
       // A heading in an inactive tab has no box (its top would read as 0, above everything).
       if (!el || el.getClientRects().length === 0) continue;
