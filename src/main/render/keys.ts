@@ -3,64 +3,134 @@ import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 
 /**
  * pymdownx.keys: `++ctrl+alt+delete++` → `<kbd>` combinations. Written here because the
- * only markdown-it ports are unmaintained and emit a different markup.
+ * only markdown-it ports are unmaintained and emit a different markup. Key codes follow the
+ * pymdownx key map: an alias resolves to its key (`ctrl` → `control`, the kbd's class), the
+ * key shows the map's name, and keys the site's theme marks with a symbol show it first.
  */
 
 const KEYS_RE = /^\+\+([a-z0-9][\w-]*(?:\+[a-z0-9][\w-]*)*)\+\+/i;
 
-/** Display names of the pymdownx key codes (a subset: the rest are shown title-cased). */
+/** pymdownx aliases (the common ones), to the key they stand for. */
+const ALIASES: Record<string, string> = {
+  back: 'backspace',
+  bksp: 'backspace',
+  cmd: 'command',
+  ctrl: 'control',
+  del: 'delete',
+  dn: 'arrow-down',
+  down: 'arrow-down',
+  esc: 'escape',
+  fn: 'function',
+  hyphen: 'minus',
+  ins: 'insert',
+  lalt: 'left-alt',
+  lctrl: 'left-control',
+  left: 'arrow-left',
+  lshift: 'left-shift',
+  menu: 'alt',
+  next: 'page-down',
+  opt: 'option',
+  pgdn: 'page-down',
+  pgup: 'page-up',
+  prior: 'page-up',
+  'question-mark': 'question',
+  ralt: 'right-alt',
+  rctrl: 'right-control',
+  return: 'enter',
+  right: 'arrow-right',
+  rshift: 'right-shift',
+  spc: 'space',
+  tabulator: 'tab',
+  up: 'arrow-up',
+  win: 'windows',
+};
+
+/** pymdownx key names that differ from the title-cased code. */
 const NAMES: Record<string, string> = {
-  ctrl: 'Ctrl',
+  'arrow-up': 'Up',
+  'arrow-down': 'Down',
+  'arrow-left': 'Left',
+  'arrow-right': 'Right',
+  command: 'Cmd',
   control: 'Ctrl',
-  cmd: '⌘ Cmd',
-  command: '⌘ Cmd',
-  alt: 'Alt',
-  option: '⌥ Option',
-  shift: 'Shift',
-  meta: 'Meta',
+  'left-control': 'Left Ctrl',
+  'right-control': 'Right Ctrl',
+  function: 'Fn',
   windows: 'Win',
-  tab: 'Tab',
-  enter: 'Enter',
-  return: 'Return',
-  esc: 'Esc',
-  escape: 'Esc',
-  space: 'Space',
-  backspace: 'Backspace',
   delete: 'Del',
-  del: 'Del',
   insert: 'Ins',
-  home: 'Home',
-  end: 'End',
-  'page-up': 'Page Up',
-  'page-down': 'Page Down',
-  up: '↑',
-  down: '↓',
-  left: '←',
-  right: '→',
+  escape: 'Esc',
+  backtab: 'Back Tab',
+  backslash: '\\',
+  bar: '|',
+  'brace-left': '{',
+  'brace-right': '}',
+  'bracket-left': '[',
+  'bracket-right': ']',
+  colon: ':',
+  comma: ',',
+  'double-quote': '"',
+  equal: '=',
+  exclam: '!',
+  grave: '`',
+  greater: '>',
+  less: '<',
+  minus: '-',
+  period: '.',
+  plus: '+',
+  question: '?',
+  section: '§',
+  semicolon: ';',
+  'single-quote': "'",
+  slash: '/',
+  tilde: '~',
+  underscore: '_',
+};
+
+/** Symbols the site's theme (Material's keys styles) draws before these keys' names. */
+const SYMBOLS: Record<string, string> = {
+  alt: '⎇',
+  'left-alt': '⎇',
+  'right-alt': '⎇',
+  command: '⌘',
+  control: '⌃',
+  'left-control': '⌃',
+  'right-control': '⌃',
+  option: '⌥',
+  shift: '⇧',
+  'left-shift': '⇧',
+  'right-shift': '⇧',
+  windows: '⊞',
   'arrow-up': '↑',
   'arrow-down': '↓',
   'arrow-left': '←',
   'arrow-right': '→',
-  question: '?',
-  slash: '/',
-  backslash: '\\',
-  period: '.',
-  comma: ',',
-  semicolon: ';',
-  quote: "'",
-  plus: '+',
-  minus: '-',
-  equal: '=',
-  'caps-lock': 'Caps Lock',
+  backspace: '⌫',
+  backtab: '⇤',
+  'caps-lock': '⇪',
+  delete: '⌦',
+  end: '⤓',
+  enter: '⏎',
+  escape: '⎋',
+  home: '⤒',
+  'page-down': '⇟',
+  'page-up': '⇞',
+  tab: '⇥',
 };
 
-/** The label shown for one key code. */
-export function keyLabel(code: string): string {
+/** The key a code names (aliases resolved), lower-cased: also the kbd's `key-…` class. */
+export function keyCode(code: string): string {
   const c = code.toLowerCase();
-  if (NAMES[c]) return NAMES[c];
-  if (c.length === 1) return c.toUpperCase();
-  if (/^f\d{1,2}$/.test(c)) return c.toUpperCase();
-  return c.replace(/(^|-)([a-z])/g, (_m, d: string, ch: string) => (d ? ' ' : '') + ch.toUpperCase());
+  return ALIASES[c] ?? c;
+}
+
+/** The label shown for one key code: its symbol, if it has one, then its name. */
+export function keyLabel(code: string): string {
+  const c = keyCode(code);
+  const name =
+    NAMES[c] ??
+    c.replace(/(^|-)([a-z0-9])/g, (_m, d: string, ch: string) => (d ? ' ' : '') + ch.toUpperCase());
+  return SYMBOLS[c] ? `${SYMBOLS[c]} ${name}` : name;
 }
 
 function keysRule(state: StateInline, silent: boolean): boolean {
@@ -70,9 +140,7 @@ function keysRule(state: StateInline, silent: boolean): boolean {
   if (!m) return false;
   if (!silent) {
     const esc = state.md.utils.escapeHtml;
-    const keys = m[1]!
-      .split('+')
-      .map((k) => `<kbd class="key-${esc(k.toLowerCase())}">${esc(keyLabel(k))}</kbd>`);
+    const keys = m[1]!.split('+').map((k) => `<kbd class="key-${esc(keyCode(k))}">${esc(keyLabel(k))}</kbd>`);
     const token = state.push('html_inline', '', 0);
     token.content = `<span class="keys">${keys.join('<span class="key-sep">+</span>')}</span>`;
   }

@@ -39,7 +39,7 @@ describe('createMarkdown', () => {
       'class="tabbed-set',
       'class="katex',
       'data-icon="material-check"',
-      '<kbd class="key-ctrl">',
+      '<kbd class="key-control">',
       '<span class="template-text">{{ page.title }}</span>',
       '<abbr title="Hybrid Logical Clock">HLC</abbr>',
       '<dt>Term</dt>',

@@ -70,6 +70,10 @@ const probe = {
   mountOnly(html: string): void {
     mountPageHtml(root(), html);
   },
+  /** Mounts and jumps to an anchor, as a deep link does. */
+  mountAt(html: string, anchor: string): void {
+    mountPageHtml(root(), html, { anchor });
+  },
   async bare(html: string): Promise<string[]> {
     window.__xss = [];
     root().innerHTML = html;

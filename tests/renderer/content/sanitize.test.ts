@@ -52,7 +52,7 @@ describe('sanitising page HTML in Chromium (Markdown → HTML → DOMPurify → 
     const out = await b.page.evaluate<string>(`window.__probe.sanitize(${JSON.stringify(html)})`);
     expect(out).toContain('<div class="admonition tip">');
     expect(out).toContain('<svg class="admonition-icon"');
-    expect(out).toContain('<kbd class="key-ctrl">Ctrl</kbd>');
+    expect(out).toContain('<kbd class="key-control">⌃ Ctrl</kbd>');
     expect(out).toContain(
       '<math xmlns="http://www.w3.org/1998/Math/MathML"><mrow><msup><mi>x</mi><mn>2</mn></msup></mrow></math>',
     );

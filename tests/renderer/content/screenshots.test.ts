@@ -385,7 +385,7 @@ describe('rich starter pages in Chromium, light and dark (screenshots in tests/r
         expect(b.x).toBeGreaterThan(a.x + a.width);
         const icon = (await cards.first().locator('.twemoji.lg svg').boundingBox())!;
         expect(icon.width).toBeGreaterThan(28);
-        expect(await page.locator('kbd').allInnerTexts()).toEqual(expect.arrayContaining(['Ctrl', 'K']));
+        expect(await page.locator('kbd').allInnerTexts()).toEqual(expect.arrayContaining(['⌃ Ctrl', 'K']));
         expect(await page.locator('table .twemoji svg').count()).toBe(3);
         await shoot('home', theme);
       });
@@ -443,7 +443,7 @@ describe('rich starter pages in Chromium, light and dark (screenshots in tests/r
         expect(style).toContain('underline');
 
         expect(await page.locator('.keys kbd').allInnerTexts()).toEqual(
-          expect.arrayContaining(['Ctrl', 'Alt', 'Del', 'Enter']),
+          expect.arrayContaining(['⌃ Ctrl', '⎇ Alt', '⌦ Del', '⏎ Enter']),
         );
         expect(await page.locator('.footnotes li').count()).toBe(1);
         expect(await page.locator('abbr[title="Hybrid Logical Clock"]').count()).toBe(1);

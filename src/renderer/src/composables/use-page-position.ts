@@ -5,7 +5,8 @@ import { usePageStore } from '../stores/page';
 import { useScroller } from './use-scroller';
 import { scrollBehavior } from './keys';
 import { pagePath, type pageRouteOf } from '../router';
-import { findAnchor, ID_PREFIX } from '../content';
+import { findAnchor, ID_PREFIX, openEnclosingTabs } from '../content';
+import { tocItems } from '../toc-items';
 
 /**
  * The reading page's position: loads the routed page, restores its scroll position or jumps
@@ -58,6 +59,7 @@ export function usePagePosition(
   function scrollToAnchor(anchor: string, smooth = false): void {
     const el = elementForAnchor(anchor);
     if (!el) return;
+    openEnclosingTabs(el);
     el.scrollIntoView({ block: 'start', behavior: smooth ? scrollBehavior() : 'auto' });
     el.classList.remove('anchor-target');
     void el.offsetWidth; // restart the highlight when the same anchor is chosen again
@@ -150,10 +152,10 @@ export function usePagePosition(
     const atBottom = s.scrollTop + s.clientHeight >= s.scrollHeight - 4;
     let current: string | null = null;
     let lastVisible: string | null = null;
-    for (const h of page.value.headings) {
-      if (h.level < 2) continue;
+    for (const h of tocItems(page.value.headings)) {
       const el = findAnchor(root, h.id);
-      if (!el) continue;
+      // A heading in an inactive tab has no box (its top would read as 0, above everything).
+      if (!el || el.getClientRects().length === 0) continue;
       const y = el.getBoundingClientRect().top;
       if (y <= top) current = h.id;
       if (y < pane.bottom) lastVisible = h.id;

@@ -19,11 +19,35 @@ function selectTab(tabs: HTMLElement[], panels: HTMLElement[], index: number, fo
   if (focus) tabs[index]?.focus();
 }
 
+/** The tabs and panels of one tab set, in order. */
+function tabParts(set: HTMLElement): { tabs: HTMLElement[]; panels: HTMLElement[] } {
+  return {
+    tabs: Array.from(set.querySelectorAll<HTMLElement>(':scope > .tabbed-labels > [role="tab"]')),
+    panels: Array.from(set.querySelectorAll<HTMLElement>(':scope > [role="tabpanel"]')),
+  };
+}
+
+/**
+ * Selects every tab whose panel holds `target` (tab sets can nest), so a jump to a heading
+ * inside an inactive tab lands on something visible. Call before scrolling to `target`.
+ */
+export function openEnclosingTabs(target: HTMLElement): void {
+  for (
+    let panel = target.closest<HTMLElement>('[role="tabpanel"]');
+    panel;
+    panel = panel.parentElement?.closest<HTMLElement>('[role="tabpanel"]') ?? null
+  ) {
+    const set = panel.parentElement;
+    if (!panel.hidden || !set?.classList.contains('tabbed-set')) continue;
+    const { tabs, panels } = tabParts(set);
+    selectTab(tabs, panels, panels.indexOf(panel), false);
+  }
+}
+
 /** Wires every `.tabbed-set` under root. */
 export function enhanceTabs(root: HTMLElement): void {
   for (const set of root.querySelectorAll<HTMLElement>('.tabbed-set')) {
-    const tabs = Array.from(set.querySelectorAll<HTMLElement>(':scope > .tabbed-labels > [role="tab"]'));
-    const panels = Array.from(set.querySelectorAll<HTMLElement>(':scope > [role="tabpanel"]'));
+    const { tabs, panels } = tabParts(set);
     // The sanitiser prefixed the ids; point the ARIA references at the new ones.
     tabs.forEach((tab, i) => {
       const panel = panels[i];
@@ -92,7 +116,9 @@ export function handleInPageLinks(root: HTMLElement): () => void {
     if (!a || !href || !href.startsWith('#') || href.startsWith('#/')) return;
     e.preventDefault();
     const target = findAnchor(root, decodeURIComponent(href.slice(1)));
-    if (target) landOnAnchor(target, root);
+    if (!target) return;
+    openEnclosingTabs(target);
+    landOnAnchor(target, root);
   };
   root.addEventListener('click', onClick);
   return () => root.removeEventListener('click', onClick);

@@ -3,6 +3,6 @@ import 'katex/dist/katex.min.css';
 import './content.css';
 
 export { mountPageHtml, type MountedPage, type MountOptions } from './mount';
-export { findAnchor } from './enhance';
+export { findAnchor, openEnclosingTabs } from './enhance';
 export { drawAllDiagrams } from './mermaid';
 export { ID_PREFIX } from './sanitize';

@@ -1,4 +1,11 @@
-import { addCopyButtons, enhanceTabs, findAnchor, handleInPageLinks, observeCode } from './enhance';
+import {
+  addCopyButtons,
+  enhanceTabs,
+  findAnchor,
+  handleInPageLinks,
+  observeCode,
+  openEnclosingTabs,
+} from './enhance';
 import { landOnAnchor } from './anchor-landing';
 import { observeDiagrams } from './mermaid';
 import { sanitizePageHtml } from './sanitize';
@@ -29,8 +36,10 @@ export function mountPageHtml(container: HTMLElement, html: string, opts: MountO
   const cleanups = [handleInPageLinks(container), observeCode(container), observeDiagrams(container)];
   const scrollToAnchor = (anchor: string) => {
     const el = findAnchor(container, anchor);
-    if (el) cleanups.push(landOnAnchor(el, container));
-    return el !== null;
+    if (!el) return false;
+    openEnclosingTabs(el);
+    cleanups.push(landOnAnchor(el, container));
+    return true;
   };
   if (opts.anchor) scrollToAnchor(opts.anchor);
   return { scrollToAnchor, destroy: () => cleanups.forEach((c) => c()) };
