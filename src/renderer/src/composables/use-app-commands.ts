@@ -8,7 +8,7 @@ import { useLibraryStore } from '../stores/library';
 import { usePageStore } from '../stores/page';
 import { useSettingsStore } from '../stores/settings';
 import { useUiStore } from '../stores/ui';
-import { useUserExportStore } from '../stores/user-export';
+import { useYourDataStore } from '../stores/your-data';
 
 /**
  * What each app command does (src/shared/app-commands.ts). The keyboard shortcuts and the
@@ -21,7 +21,7 @@ export function useAppCommands(): (id: AppCommandId) => void {
   const settings = useSettingsStore();
   const library = useLibraryStore();
   const pages = usePageStore();
-  const userExport = useUserExportStore();
+  const yourData = useYourDataStore();
 
   const shownPage = () => (router.currentRoute.value.name === 'page' ? pages.page : null);
 
@@ -60,7 +60,11 @@ export function useAppCommands(): (id: AppCommandId) => void {
     'theme-dark': () => settings.set('theme', 'dark'),
     // The content-updates view (route `sync`) is where updates are checked and applied.
     'check-for-updates': () => (router.hasRoute('sync') ? router.push({ name: 'sync' }) : undefined),
-    'export-user-data': () => userExport.exportUserData(),
+    // On the "Your data" view, where the export says where it went (or why it failed).
+    'export-user-data': async () => {
+      await router.push({ name: 'your-data' });
+      return yourData.exportAll();
+    },
     shortcuts: () => ui.toggleShortcuts(),
   };
 
