@@ -57,7 +57,7 @@ export function openServices(paths: ServicePaths, host: ServiceHost = {}): Servi
   }
   // A failed automatic backup must not stop the app; the next open tries again.
   const backup = backupUserDbDaily(userDb, backups).catch(() => null);
-  const user = new UserService(userDb);
+  const user = new UserService(userDb, undefined, backups);
   const search = new SearchService(contentDb);
   const switcher = new SwitcherService(contentDb, { recentPageIds: () => user.recentPageIds() });
   const content = new ContentService(contentDb);

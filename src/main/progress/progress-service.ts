@@ -11,7 +11,10 @@ import {
 import type { DataRecovery } from '../../shared/contract/progress';
 import type { Checklist, ChecklistItem, PageId } from '../../shared/domain';
 import { countProgress } from '../../shared/progress-count';
+import { UserRepository } from '../user/user-repository';
 import { ChecklistRepository } from './checklist-repository';
+import { LearningPathRepository } from './learning-path-repository';
+import { inProgress, learningPathProgress } from './learning-paths';
 import { exportRun, type RunExport } from './progress-export';
 import { ProgressRepository, type RunRow } from './progress-repository';
 import { rematch } from './rematch';
@@ -36,6 +39,8 @@ export class ProgressService implements ProgressApi {
   private readonly runs: ProgressRepository;
   private readonly lists: ChecklistRepository;
   private readonly pageItems = new WeakMap<Checklist[], PageItems>();
+  private readonly paths: LearningPathRepository;
+  private readonly reading: UserRepository;
 
   constructor(
     userDb: Database,
@@ -45,6 +50,20 @@ export class ProgressService implements ProgressApi {
   ) {
     this.runs = new ProgressRepository(userDb);
     this.lists = new ChecklistRepository(contentDb);
+    this.paths = new LearningPathRepository(contentDb);
+    this.reading = new UserRepository(userDb);
+  }
+
+  private learningPaths() {
+    return learningPathProgress(this.paths, this.reading.listReadPageIds());
+  }
+
+  async learningPath(pageId: PageId) {
+    return this.learningPaths().find((p) => p.pageId === pageId) ?? null;
+  }
+
+  async learningPathsInProgress() {
+    return inProgress(this.learningPaths());
   }
 
   private requirePage(pageId: PageId): { title: string; checklists: Checklist[] } {

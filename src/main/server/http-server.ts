@@ -13,6 +13,10 @@ import { readStaticFile, resolveStaticFile } from './static-files';
 export const HOST = '127.0.0.1';
 /** Largest accepted request body; the contract's arguments are small. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** The calls that carry a whole document (an export to save, a user-data backup to import). */
+const DOCUMENT_CALLS = new Set(['files:saveExport', 'user:importAllData']);
+/** Their body limit: the largest export (MAX_EXPORT_CHARS), JSON-escaped, fits. */
+export const MAX_DOCUMENT_BODY_BYTES = 128 * 1024 * 1024;
 
 export interface HttpServerOptions {
   api: DStudioApi;
@@ -136,7 +140,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     const contentType = req.headers['content-type'] ?? '';
     if (!/^application\/json\b/i.test(contentType))
       return sendError(res, 415, 'API calls take a JSON body (content-type: application/json)');
-    const body = await readBody(req, MAX_BODY_BYTES);
+    const isDocument = DOCUMENT_CALLS.has(`${route.domain}:${route.method}`);
+    const body = await readBody(req, isDocument ? MAX_DOCUMENT_BODY_BYTES : MAX_BODY_BYTES);
     let args: unknown;
     try {
       args = body.length === 0 ? [] : JSON.parse(body.toString('utf8'));

@@ -1,15 +1,18 @@
 import type { Database } from 'better-sqlite3';
-import type { SettingValue, UserApi } from '../../shared/contract';
+import type { SettingValue, UserApi, UserDataImportMode } from '../../shared/contract';
 import type { PageId } from '../../shared/domain';
+import { exportUserDataDocument, importUserDataText } from './user-data-transfer';
 import { UserRepository } from './user-repository';
 
 /** Bookmarks, history, reading state and settings: the user's own data in user.db. */
 export class UserService implements UserApi {
   private readonly repo: UserRepository;
 
+  /** `backupDir`: where an import first backs up the data it may overwrite (see userBackupDir). */
   constructor(
-    db: Database,
+    private readonly db: Database,
     private readonly now: () => string = () => new Date().toISOString(),
+    private readonly backupDir: string | null = null,
   ) {
     this.repo = new UserRepository(db);
   }
@@ -57,5 +60,15 @@ export class UserService implements UserApi {
 
   async setSetting(key: string, value: SettingValue) {
     this.repo.upsertSetting(key, value);
+  }
+
+  async exportAllData() {
+    return exportUserDataDocument(this.db, new Date(this.now()));
+  }
+
+  async importAllData(text: string, mode: UserDataImportMode) {
+    // Refused rather than imported without the backup the import promises.
+    if (!this.backupDir) throw new Error('Importing needs a backup folder; none was configured.');
+    return importUserDataText(this.db, this.backupDir, text, mode);
   }
 }

@@ -17,6 +17,7 @@ const NotFoundView = () => import('./views/NotFoundView.vue');
 const ReportDraftsView = () => import('./views/ReportDraftsView.vue');
 const ReportComposerView = () => import('./views/ReportComposerView.vue');
 const UpdatesView = () => import('./views/UpdatesView.vue');
+const YourDataView = () => import('./views/YourDataView.vue');
 
 /** Hash routes, so the same build works from `app://` (Electron) and from `dstudio serve`. */
 export function createAppRouter() {
@@ -56,6 +57,7 @@ export function createAppRouter() {
         meta: { title: 'Report draft' },
       },
       { path: '/updates', name: 'updates', component: UpdatesView, meta: { title: 'Content updates' } },
+      { path: '/your-data', name: 'your-data', component: YourDataView, meta: { title: 'Your data' } },
       { path: '/:rest(.*)', name: 'not-found', component: NotFoundView, meta: { title: 'Not found' } },
     ],
   });

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { TIERS } from '../domain';
 import { EVOLUTION_ARGS } from './evolution';
-import { FILES_ARGS } from './files';
+import { FILES_ARGS, MAX_EXPORT_CHARS } from './files';
 import { PROGRESS_ARGS } from './progress';
 import { REPORTS_ARGS } from './reports';
 import { SYNC_ARGS } from './sync';
 import type { DStudioApi, Domain } from './index';
+import { USER_DATA_IMPORT_MODES } from './user';
 
 /**
  * Run-time argument schemas for every contract method, checked by main before a
@@ -86,6 +87,11 @@ export const API_ARGS: ArgSchemas = {
     ]),
     getSettings: z.tuple([]),
     setSetting: z.tuple([z.string().min(1).max(200), settingValue]),
+    exportAllData: z.tuple([]),
+    importAllData: z.tuple([
+      z.string().max(MAX_EXPORT_CHARS, 'the backup file is larger than any this app writes'),
+      z.enum(USER_DATA_IMPORT_MODES),
+    ]),
   },
   // Feature domains keep their schemas beside their interfaces.
   progress: PROGRESS_ARGS,

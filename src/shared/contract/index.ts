@@ -49,6 +49,8 @@ export const API_METHODS = {
     'saveReadingState',
     'getSettings',
     'setSetting',
+    'exportAllData',
+    'importAllData',
   ],
   // Each feature domain lists its methods beside its interface.
   progress: PROGRESS_METHODS,

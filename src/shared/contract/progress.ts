@@ -94,6 +94,14 @@ export interface DataRecovery {
   message: string;
 }
 
+/** How far the user is through one learning path: the library pages it links, and how many are marked read. */
+export interface LearningPathProgress {
+  pageId: PageId;
+  title: string;
+  read: number;
+  total: number;
+}
+
 /** Checklist runs and item progress (issue 13): the user's own data in user.db. */
 export interface ProgressApi {
   /** The page's checklists, its runs and the states of one run (`runId`, else its most recently active run). */
@@ -121,6 +129,10 @@ export interface ProgressApi {
   dataRecovery(): Promise<DataRecovery | null>;
   /** Marks the recovery notice as seen, so it is shown once. */
   dismissDataRecovery(): Promise<void>;
+  /** How many of the pages a learning path links are marked read; null when the page is not a learning path. */
+  learningPath(pageId: PageId): Promise<LearningPathProgress | null>;
+  /** The learning paths started and not finished (some, not all, linked pages read), most read first. */
+  learningPathsInProgress(): Promise<LearningPathProgress[]>;
 }
 
 /** Run-time method names of ProgressApi (checked complete in index.ts). */
@@ -136,6 +148,8 @@ export const PROGRESS_METHODS = [
   'exportRun',
   'dataRecovery',
   'dismissDataRecovery',
+  'learningPath',
+  'learningPathsInProgress',
 ] as const satisfies readonly (keyof ProgressApi & string)[];
 
 /** A note holds up to this many characters. */
@@ -179,4 +193,6 @@ export const PROGRESS_ARGS: ArgSchemasOf<ProgressApi> = {
   exportRun: z.tuple([runId, z.enum(EXPORT_FORMATS)]),
   dataRecovery: z.tuple([]),
   dismissDataRecovery: z.tuple([]),
+  learningPath: z.tuple([pageId]),
+  learningPathsInProgress: z.tuple([]),
 };

@@ -1,4 +1,5 @@
 import type { PageId } from '../domain';
+import type { ExportDocument } from './files';
 
 export interface Bookmark {
   pageId: PageId;
@@ -24,6 +25,21 @@ export interface ReadingState {
 export type SettingValue =
   string | number | boolean | null | SettingValue[] | { [key: string]: SettingValue };
 
+/** How an imported backup meets the data already there. */
+export const USER_DATA_IMPORT_MODES = ['merge', 'replace'] as const;
+export type UserDataImportMode = (typeof USER_DATA_IMPORT_MODES)[number];
+
+/** What an import of a user-data backup did. */
+export interface UserDataImport {
+  mode: UserDataImportMode;
+  /** When the imported backup was taken (as written in the file). */
+  exportedAt: string;
+  /** Rows imported, by user.db table (bookmarks, history, reading_state, settings, progress_runs…). */
+  counts: Record<string, number>;
+  /** The automatic backup of the data as it was just before the import. */
+  backupFile: string;
+}
+
 /** The user's own data: lives in user.db, never written by import or sync. */
 export interface UserApi {
   /** Bookmarks, newest first. */
@@ -46,4 +62,16 @@ export interface UserApi {
   getSettings(): Promise<Record<string, SettingValue>>;
   /** Sets one setting. */
   setSetting(key: string, value: SettingValue): Promise<void>;
+  /**
+   * Every table of user.db as one versioned JSON backup (the file `dstudio user export`
+   * writes), ready for `files.saveExport`: the way to move to a new laptop.
+   */
+  exportAllData(): Promise<ExportDocument>;
+  /**
+   * Imports a backup file's text (`dstudio user import`): validated first, the current data
+   * backed up, then applied in one transaction. `merge` keeps what is here (the backup wins
+   * on the same key); `replace` empties every table first. A bad file is a clear error and
+   * changes nothing.
+   */
+  importAllData(text: string, mode: UserDataImportMode): Promise<UserDataImport>;
 }

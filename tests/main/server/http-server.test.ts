@@ -51,6 +51,11 @@ function fakeApi(calls: unknown[][]): DStudioApi {
       saveReadingState: notUsed,
       getSettings: async () => ({ theme: 'dark' }),
       setSetting: notUsed,
+      exportAllData: notUsed,
+      importAllData: async (text, mode) => {
+        calls.push(['importAllData', text.length, mode]);
+        return { mode, exportedAt: 'x', counts: {}, backupFile: 'b' };
+      },
     },
   };
 }
@@ -234,6 +239,18 @@ describe('HTTP transport', () => {
     });
     expect(huge.status).toBe(413);
     expect(JSON.parse(huge.body).error.message).toMatch(/larger than/);
+  });
+
+  it('takes a whole backup file, larger than other calls may send, only for the document calls', async () => {
+    const text = 'x'.repeat(MAX_BODY_BYTES * 2);
+    const res = await raw(server, {
+      method: 'POST',
+      path: '/api/user/importAllData',
+      headers: json(server.token),
+      body: JSON.stringify([text, 'merge']),
+    });
+    expect(res.status).toBe(200);
+    expect(calls.at(-1)).toEqual(['importAllData', text.length, 'merge']);
   });
 
   it('cuts off a streamed body that grows past the limit, without calling the service', async () => {

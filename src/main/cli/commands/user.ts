@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { writeFileAtomic } from '../../files/atomic-write';
 import { openUserDb } from '../../database/connection';
-import { backupUserDb, recoverUserDb, userBackupDir } from '../../database/health';
-import { exportUserData, importUserData, parseUserData, UserDataError } from '../../user/user-data-backup';
+import { recoverUserDb, userBackupDir } from '../../database/health';
+import { UserDataError } from '../../user/user-data-backup';
+import { exportUserDataDocument, importUserDataText } from '../../user/user-data-transfer';
 import { requireString, UsageError, type Command } from '../command';
 
 export const userCommand: Command = {
@@ -23,26 +24,28 @@ export const userCommand: Command = {
     const db = openUserDb(userDbFile);
     try {
       if (action === 'export') {
-        const text = JSON.stringify(exportUserData(db), null, 2) + '\n';
+        const { text } = exportUserDataDocument(db);
         if (typeof values.out === 'string') {
           await writeFileAtomic(resolve(values.out), text, { overwrite: true });
           io.err(`Wrote ${values.out}`);
         } else io.out(text);
         return 0;
       }
-      let raw: unknown;
+      let text: string;
       try {
-        raw = JSON.parse(readFileSync(resolve(file!), 'utf8'));
+        text = readFileSync(resolve(file!), 'utf8');
       } catch (e) {
-        throw new UserDataError(`${file} is not readable JSON (${(e as Error).message}).`);
+        throw new UserDataError(`${file} is not readable (${(e as Error).message}).`);
       }
-      const data = parseUserData(raw);
-      // Always, not daily: an import can overwrite what the user has, so the state before it is kept.
-      const backup = await backupUserDb(db, userBackupDir(userDbFile));
-      io.err(`Backed up your current data to ${join(userBackupDir(userDbFile), backup)}`);
-      const counts = importUserData(db, data, values.replace ? 'replace' : 'merge');
+      const done = await importUserDataText(
+        db,
+        userBackupDir(userDbFile),
+        text,
+        values.replace ? 'replace' : 'merge',
+      );
+      io.err(`Backed up your current data to ${done.backupFile}`);
       io.out(
-        Object.entries(counts)
+        Object.entries(done.counts)
           .map(([t, n]) => `${t}: ${n}`)
           .join('\n'),
       );

@@ -12,7 +12,7 @@ import { useReportsStore } from '../stores/reports';
 import { useSettingsStore } from '../stores/settings';
 import { useUiStore } from '../stores/ui';
 import { useUpdatesStore } from '../stores/updates';
-import { useUserExportStore } from '../stores/user-export';
+import { useYourDataStore } from '../stores/your-data';
 
 /**
  * What each app command does (src/shared/app-commands.ts). The keyboard shortcuts and the
@@ -25,9 +25,9 @@ export function useAppCommands(): (id: AppCommandId) => void {
   const settings = useSettingsStore();
   const library = useLibraryStore();
   const pages = usePageStore();
-  const userExport = useUserExportStore();
   const reports = useReportsStore();
   const updates = useUpdatesStore();
+  const yourData = useYourDataStore();
 
   const shownPage = () => (router.currentRoute.value.name === 'page' ? pages.page : null);
 
@@ -81,7 +81,11 @@ export function useAppCommands(): (id: AppCommandId) => void {
       await router.push('/updates');
       await updates.check();
     },
-    'export-user-data': () => userExport.exportUserData(),
+    // On the "Your data" view, where the export says where it went (or why it failed).
+    'export-user-data': async () => {
+      await router.push({ name: 'your-data' });
+      return yourData.exportAll();
+    },
     'report-usage': () => composeOnPage('report-usage', 'pattern-usage'),
     'migration-story': () => composeOnPage('migration-story', 'migration-story'),
     'new-usage-report': () => compose('pattern-usage'),
