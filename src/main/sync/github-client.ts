@@ -148,22 +148,23 @@ export class GitHubClient {
     const installedDirs = new Map(
       (previous ?? []).filter((e) => e.type === 'tree').map((e) => [e.path, e.sha]),
     );
-    const walk = async (prefix: string, sha: string, recursive: boolean): Promise<void> => {
-      if (installedDirs.get(prefix) === sha) {
-        for (const e of previous!) if (e.path.startsWith(`${prefix}/`)) out.push(e);
-        return;
-      }
+    const walk = async (prefix: string, sha: string, recursive: boolean): Promise<TreeEntry[]> => {
+      if (installedDirs.get(prefix) === sha) return previous!.filter((e) => e.path.startsWith(`${prefix}/`));
       const t = await this.tree(sha, recursive);
       if (recursive && t.truncated) return walk(prefix, sha, false);
       if (t.truncated)
         throw new SyncHttpError(`The server truncated the listing of ${prefix}; refusing a partial tree.`);
-      for (const e of t.entries) {
-        const path = `${prefix}/${e.path}`;
-        out.push({ ...e, path });
-        if (!recursive && e.type === 'tree') await walk(path, e.sha, false);
-      }
+      // Changed sibling directories are listed together: a level costs one round trip, not one per directory.
+      const parts = await Promise.all(
+        t.entries.map(async (e) => {
+          const entry = { ...e, path: `${prefix}/${e.path}` };
+          if (recursive || e.type !== 'tree') return [entry];
+          return [entry, ...(await walk(entry.path, e.sha, false))];
+        }),
+      );
+      return parts.flat();
     };
-    await walk('docs', docs.sha, previous === null);
+    out.push(...(await walk('docs', docs.sha, previous === null)));
     return out;
   }
 
