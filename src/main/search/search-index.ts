@@ -83,8 +83,7 @@ export interface IndexDelta {
 
 function storedFingerprint(db: Database): string | undefined {
   return db.prepare('SELECT value FROM search_blobs WHERE name = ?').pluck(true).get(SOURCE_BLOB) as
-    | string
-    | undefined;
+    string | undefined;
 }
 
 /**

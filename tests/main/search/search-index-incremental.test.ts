@@ -93,7 +93,10 @@ describe.skipIf(!corpusAvailable())('incremental search index (real corpus snap-
       const want = await b.search({ text: q, limit: 20 });
       // Same pages, sections, snippets and facets; scores agree to a thousandth (query-time
       // arithmetic runs over page numbers, which differ between the two histories).
-      const withoutScores = (r: typeof got) => ({ ...r, results: r.results.map((h) => ({ ...h, score: 0 })) });
+      const withoutScores = (r: typeof got) => ({
+        ...r,
+        results: r.results.map((h) => ({ ...h, score: 0 })),
+      });
       expect(withoutScores(got), q).toEqual(withoutScores(want));
       got.results.forEach((h, i) =>
         expect(Math.abs(h.score - want.results[i]!.score), `${q} #${i}`).toBeLessThanOrEqual(
