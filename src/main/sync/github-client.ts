@@ -58,6 +58,9 @@ export interface HeadCommit {
 }
 
 /** The four GitHub REST endpoints content updates use, and nothing else. */
+/** Tree requests in flight at once while listing changed directories. */
+const LISTING_PARALLEL = 4;
+
 export class GitHubClient {
   readonly usage: Usage = { requests: 0, bytes: 0 };
   private readonly base: string;
@@ -148,9 +151,22 @@ export class GitHubClient {
     const installedDirs = new Map(
       (previous ?? []).filter((e) => e.type === 'tree').map((e) => [e.path, e.sha]),
     );
+    // At most LISTING_PARALLEL tree requests in flight: enough to overlap round trips, polite to the API.
+    let inFlight = 0;
+    const waiting: (() => void)[] = [];
+    const limitedTree = async (sha: string, recursive: boolean) => {
+      while (inFlight >= LISTING_PARALLEL) await new Promise<void>((r) => waiting.push(r));
+      inFlight++;
+      try {
+        return await this.tree(sha, recursive);
+      } finally {
+        inFlight--;
+        waiting.shift()?.();
+      }
+    };
     const walk = async (prefix: string, sha: string, recursive: boolean): Promise<TreeEntry[]> => {
       if (installedDirs.get(prefix) === sha) return previous!.filter((e) => e.path.startsWith(`${prefix}/`));
-      const t = await this.tree(sha, recursive);
+      const t = await limitedTree(sha, recursive);
       if (recursive && t.truncated) return walk(prefix, sha, false);
       if (t.truncated)
         throw new SyncHttpError(`The server truncated the listing of ${prefix}; refusing a partial tree.`);
