@@ -114,12 +114,22 @@ export class FakeGitHub {
     return f;
   }
 
-  private async gitOut(args: string[]): Promise<Buffer> {
-    const { stdout } = await run('git', ['-C', this.git, ...args], {
-      encoding: 'buffer',
-      maxBuffer: 256 * 1024 * 1024,
-    });
-    return stdout;
+  /** Answers by object SHA are immutable, so each is asked of git once (a real server does not fork per request). */
+  private readonly gitAnswers = new Map<string, Promise<Buffer>>();
+
+  private gitOut(args: string[]): Promise<Buffer> {
+    const key = args.join('\0');
+    let answer = this.gitAnswers.get(key);
+    if (!answer) {
+      answer = run('git', ['-C', this.git, ...args], {
+        encoding: 'buffer',
+        maxBuffer: 256 * 1024 * 1024,
+      }).then((r) => r.stdout);
+      // A failed call (an unknown SHA) is not remembered: the caller answers 404 and may ask again.
+      answer.catch(() => this.gitAnswers.delete(key));
+      this.gitAnswers.set(key, answer);
+    }
+    return answer;
   }
 
   private async blob(sha: string): Promise<Buffer | null> {

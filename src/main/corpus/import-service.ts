@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { posix } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ImportReport, PageId } from '../../shared/domain';
-import { buildSearchIndex } from '../search/search-index';
+import { buildSearchIndex, dropPagesFromIndex } from '../search/search-index';
 import { storeImages } from './corpus-images';
 import { folderSource, type CorpusSource } from './corpus-source';
 import { gitBlobSha } from './git-blob';
@@ -100,7 +100,10 @@ export async function importSource(
 
   db.transaction(() => {
     const present = new Set(files.map((f) => f.path));
-    for (const path of known.keys()) if (!present.has(path)) repo.forgetFile(path);
+    const gone = [...known.keys()].filter((path) => !present.has(path));
+    // Only the pages rewritten here are re-indexed; a forced import rebuilds the whole index.
+    const delta = opts.force ? null : dropPagesFromIndex(db, [...gone, ...parsed.map((p) => p.path)]);
+    for (const path of gone) repo.forgetFile(path);
     parsed.forEach((p, i) => {
       repo.forgetFile(p.path);
       repo.store(p);
@@ -113,7 +116,7 @@ export async function importSource(
     lap('writeMs');
     resolveCorpus(repo, mkdocs);
     lap('resolveMs');
-    buildSearchIndex(db);
+    buildSearchIndex(db, { delta });
     lap('searchMs');
     repo.setMeta('importedAt', new Date().toISOString());
     repo.setMeta('source', opts.source ?? 'unknown');

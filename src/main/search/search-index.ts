@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { normaliseKey } from './fts-query';
-import { SECTION_BITS } from '../database/section-keys';
+import { SECTION_BITS, sectionRange } from '../database/section-keys';
 import { encodeQuickSwitchDocs, QUICK_SWITCH_KINDS, type QuickSwitchKind } from './quick-switch-blob';
 import { encodePageFacets, type PageFacetSource } from './page-facets';
 import { pagePrior } from './page-score';
@@ -65,6 +65,46 @@ function sourceFingerprint(db: Database): string {
 export interface BuildOptions {
   /** Rebuild even when the content looks unchanged (for edits that bypass the importer, which keep files' blob SHAs). */
   force?: boolean;
+  /** From dropPagesFromIndex: only pages outside `keptNos` get new FTS rows; null or absent: a full rebuild. */
+  delta?: IndexDelta | null;
+}
+
+/** What an import left of the FTS index: the page numbers whose section rows are still in it. */
+export interface IndexDelta {
+  keptNos: Set<number>;
+  removed: number;
+}
+
+function storedFingerprint(db: Database): string | undefined {
+  return db.prepare('SELECT value FROM search_blobs WHERE name = ?').pluck(true).get(SOURCE_BLOB) as
+    string | undefined;
+}
+
+/**
+ * Call inside the import transaction BEFORE the importer deletes or rewrites the files at
+ * `paths`: takes their pages' sections out of sections_fts while their text is still there
+ * (an external-content FTS5 index deletes a row only by the values it indexed). Every other
+ * page's rows hold exactly what a rebuild would write, because a section row is derived
+ * from its own page only (title, tags, description, heading, body). Null when the index was
+ * not built from the current content (never built, an older build, a stale one): the build
+ * then rebuilds everything.
+ */
+export function dropPagesFromIndex(db: Database, paths: Iterable<string>): IndexDelta | null {
+  if (storedFingerprint(db) !== sourceFingerprint(db)) return null;
+  const keptNos = new Set(db.prepare('SELECT no FROM search_pages').pluck(true).all() as number[]);
+  const noAt = db.prepare('SELECT no FROM pages WHERE path = ?').pluck(true);
+  const drop = db.prepare(
+    `INSERT INTO sections_fts (sections_fts, rowid, title, heading, keywords, body)
+       SELECT 'delete', id, title, heading, keywords, body FROM search_source WHERE id BETWEEN ? AND ?`,
+  );
+  let removed = 0;
+  for (const path of paths) {
+    const no = noAt.get(path) as number | undefined;
+    if (no === undefined || !keptNos.delete(no)) continue;
+    drop.run(...sectionRange(no));
+    removed++;
+  }
+  return { keptNos, removed };
 }
 
 /**
@@ -78,9 +118,9 @@ export interface BuildOptions {
 export function buildSearchIndex(db: Database, opts: BuildOptions = {}): void {
   const run = db.transaction(() => {
     const source = sourceFingerprint(db);
-    const built = db.prepare('SELECT value FROM search_blobs WHERE name = ?').pluck(true).get(SOURCE_BLOB) as
-      string | undefined;
-    if (!opts.force && built === source) return;
+    const delta = opts.force ? null : (opts.delta ?? null);
+    // Rows taken out by dropPagesFromIndex must be put back even when the fingerprint looks unchanged.
+    if (!opts.force && !delta?.removed && storedFingerprint(db) === source) return;
     db.exec(`
       DELETE FROM search_pages;
       -- Numbered as the pages are: a section's page number is its id's high bits (section-keys.ts).
@@ -91,10 +131,19 @@ export function buildSearchIndex(db: Database, opts: BuildOptions = {}): void {
                     ELSE '[]' END,
                coalesce(description, '')
         FROM pages ORDER BY id;
-      -- External content: the index is rebuilt from the search_source view in one pass. No
-      -- 'optimize' afterwards: it took ~20% of the build and saved under 2% of the index.
-      INSERT INTO sections_fts (sections_fts) VALUES ('rebuild');
     `);
+    if (delta) {
+      const add = db.prepare(
+        `INSERT INTO sections_fts (rowid, title, heading, keywords, body)
+           SELECT id, title, heading, keywords, body FROM search_source WHERE id BETWEEN ? AND ?`,
+      );
+      for (const no of db.prepare('SELECT no FROM search_pages').pluck(true).all() as number[])
+        if (!delta.keptNos.has(no)) add.run(...sectionRange(no));
+    } else {
+      // External content: the index is rebuilt from the search_source view in one pass. No
+      // 'optimize' afterwards: it took a fifth of the build and saved little of the index.
+      db.exec(`INSERT INTO sections_fts (sections_fts) VALUES ('rebuild')`);
+    }
 
     const pages = db.prepare('SELECT id, title FROM search_pages').all() as { id: string; title: string }[];
     const aliases = db

@@ -58,6 +58,9 @@ export interface HeadCommit {
 }
 
 /** The four GitHub REST endpoints content updates use, and nothing else. */
+/** Tree requests in flight at once while listing changed directories. */
+const LISTING_PARALLEL = 4;
+
 export class GitHubClient {
   readonly usage: Usage = { requests: 0, bytes: 0 };
   private readonly base: string;
@@ -148,22 +151,36 @@ export class GitHubClient {
     const installedDirs = new Map(
       (previous ?? []).filter((e) => e.type === 'tree').map((e) => [e.path, e.sha]),
     );
-    const walk = async (prefix: string, sha: string, recursive: boolean): Promise<void> => {
-      if (installedDirs.get(prefix) === sha) {
-        for (const e of previous!) if (e.path.startsWith(`${prefix}/`)) out.push(e);
-        return;
+    // At most LISTING_PARALLEL tree requests in flight: enough to overlap round trips, polite to the API.
+    let inFlight = 0;
+    const waiting: (() => void)[] = [];
+    const limitedTree = async (sha: string, recursive: boolean) => {
+      while (inFlight >= LISTING_PARALLEL) await new Promise<void>((r) => waiting.push(r));
+      inFlight++;
+      try {
+        return await this.tree(sha, recursive);
+      } finally {
+        inFlight--;
+        waiting.shift()?.();
       }
-      const t = await this.tree(sha, recursive);
+    };
+    const walk = async (prefix: string, sha: string, recursive: boolean): Promise<TreeEntry[]> => {
+      if (installedDirs.get(prefix) === sha) return previous!.filter((e) => e.path.startsWith(`${prefix}/`));
+      const t = await limitedTree(sha, recursive);
       if (recursive && t.truncated) return walk(prefix, sha, false);
       if (t.truncated)
         throw new SyncHttpError(`The server truncated the listing of ${prefix}; refusing a partial tree.`);
-      for (const e of t.entries) {
-        const path = `${prefix}/${e.path}`;
-        out.push({ ...e, path });
-        if (!recursive && e.type === 'tree') await walk(path, e.sha, false);
-      }
+      // Changed sibling directories are listed together: a level costs one round trip, not one per directory.
+      const parts = await Promise.all(
+        t.entries.map(async (e) => {
+          const entry = { ...e, path: `${prefix}/${e.path}` };
+          if (recursive || e.type !== 'tree') return [entry];
+          return [entry, ...(await walk(entry.path, e.sha, false))];
+        }),
+      );
+      return parts.flat();
     };
-    await walk('docs', docs.sha, previous === null);
+    out.push(...(await walk('docs', docs.sha, previous === null)));
     return out;
   }
 
