@@ -20,7 +20,11 @@ export interface ChangedFile {
 export interface GuideChange extends ChangedFile {
   /** Checklist items on the page after the update (before, when removed). */
   checklistItems: number;
-  /** The user's checklist items re-matched / orphaned by the update; null until progress tracking reports them. */
+  /**
+   * The user's saved item states on the page that the update re-matched to an item whose key
+   * changed / left without an item; null when the user saved none there (or, in the CLI, no
+   * --user-db was given).
+   */
   rematched: number | null;
   orphaned: number | null;
 }
