@@ -6,6 +6,7 @@ import { backupUserDbDaily, recoverUserDb, userBackupDir } from './database/heal
 import { EvolutionService } from './evolution/evolution-service';
 import { FilesService, type ChooseSavePath } from './files/files-service';
 import { ProgressService } from './progress/progress-service';
+import { checklistRematch } from './progress/rematch-counts';
 import { PageLinksRepository } from './reports/page-links-repository';
 import { ProgressRunSource } from './reports/migration-runs';
 import { ReportsService } from './reports/reports-service';
@@ -77,7 +78,11 @@ export function openServices(paths: ServicePaths, host: ServiceHost = {}): Servi
       pages: () => content.listPages(),
       runs: new ProgressRunSource(progress, evolution, new PageLinksRepository(contentDb)),
     }),
-    sync: new SyncService(contentDb, { cacheDir: `${paths.contentDb}.sync-cache`, ...host.sync }),
+    sync: new SyncService(contentDb, {
+      cacheDir: `${paths.contentDb}.sync-cache`,
+      rematch: checklistRematch(userDb, contentDb),
+      ...host.sync,
+    }),
     files: new FilesService(host.chooseSavePath),
   };
   return {

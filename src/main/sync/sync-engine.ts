@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { SyncCheck, SyncProgress, SyncReport } from '../../shared/contract/sync';
+import { imageTypeOf } from '../corpus/corpus-images';
 import type { CorpusSource, SourceFile } from '../corpus/corpus-source';
 import { importSource } from '../corpus/import-service';
 import { describeChanges, type ChecklistRematch } from './change-report';
@@ -9,7 +10,7 @@ import { DEFAULT_LIMITS, SyncCancelledError, type FetchLimits } from './http-fet
 import { SyncRepository } from './sync-repository';
 import { wantedFromTarball } from './tarball';
 import { installedListing, keepListing } from './tree-listing';
-import { MAX_BLOB_BYTES, MAX_TOTAL_BYTES, selectContent, type WantedFile } from './tree-rules';
+import { MAX_BLOB_BYTES, MAX_TOTAL_BYTES, selectContent, wantedFiles, type WantedFile } from './tree-rules';
 
 /** Blob requests in flight at once: enough to hide a hotel network's latency, polite to the API. */
 const PARALLEL_BLOBS = 8;
@@ -124,7 +125,7 @@ export async function runUpdate(db: Database, opts: SyncOptions): Promise<SyncRe
   const selection = selectContent(listing);
   base.rejected = selection.rejected;
   const current = repo.currentFiles();
-  const wanted = selection.mkdocs ? [...selection.files, selection.mkdocs] : selection.files;
+  const wanted = wantedFiles(selection);
   const bytes = new Map<string, Uint8Array>();
   const missing: WantedFile[] = [];
   const missingShas = new Set<string>();
@@ -197,6 +198,7 @@ export async function runUpdate(db: Database, opts: SyncOptions): Promise<SyncRe
   const source: CorpusSource = {
     files: selection.files.map(fromMap),
     mkdocs: selection.mkdocs ? fromMap(selection.mkdocs) : null,
+    images: selection.images.map(fromMap),
   };
   const report = await applyGeneration(db, repo, source, {
     kind: 'update',
@@ -232,6 +234,9 @@ function rememberEtag(repo: SyncRepository, source: GitHubSource, head: HeadComm
   repo.setMeta('syncEtagKey', etagKey(source));
 }
 
+/** content.db meta flag: the kept previous generation lists its images too. */
+const PREVIOUS_HAS_IMAGES = 'previousHasImages';
+
 interface ApplyOptions {
   kind: SyncReport['kind'];
   commit: string | null;
@@ -259,6 +264,8 @@ async function applyGeneration(
   const previousCommit = repo.meta('commit');
   const previousDate = repo.meta('committedAt');
   const previousSource = repo.meta('source');
+  // The importer replaces the stored images: the ones leaving are kept as blobs for revert.
+  const leaving = source.images ? repo.imagesNotIn(new Set(source.images.map((i) => i.sha ?? ''))) : [];
   let report: SyncReport | undefined;
   await importSource(db, source, {
     source: o.label,
@@ -267,6 +274,8 @@ async function applyGeneration(
       // The last moment a cancel is honoured: throwing here rolls the whole import back.
       if (o.signal?.aborted) throw new SyncCancelledError();
       repo.setPreviousFiles(previous);
+      for (const image of leaving) repo.keepBlob(image.sha, image.bytes);
+      repo.setMeta(PREVIOUS_HAS_IMAGES, '1');
       repo.setMeta('previousCommit', previousCommit);
       repo.setMeta('previousCommittedAt', previousDate);
       repo.setMeta('previousSource', previousSource);
@@ -298,12 +307,15 @@ export async function runRevert(
     read: () => repo.blob(sha) ?? failMissing(path),
   });
   const mk = previous.get('mkdocs.yml');
+  const all = [...previous]
+    .filter(([p]) => p !== 'mkdocs.yml')
+    .map(([p, s]) => file(p, s))
+    .sort((a, b) => (a.path < b.path ? -1 : 1));
   const source: CorpusSource = {
-    files: [...previous]
-      .filter(([p]) => p !== 'mkdocs.yml')
-      .map(([p, s]) => file(p, s))
-      .sort((a, b) => (a.path < b.path ? -1 : 1)),
+    files: all.filter((f) => !imageTypeOf(f.path)),
     mkdocs: mk ? file('mkdocs.yml', mk) : null,
+    // A generation kept before images were synced does not list them: the stored ones stay.
+    images: repo.meta(PREVIOUS_HAS_IMAGES) ? all.filter((f) => imageTypeOf(f.path)) : undefined,
   };
   const from = repo.meta('commit');
   const to = repo.meta('previousCommit');

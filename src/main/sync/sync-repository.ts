@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { inflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { SyncReport } from '../../shared/contract/sync';
 import type { PageId, Tier } from '../../shared/domain';
 
@@ -23,12 +23,17 @@ export class SyncRepository {
     this.s = {
       meta: p('SELECT value FROM meta WHERE key = ?').pluck(true),
       setMeta: p('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
-      files: p('SELECT path, blob_sha AS sha FROM files'),
+      files: p('SELECT path, blob_sha AS sha FROM files UNION ALL SELECT path, sha FROM corpus_images'),
       previous: p('SELECT path, blob_sha AS sha FROM previous_files'),
       clearPrevious: p('DELETE FROM previous_files'),
       addPrevious: p('INSERT INTO previous_files (path, blob_sha) VALUES (?, ?)'),
       blob: p('SELECT bytes FROM file_blobs WHERE sha = ?').pluck(true),
-      hasBlob: p('SELECT 1 FROM file_blobs WHERE sha = ?').pluck(true),
+      hasBlob: p(
+        'SELECT 1 FROM file_blobs WHERE sha = ? UNION ALL SELECT 1 FROM corpus_images WHERE sha = ?',
+      ).pluck(true),
+      image: p('SELECT bytes FROM corpus_images WHERE sha = ? LIMIT 1').pluck(true),
+      images: p('SELECT sha, bytes FROM corpus_images'),
+      keepBlob: p('INSERT OR IGNORE INTO file_blobs (sha, bytes) VALUES (?, ?)'),
       addReport: p('INSERT INTO sync_reports (report_json) VALUES (?)'),
       lastReport: p('SELECT report_json FROM sync_reports ORDER BY id DESC LIMIT 1').pluck(true),
       states:
@@ -48,7 +53,10 @@ export class SyncRepository {
     this.s.setMeta!.run(key, value ?? '');
   }
 
-  /** The current generation: docs paths → blob SHA, plus `mkdocs.yml` when the corpus has one. */
+  /**
+   * The current generation: docs paths (pages and images) → blob SHA, plus `mkdocs.yml` when
+   * the corpus has one.
+   */
   currentFiles(): Map<string, string> {
     const m = new Map((this.s.files!.all() as { path: string; sha: string }[]).map((r) => [r.path, r.sha]));
     const mk = this.meta('mkdocsSha');
@@ -66,13 +74,28 @@ export class SyncRepository {
     for (const [path, sha] of files) this.s.addPrevious!.run(path, sha);
   }
 
+  /** A kept file's bytes by blob SHA: a page or image of either generation, or mkdocs.yml. */
   blob(sha: string): Uint8Array | null {
     const b = this.s.blob!.get(sha) as Buffer | undefined;
-    return b ? inflateRawSync(b) : null;
+    if (b) return inflateRawSync(b);
+    return (this.s.image!.get(sha) as Buffer | undefined) ?? null;
   }
 
   hasBlob(sha: string): boolean {
-    return this.s.hasBlob!.get(sha) !== undefined;
+    return this.s.hasBlob!.get(sha, sha) !== undefined;
+  }
+
+  /** The stored images whose SHA is not in `keep`, with their bytes (read before an import replaces them). */
+  imagesNotIn(keep: ReadonlySet<string>): { sha: string; bytes: Buffer }[] {
+    return (this.s.images!.all() as { sha: string; bytes: Buffer }[]).filter((i) => !keep.has(i.sha));
+  }
+
+  /**
+   * Keeps bytes by blob SHA among the file blobs (inside the update's transaction): the
+   * replaced generation's images, so revert can restore them offline.
+   */
+  keepBlob(sha: string, bytes: Uint8Array): void {
+    this.s.keepBlob!.run(sha, deflateRawSync(bytes));
   }
 
   /** Per docs path: page/alias id, title, tier, whether a guide, checklist items. */

@@ -24,6 +24,9 @@ export interface SyncServiceOptions {
   rematch?: ChecklistRematch;
 }
 
+/** Shortest token whose last four characters the status shows. */
+const MIN_HINTED_TOKEN = 16;
+
 /** The updater behind the contract: one update at a time, progress polled, cancel by AbortController. */
 export class SyncService implements SyncApi {
   private readonly repo: SyncRepository;
@@ -55,6 +58,7 @@ export class SyncService implements SyncApi {
   async getStatus(): Promise<SyncStatus> {
     const commit = this.repo.meta('commit');
     const remote = this.lastCheck?.remote ?? null;
+    const token = this.tokens.get();
     return {
       commit,
       committedAt: this.repo.meta('committedAt'),
@@ -66,7 +70,10 @@ export class SyncService implements SyncApi {
       canRevert: revertProblem(this.repo) === null,
       previousCommit: this.repo.meta('previousCommit'),
       running: this.running !== null,
-      hasToken: this.tokens.get() !== null,
+      hasToken: token !== null,
+      // Short tokens are not hinted at: four characters would give away too much of them.
+      tokenHint: token !== null && token.length >= MIN_HINTED_TOKEN ? token.slice(-4) : null,
+      tokenKept: this.tokens.kept,
     };
   }
 

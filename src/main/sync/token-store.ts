@@ -3,6 +3,8 @@ import { writeFileAtomic } from '../files/atomic-write';
 
 /** Where the optional GitHub token lives. */
 export interface TokenStore {
+  /** Encrypted on disk across restarts, or held in memory for this process only. */
+  readonly kept: 'encrypted' | 'session';
   get(): string | null;
   set(token: string | null): Promise<void>;
 }
@@ -21,6 +23,7 @@ export interface StringCipher {
  */
 export function encryptedTokenStore(file: string, cipher: StringCipher): TokenStore {
   return {
+    kept: 'encrypted',
     get() {
       let bytes: Buffer;
       try {
@@ -50,6 +53,7 @@ export function encryptedTokenStore(file: string, cipher: StringCipher): TokenSt
 export function memoryTokenStore(initial: string | null = null): TokenStore {
   let token = initial;
   return {
+    kept: 'session',
     get: () => token,
     set: async (t) => {
       token = t;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { treeEntrySchema, type TreeEntry } from './github-client';
 import type { SyncRepository } from './sync-repository';
-import { selectContent } from './tree-rules';
+import { selectContent, wantedFiles } from './tree-rules';
 
 /** content.db meta key holding the installed commit's content listing (written with the generation). */
 const LISTING_KEY = 'syncListing';
@@ -30,7 +30,7 @@ export function installedListing(repo: SyncRepository): TreeEntry[] | null {
   } catch {
     return null;
   }
-  const wanted = selection.mkdocs ? [...selection.files, selection.mkdocs] : selection.files;
+  const wanted = wantedFiles(selection);
   const current = repo.currentFiles();
   if (wanted.length !== current.size || wanted.some((w) => current.get(w.path) !== w.sha)) return null;
   return parsed.entries;

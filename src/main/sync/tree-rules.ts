@@ -1,3 +1,4 @@
+import { imageTypeOf, MAX_IMAGE_BYTES, MAX_IMAGES } from '../corpus/corpus-images';
 import { MAX_CORPUS_FILES } from '../corpus/corpus-reader';
 import type { TreeEntry } from './github-client';
 
@@ -25,6 +26,8 @@ export interface TreeSelection {
   /** Markdown files under docs/, sorted by path. */
   files: WantedFile[];
   mkdocs: WantedFile | null;
+  /** Images under docs/ (the types the importer stores), sorted by path. */
+  images: WantedFile[];
   /** Entries left out, and why (symlinks, submodules, oversized, unsafe names). */
   rejected: { path: string; reason: string }[];
 }
@@ -55,13 +58,14 @@ function nameProblem(path: string): string | null {
 }
 
 /**
- * Picks, from a commit's tree, what the importer reads: regular `.md` files under docs/ and
- * mkdocs.yml. Any entry whose path escapes the root throws HostileTreeError (the whole tree
+ * Picks, from a commit's tree, what the importer reads: regular `.md` files and images under
+ * docs/, and mkdocs.yml. Any entry whose path escapes the root throws HostileTreeError (the whole tree
  * is then untrusted); symlinks (120000), submodules (160000), oversized files, unsafe names
  * and case-fold collisions are left out with a reason.
  */
 export function selectContent(entries: TreeEntry[]): TreeSelection {
   const files: WantedFile[] = [];
+  const images: WantedFile[] = [];
   const rejected: { path: string; reason: string }[] = [];
   let mkdocs: WantedFile | null = null;
   const folded = new Map<string, string>();
@@ -69,14 +73,19 @@ export function selectContent(entries: TreeEntry[]): TreeSelection {
     const problem = structuralProblem(e.path);
     if (problem)
       throw new HostileTreeError(`The content tree names "${e.path}", which has ${problem}; update refused.`);
-    const isDoc = e.path.startsWith('docs/') && e.path.toLowerCase().endsWith('.md');
-    if (!isDoc && e.path !== 'mkdocs.yml') continue;
+    const inDocs = e.path.startsWith('docs/');
+    const isDoc = inDocs && e.path.toLowerCase().endsWith('.md');
+    const isImage = inDocs && imageTypeOf(e.path) !== null;
+    if (!isDoc && !isImage && e.path !== 'mkdocs.yml') continue;
     const reject = (reason: string) => rejected.push({ path: e.path, reason });
     if (e.mode === '120000') reject('a symbolic link');
     else if (e.mode === '160000' || e.type === 'commit') reject('a submodule');
     else if (e.type !== 'blob' || !/^100(644|755)$/.test(e.mode))
       reject(`not a regular file (mode ${e.mode})`);
     else if ((e.size ?? 0) > MAX_BLOB_BYTES) reject(`larger than ${MAX_BLOB_BYTES / 1024 / 1024} MB`);
+    else if (isImage && (e.size ?? 0) > MAX_IMAGE_BYTES)
+      reject(`an image larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`);
+    else if (isImage && images.length >= MAX_IMAGES) reject(`past the cap of ${MAX_IMAGES} images`);
     else {
       const bad = nameProblem(e.path);
       const fold = e.path.normalize('NFC').toLowerCase();
@@ -90,6 +99,7 @@ export function selectContent(entries: TreeEntry[]): TreeSelection {
           size: e.size ?? 0,
         };
         if (e.path === 'mkdocs.yml') mkdocs = wanted;
+        else if (isImage) images.push(wanted);
         else files.push(wanted);
       }
     }
@@ -98,11 +108,18 @@ export function selectContent(entries: TreeEntry[]): TreeSelection {
     throw new HostileTreeError(
       `The content tree has ${files.length} Markdown files (at most ${MAX_CORPUS_FILES}); update refused.`,
     );
-  const total = files.reduce((n, f) => n + f.size, mkdocs?.size ?? 0);
+  const total = [...files, ...images].reduce((n, f) => n + f.size, mkdocs?.size ?? 0);
   if (total > MAX_TOTAL_BYTES)
     throw new HostileTreeError(
       `The content tree holds ${total} bytes (at most ${MAX_TOTAL_BYTES}); update refused.`,
     );
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, mkdocs, rejected };
+  const byPath = (a: WantedFile, b: WantedFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  files.sort(byPath);
+  images.sort(byPath);
+  return { files, mkdocs, images, rejected };
+}
+
+/** Every file of a selection, as the installed generation lists them (docs paths and `mkdocs.yml`). */
+export function wantedFiles(s: TreeSelection): WantedFile[] {
+  return s.mkdocs ? [...s.files, ...s.images, s.mkdocs] : [...s.files, ...s.images];
 }

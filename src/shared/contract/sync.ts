@@ -20,7 +20,11 @@ export interface ChangedFile {
 export interface GuideChange extends ChangedFile {
   /** Checklist items on the page after the update (before, when removed). */
   checklistItems: number;
-  /** The user's checklist items re-matched / orphaned by the update; null until progress tracking reports them. */
+  /**
+   * The user's saved item states on the page that the update re-matched to an item whose key
+   * changed / left without an item; null when the user saved none there (or, in the CLI, no
+   * --user-db was given).
+   */
   rematched: number | null;
   orphaned: number | null;
 }
@@ -80,8 +84,12 @@ export interface SyncStatus {
   previousCommit: string | null;
   /** An update is running. */
   running: boolean;
-  /** Whether a token is stored for GitHub requests. */
+  /** Whether a token is set for GitHub requests. */
   hasToken: boolean;
+  /** The token's last four characters (never the whole token), or null without one or when it is short. */
+  tokenHint: string | null;
+  /** How a token is kept: encrypted by the OS keychain (desktop app), or only while this process runs (`dstudio serve`). */
+  tokenKept: 'encrypted' | 'session';
 }
 
 /** The result of asking the server whether the content is current (one request when it is). */
@@ -121,7 +129,11 @@ export interface SyncApi {
   lastReport(): Promise<SyncReport | null>;
   /** A readable diff of one file of the last report between the two generations. */
   fileDiff(id: PageId): Promise<DiffLine[]>;
-  /** Stores (or with null forgets) a GitHub token, encrypted where the platform can. */
+  /**
+   * Sets, replaces or (with null) removes the GitHub token used from the next request on:
+   * encrypted by the OS keychain in the desktop app (refused where the platform cannot
+   * encrypt), held only for the process's lifetime over `dstudio serve`.
+   */
   setToken(token: string | null): Promise<void>;
 }
 
@@ -148,5 +160,12 @@ export const SYNC_ARGS: ArgSchemasOf<SyncApi> = {
   revert: z.tuple([]),
   lastReport: z.tuple([]),
   fileDiff: z.tuple([z.string().min(1).max(1000)]),
-  setToken: z.tuple([z.string().min(1).max(500).nullable()]),
+  setToken: z.tuple([
+    z
+      .string()
+      .min(1)
+      .max(500)
+      .regex(/^[\x21-\x7e]+$/, 'A GitHub token is one word of printable characters.')
+      .nullable(),
+  ]),
 };

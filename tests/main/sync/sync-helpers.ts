@@ -37,7 +37,7 @@ export function syncOptions(
 /**
  * What a user sees of a content database: the page list (as `dstudio pages --json` prints
  * it), every page's rendered HTML, the files with their SHAs, the aliases, the nav and the
- * commit — hashed per part so a failing comparison names the part.
+ * stored images and the commit — hashed per part so a failing comparison names the part.
  */
 export async function contentState(db: Database) {
   const hash = (v: unknown) => createHash('sha1').update(JSON.stringify(v)).digest('hex');
@@ -58,6 +58,7 @@ export async function contentState(db: Database) {
     files: hash(db.prepare('SELECT path, blob_sha, kind FROM files ORDER BY path').all()),
     aliases: hash(db.prepare('SELECT id, target_id, target_anchor FROM aliases ORDER BY id').all()),
     nav: hash(db.prepare('SELECT tree FROM nav').all()),
+    images: hash(db.prepare('SELECT path, sha, mime FROM corpus_images ORDER BY path').all()),
     commit:
       (db.prepare("SELECT value FROM meta WHERE key = 'commit'").pluck(true).get() as string | undefined) ??
       null,

@@ -62,6 +62,7 @@ describe.skipIf(!corpusAvailable())('killing the updater at random moments', () 
         'changed',
         'removed',
         'tierMoves',
+        'guides',
         'bytesFetched',
         'requests',
         'durationMs',

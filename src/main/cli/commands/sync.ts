@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { SyncProgress, SyncReport } from '../../../shared/contract/sync';
-import { openContentDb } from '../../database/connection';
+import { openContentDb, openUserDb } from '../../database/connection';
+import { checklistRematch } from '../../progress/rematch-counts';
 import { DEFAULT_SOURCE, parseRepo } from '../../sync/github-client';
 import { UsageError, requireString, type CliIo, type Command } from '../command';
 
@@ -32,7 +33,11 @@ function summary(r: SyncReport): string {
         : '.'),
   ];
   for (const m of r.tierMoves) lines.push(`  tier ${m.id}: ${m.from ?? 'none'} → ${m.to ?? 'none'}`);
-  for (const g of r.guides) lines.push(`  ${g.change} guide/checklist ${g.id} (${g.checklistItems} items)`);
+  for (const g of r.guides)
+    lines.push(
+      `  ${g.change} guide/checklist ${g.id} (${g.checklistItems} items` +
+        (g.rematched === null ? ')' : `; your items: ${g.rematched} re-matched, ${g.orphaned} orphaned)`),
+    );
   for (const x of r.rejected) lines.push(`  left out ${x.path}: ${x.reason}`);
   return lines.join('\n');
 }
@@ -42,9 +47,10 @@ export const syncCommand: Command = {
   summary:
     'Update a content database from the GitHub repository (only changed files, verified, all or nothing).',
   usage:
-    'dstudio sync --db FILE [--api-url URL] [--repo OWNER/NAME] [--ref REF] [--token-env VAR] [--allow-older] [--revert] [--json]',
+    'dstudio sync --db FILE [--user-db FILE] [--api-url URL] [--repo OWNER/NAME] [--ref REF] [--token-env VAR] [--allow-older] [--revert] [--json]',
   options: {
     db: { type: 'string' },
+    'user-db': { type: 'string' },
     'api-url': { type: 'string' },
     repo: { type: 'string' },
     ref: { type: 'string' },
@@ -68,13 +74,19 @@ export const syncCommand: Command = {
       if (!token) throw new UsageError(`--token-env names ${values['token-env']}, which is not set.`);
     }
     const db = openContentDb(dbFile);
+    // Read-only: sync never writes the user's data, it only counts what the update does to it.
+    const userDb =
+      typeof values['user-db'] === 'string'
+        ? openUserDb(resolve(values['user-db']), { readonly: true })
+        : null;
+    const rematch = userDb ? checklistRematch(userDb, db) : undefined;
     const ctl = new AbortController();
     const onSigint = () => ctl.abort();
     process.once('SIGINT', onSigint);
     try {
       const { runRevert, runUpdate } = await import('../../sync/sync-engine');
       const report = values.revert
-        ? await runRevert(db, { signal: ctl.signal })
+        ? await runRevert(db, { signal: ctl.signal, rematch })
         : await runUpdate(db, {
             source: {
               apiUrl: typeof values['api-url'] === 'string' ? values['api-url'] : DEFAULT_SOURCE.apiUrl,
@@ -85,11 +97,19 @@ export const syncCommand: Command = {
             cacheDir: `${dbFile}.sync-cache`,
             signal: ctl.signal,
             allowOlder: values['allow-older'] === true,
+            rematch,
             onProgress: values.json ? undefined : progressBar(io),
           });
       if (values.json) {
         const { from, to, upToDate, added, changed, removed, tierMoves, bytesFetched, requests, durationMs } =
           report;
+        const guides = report.guides.map(({ id, change, checklistItems, rematched, orphaned }) => ({
+          id,
+          change,
+          checklistItems,
+          rematched,
+          orphaned,
+        }));
         io.out(
           JSON.stringify({
             from,
@@ -99,6 +119,7 @@ export const syncCommand: Command = {
             changed,
             removed,
             tierMoves,
+            guides,
             bytesFetched,
             requests,
             durationMs,
@@ -109,6 +130,7 @@ export const syncCommand: Command = {
     } finally {
       process.off('SIGINT', onSigint);
       db.close();
+      userDb?.close();
     }
   },
 };

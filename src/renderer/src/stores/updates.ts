@@ -124,6 +124,21 @@ export const useUpdatesStore = defineStore('updates', () => {
     if (checkWanted && navigator.onLine) await check();
   }
 
+  /** Sets, replaces or (null) removes the GitHub token; the next check or update uses it. */
+  async function saveToken(token: string | null): Promise<boolean> {
+    error.value = null;
+    notice.value = null;
+    try {
+      await api.sync.setToken(token);
+      notice.value = token === null ? 'The token is removed.' : 'The token is saved; the next check uses it.';
+      await refresh();
+      return true;
+    } catch (e) {
+      error.value = messageOf(e);
+      return false;
+    }
+  }
+
   async function loadDiff(id: string): Promise<void> {
     if (diffs.value[id] && diffs.value[id] !== 'loading' && !('error' in (diffs.value[id] as object))) return;
     diffs.value = { ...diffs.value, [id]: 'loading' };
@@ -149,6 +164,7 @@ export const useUpdatesStore = defineStore('updates', () => {
     update,
     cancel,
     revert,
+    saveToken,
     loadDiff,
   };
 });
