@@ -5,7 +5,7 @@ import { usePageStore } from '../stores/page';
 import { useScroller } from './use-scroller';
 import { scrollBehavior } from './keys';
 import { pagePath, type pageRouteOf } from '../router';
-import { findAnchor, ID_PREFIX } from '../content';
+import { findAnchor, ID_PREFIX } from '../page-html';
 
 /**
  * The reading page's position: loads the routed page, restores its scroll position or jumps
