@@ -12,7 +12,7 @@ import { listCorpus } from '../src/main/corpus/corpus-reader';
 import { splitFrontMatter } from '../src/main/corpus/front-matter';
 import { renderPage } from '../src/main/render/render-page';
 import { realCorpusAt } from '../tests/helpers/corpus';
-import { openContentBrowser } from '../tests/renderer/content/chromium-harness';
+import { openContentBrowser } from '../tests/renderer/page-html/chromium-harness';
 
 /** The reader's text column (app.css `.page-body`). */
 const COLUMN_CSS =

@@ -12,7 +12,7 @@ import { listCorpus } from '../src/main/corpus/corpus-reader';
 import { splitFrontMatter } from '../src/main/corpus/front-matter';
 import { renderPage } from '../src/main/render/render-page';
 import { realCorpusAt } from '../tests/helpers/corpus';
-import { openPageBench } from '../tests/renderer/content/chromium-harness';
+import { openPageBench } from '../tests/renderer/page-html/chromium-harness';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

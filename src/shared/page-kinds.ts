@@ -32,6 +32,23 @@ export function isMigrationGuide(p: PageKindFacts): boolean {
   );
 }
 
+/** What the catalogue also reads: the page's tier. */
+export interface CatalogueFacts extends PageKindFacts {
+  tier: string | null;
+}
+
+/**
+ * A card of the pattern catalogue. Deliberately not `isPatternPage`: the catalogue is the
+ * site's tier selector, so it takes what can be picked by tier: every page typed as a pattern,
+ * plus any tiered page under pattern-library/, including overview pages one level down that
+ * carry a tier. Untyped, untiered pages in a category folder (exams, learning modules) are
+ * pattern-library pages but have no tier to select them by, so they stay out.
+ */
+export function isCatalogueEntry(p: CatalogueFacts): boolean {
+  if (p.isTemplate) return false;
+  return p.type === 'pattern' || (p.tier !== null && p.id.startsWith('pattern-library/'));
+}
+
 /** The kinds of page a field or a view can ask for, with how each is told apart. */
 export const PAGE_KINDS = {
   pattern: { label: 'pattern', test: isPatternPage },

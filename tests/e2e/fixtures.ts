@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { DStudioApi } from '../../src/shared/contract';
 import type { PageSummary } from '../../src/shared/domain';
 import { routeOf } from '../../src/shared/routes';
-import { isPattern } from '../../src/renderer/src/stores/catalogue-filter';
+import { isCatalogueEntry } from '../../src/shared/page-kinds';
 import { trailOf } from '../../src/renderer/src/nav-tree';
 import { realCorpusAt, STARTER_CORPUS } from '../helpers/corpus';
 import { ReaderPage } from './reader-page';
@@ -43,8 +43,8 @@ async function findTargets(api: DStudioApi): Promise<Targets> {
   let link: Targets['link'] | null = null;
   const candidates = [
     patternId,
-    ...pages.filter(isPattern).map((p) => p.id),
-    ...pages.filter((p) => !isPattern(p)).map((p) => p.id),
+    ...pages.filter(isCatalogueEntry).map((p) => p.id),
+    ...pages.filter((p) => !isCatalogueEntry(p)).map((p) => p.id),
   ];
   for (let i = 0; i < candidates.length && !link; i += 40) {
     for (const p of await api.content.getPages(candidates.slice(i, i + 40))) {
@@ -72,7 +72,7 @@ async function findTargets(api: DStudioApi): Promise<Targets> {
   }
   if (!link) throw new Error('no internal link with an anchor in this corpus');
 
-  const bronzes = pages.filter((p) => isPattern(p) && p.tier === 'bronze');
+  const bronzes = pages.filter((p) => isCatalogueEntry(p) && p.tier === 'bronze');
   const full = await api.content.getPages(bronzes.map((b) => b.id).slice(0, 100));
   const withAlternatives = full.find((p) => p.meta.modernAlternatives.length > 0);
   const bronze = withAlternatives ?? full[0];

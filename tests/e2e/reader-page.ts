@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { routeOf } from '../../src/shared/routes';
-import { ID_PREFIX } from '../../src/renderer/src/content/sanitize';
+import { ID_PREFIX } from '../../src/renderer/src/page-html/sanitize';
 
 /** The reader as a user sees it: the shell's parts and the views, by role and label. */
 export class ReaderPage {

@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { SyncReport } from '../../shared/contract/sync';
 import type { PageId, Tier } from '../../shared/domain';
+import { isMigrationGuide } from '../../shared/page-kinds';
 
 /** What the change report compares about one file before and after an update. */
 export interface FileState {
@@ -9,7 +10,7 @@ export interface FileState {
   sha: string;
   title: string;
   tier: Tier | null;
-  /** A migration guide (its type, or its place under migrations/). */
+  /** A migration guide, by the one rule in shared/page-kinds. */
   guide: boolean;
   checklistItems: number;
 }
@@ -38,7 +39,7 @@ export class SyncRepository {
       lastReport: p('SELECT report_json FROM sync_reports ORDER BY id DESC LIMIT 1').pluck(true),
       states:
         p(`SELECT f.path, f.blob_sha AS sha, coalesce(pg.id, al.id) AS id, coalesce(pg.title, al.id) AS title,
-          pg.tier, (pg.type = 'migration' OR f.path LIKE 'migrations/%' OR f.path LIKE '%/migrations/%') AS guide,
+          pg.tier, pg.type, pg.is_template AS isTemplate,
           (SELECT count(*) FROM checklists c JOIN checklist_items i ON i.checklist_id = c.id WHERE c.page_id = pg.id) AS items
         FROM files f LEFT JOIN pages pg ON pg.path = f.path LEFT JOIN aliases al ON al.path = f.path`),
     };
@@ -102,21 +103,25 @@ export class SyncRepository {
   fileStates(): Map<string, FileState> {
     const rows = this.s.states!.all() as (Omit<FileState, 'guide' | 'checklistItems'> & {
       path: string;
-      guide: number | null;
+      type: string | null;
+      isTemplate: number | null;
       items: number;
     })[];
     return new Map(
-      rows.map((r) => [
-        r.path,
-        {
-          id: r.id ?? r.path.replace(/\.md$/i, ''),
-          sha: r.sha,
-          title: r.title ?? r.path,
-          tier: r.tier,
-          guide: r.guide === 1,
-          checklistItems: r.items,
-        },
-      ]),
+      rows.map((r) => {
+        const id = r.id ?? r.path.replace(/\.md$/i, '');
+        return [
+          r.path,
+          {
+            id,
+            sha: r.sha,
+            title: r.title ?? r.path,
+            tier: r.tier,
+            guide: isMigrationGuide({ id, type: r.type, isTemplate: r.isTemplate === 1 }),
+            checklistItems: r.items,
+          },
+        ];
+      }),
     );
   }
 

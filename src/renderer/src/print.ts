@@ -1,4 +1,4 @@
-import { drawAllDiagrams } from './content';
+import { drawAllDiagrams } from './page-html';
 
 /**
  * Gets the shown page ready for paper: light theme (dark backgrounds are not printed, and

@@ -6,7 +6,6 @@ import {
   facetCounts,
   filterFromSetting,
   filterToSetting,
-  isPattern,
 } from '../../../src/renderer/src/stores/catalogue-filter';
 
 function page(id: string, over: Partial<PageSummary> = {}): PageSummary {
@@ -130,13 +129,5 @@ describe('catalogue filter', () => {
     });
     expect(filterFromSetting(null)).toEqual(defaultFilter());
     expect(filterFromSetting('garbage')).toEqual(defaultFilter());
-  });
-
-  it('takes patterns, not case studies or templates, into the catalogue', () => {
-    expect(isPattern(page('pattern-library/x', { type: null, tier: 'silver' }))).toBe(true);
-    expect(isPattern(page('architects-handbook/case-studies/y', { type: 'case-study', tier: 'gold' }))).toBe(
-      false,
-    );
-    expect(isPattern(page('pattern-library/t', { isTemplate: true }))).toBe(false);
   });
 });

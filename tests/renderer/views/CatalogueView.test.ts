@@ -143,4 +143,22 @@ describe('CatalogueView', () => {
       .map((c) => c.get('.pattern-card-link').text());
     expect(marked).toEqual(['saga']);
   });
+
+  it('an empty library shows the shared "no content imported yet" message', async () => {
+    useFakeApi({
+      content: {
+        getStatus: async () => ({ pages: 0 }) as never,
+        getNav: async () => [],
+        listPages: async () => [],
+      },
+      user: { getSettings: async () => ({}), listReadPageIds: async () => [] },
+    });
+    const { wrapper } = await mountInApp(CatalogueView);
+    void useSettingsStore().load();
+    void useContentStore().load();
+    await settle();
+    expect(wrapper.get('.state-empty h2').text()).toBe('No content imported yet');
+    expect(wrapper.get('.state-empty p').text()).toContain('dstudio import --corpus DIR --db FILE');
+    expect(wrapper.find('[data-testid="pattern-cards"]').exists()).toBe(false);
+  });
 });

@@ -5,7 +5,7 @@ import { usePageStore } from '../stores/page';
 import { useScroller } from './use-scroller';
 import { scrollBehavior } from './keys';
 import { pagePath, type pageRouteOf } from '../router';
-import { findAnchor, ID_PREFIX, openEnclosingTabs } from '../content';
+import { findAnchor, ID_PREFIX, openEnclosingTabs } from '../page-html';
 import { tocItems } from '../toc-items';
 
 /**

@@ -21,14 +21,6 @@ export function defaultFilter(): CatalogueFilter {
   return { tiers: ['gold'], category: [], status: [], relevance: [], text: '', sort: 'name' };
 }
 
-/**
- * A pattern of the library: typed as a pattern, or tiered and under pattern-library/.
- * Case studies carry tiers too, but the site's tier selector is for patterns only.
- */
-export function isPattern(p: PageSummary): boolean {
-  return !p.isTemplate && (p.type === 'pattern' || (p.tier !== null && p.id.startsWith('pattern-library/')));
-}
-
 const strings = (v: SettingValue | undefined, allowed?: readonly string[]): string[] =>
   Array.isArray(v)
     ? v.filter((x): x is string => typeof x === 'string' && (!allowed || allowed.includes(x))).slice(0, 50)

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import type { Tier } from '../../../shared/domain';
+import { isCatalogueEntry } from '../../../shared/page-kinds';
 import { useContentStore } from './content';
 import { useSettingsStore } from './settings';
 import {
@@ -9,7 +10,6 @@ import {
   facetCounts,
   filterFromSetting,
   filterToSetting,
-  isPattern,
   type CatalogueFilter,
   type Facet,
   type SortKey,
@@ -24,7 +24,7 @@ export const useCatalogueStore = defineStore('catalogue', () => {
   const filter = ref<CatalogueFilter>(defaultFilter());
   const restored = ref(false);
 
-  const patterns = computed(() => content.pages.filter(isPattern));
+  const patterns = computed(() => content.pages.filter(isCatalogueEntry));
   const visible = computed(() => applyFilter(patterns.value, filter.value));
   const counts = computed(() => facetCounts(patterns.value, filter.value));
 

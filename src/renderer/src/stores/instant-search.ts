@@ -3,6 +3,7 @@ import { ref } from 'vue';
 import type { SearchResponse } from '../../../shared/contract';
 import { api } from '../api';
 import { messageOf } from './errors';
+import { latestAnswer } from './latest-answer';
 
 /** The instant results under the search box. */
 export const useInstantSearchStore = defineStore('instant-search', () => {
@@ -10,10 +11,10 @@ export const useInstantSearchStore = defineStore('instant-search', () => {
   const instant = ref<SearchResponse | null>(null);
   const instantError = ref<string | null>(null);
 
-  let instantGen = 0;
+  const answers = latestAnswer();
 
   async function searchInstant(query: string): Promise<void> {
-    const mine = ++instantGen;
+    const mine = answers.next();
     instantText.value = query;
     if (!query.trim()) {
       instant.value = null;
@@ -21,16 +22,16 @@ export const useInstantSearchStore = defineStore('instant-search', () => {
     }
     try {
       const r = await api.search.search({ text: query, limit: 8 });
-      if (mine !== instantGen) return;
+      if (!mine.isLatest()) return;
       instant.value = r;
       instantError.value = null;
     } catch (e) {
-      if (mine === instantGen) instantError.value = messageOf(e);
+      if (mine.isLatest()) instantError.value = messageOf(e);
     }
   }
 
   function clearInstant(): void {
-    instantGen++;
+    answers.invalidate();
     instant.value = null;
     instantText.value = '';
   }

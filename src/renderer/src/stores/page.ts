@@ -4,6 +4,7 @@ import type { ReadingState } from '../../../shared/contract';
 import type { Page, PageId } from '../../../shared/domain';
 import { api } from '../api';
 import { messageOf } from './errors';
+import { latestAnswer } from './latest-answer';
 import { useLibraryStore } from './library';
 
 export type OpenOutcome =
@@ -20,7 +21,7 @@ export const usePageStore = defineStore('page', () => {
   const loading = ref(false);
   const error = ref<string | null>(null);
   const missingId = ref<PageId | null>(null);
-  let generation = 0;
+  const answers = latestAnswer();
 
   let inflight: { id: PageId; outcome: Promise<OpenOutcome> } | null = null;
 
@@ -42,7 +43,7 @@ export const usePageStore = defineStore('page', () => {
   }
 
   async function load(id: PageId): Promise<OpenOutcome> {
-    const mine = ++generation;
+    const mine = answers.next();
     if (page.value?.id === id) return { kind: 'shown' };
     loading.value = true;
     error.value = null;
@@ -50,7 +51,7 @@ export const usePageStore = defineStore('page', () => {
     try {
       // One round trip: getPages resolves aliases itself, so a different id back means an alias.
       const [found, state] = await Promise.all([api.content.getPages([id]), api.user.getReadingState(id)]);
-      if (mine !== generation) return { kind: 'stale' };
+      if (!mine.isLatest()) return { kind: 'stale' };
       if (!found[0]) {
         page.value = null;
         missingId.value = id;
@@ -63,12 +64,12 @@ export const usePageStore = defineStore('page', () => {
       void useLibraryStore().recordVisit(id, found[0].title);
       return { kind: 'shown' };
     } catch (e) {
-      if (mine !== generation) return { kind: 'stale' };
+      if (!mine.isLatest()) return { kind: 'stale' };
       error.value = messageOf(e);
       page.value = null;
       return { kind: 'error' };
     } finally {
-      if (mine === generation) loading.value = false;
+      if (mine.isLatest()) loading.value = false;
     }
   }
 
@@ -95,7 +96,7 @@ export const usePageStore = defineStore('page', () => {
   }
 
   function forget(): void {
-    generation++;
+    answers.invalidate();
     inflight = null;
     page.value = null;
     loading.value = false;

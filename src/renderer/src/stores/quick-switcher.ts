@@ -6,6 +6,7 @@ import type { QuickSwitchIndex } from '../../../shared/quick-switch-matcher';
 import { api } from '../api';
 import { messageOf } from './errors';
 import { useContentStore } from './content';
+import { latestAnswer } from './latest-answer';
 import { useLibraryStore } from './library';
 
 /** Most quick-switcher matches shown: they fit the dialog without scrolling, and a short list renders in well under a frame. */
@@ -33,15 +34,14 @@ export const useQuickSwitcherStore = defineStore('quick-switcher', () => {
   /** The shared matcher over data loaded once: keystrokes are then answered in their own task. */
   let local: QuickSwitchIndex | null = null;
   let localLoad: Promise<void> | null = null;
-  /** Bumped by each load and when the content changes, so a stale load never installs its data. */
-  let dataGen = 0;
+  /** Each load takes a ticket; a content change invalidates them, so a stale load never installs its data. */
+  const dataLoads = latestAnswer();
   /** Recent pages as main knew them when the data was loaded (visits since come from the library store). */
   let loadedRecent: PageId[] = [];
   /** Whether the switcher matches locally yet (until then each keystroke asks the main side). */
   const switcherLocal = ref(false);
 
-  let switchGen = 0;
-  let shownSwitchGen = 0;
+  const switchAnswers = latestAnswer();
 
   /**
    * Loads what the switcher matches against (once; again after a failure) and indexes it in a
@@ -49,7 +49,7 @@ export const useQuickSwitcherStore = defineStore('quick-switcher', () => {
    */
   function loadSwitcherData(): Promise<void> {
     if (localLoad) return localLoad;
-    const mine = ++dataGen;
+    const mine = dataLoads.next();
     localLoad = (async () => {
       try {
         // The matcher (and minisearch) is its own chunk: start-up does not load or parse it.
@@ -58,14 +58,14 @@ export const useQuickSwitcherStore = defineStore('quick-switcher', () => {
           import('../../../shared/quick-switch-matcher'),
         ]);
         await new Promise<void>((idle) => whenIdle(idle));
-        if (mine !== dataGen) return; // the content changed meanwhile: a newer load is on its way
+        if (!mine.isLatest()) return; // the content changed meanwhile: a newer load is on its way
         local = new QuickSwitchIndex(data);
         // Compiles the matching code now, while idle, not on the first keystroke.
         local.find('e', SWITCHER_LIMIT, []);
         loadedRecent = data.recent;
         switcherLocal.value = true;
       } catch {
-        if (mine === dataGen) localLoad = null; // keystrokes keep asking main; the next opening retries
+        if (mine.isLatest()) localLoad = null; // keystrokes keep asking main; the next opening retries
       }
     })();
     return localLoad;
@@ -79,7 +79,7 @@ export const useQuickSwitcherStore = defineStore('quick-switcher', () => {
       if (before === undefined || now === before || !localLoad) return;
       local = null;
       localLoad = null;
-      dataGen++;
+      dataLoads.invalidate();
       switcherLocal.value = false;
       preloadSwitcher();
     },
@@ -116,16 +116,16 @@ export const useQuickSwitcherStore = defineStore('quick-switcher', () => {
    * before is answered from the cache at once.
    */
   function quickSwitch(query: string): Promise<void> {
-    const mine = ++switchGen;
+    const mine = switchAnswers.next();
     if (local) {
-      shownSwitchGen = mine;
+      mine.claimScreen();
       showSwitch(query, local.find(query, SWITCHER_LIMIT, recentIds()));
       latestSwitch = Promise.resolve();
       return latestSwitch;
     }
     const cached = switchCache.get(query);
     if (cached) {
-      shownSwitchGen = mine;
+      mine.claimScreen();
       showSwitch(query, cached);
       latestSwitch = Promise.resolve();
       return latestSwitch;
@@ -134,12 +134,11 @@ export const useQuickSwitcherStore = defineStore('quick-switcher', () => {
       (hits) => {
         if (switchCache.size >= 200) switchCache.clear();
         switchCache.set(query, hits);
-        if (mine < shownSwitchGen) return;
-        shownSwitchGen = mine;
+        if (!mine.claimScreen()) return;
         showSwitch(query, hits);
       },
       (e: unknown) => {
-        if (mine === switchGen) switcherError.value = messageOf(e);
+        if (mine.isLatest()) switcherError.value = messageOf(e);
       },
     );
     return latestSwitch;

@@ -3,6 +3,7 @@ import { ref } from 'vue';
 import type { SearchFilters, SearchResponse } from '../../../shared/contract';
 import { api } from '../api';
 import { messageOf } from './errors';
+import { latestAnswer } from './latest-answer';
 
 /** Full-text search for the search page. */
 export const useSearchStore = defineStore('search', () => {
@@ -12,10 +13,10 @@ export const useSearchStore = defineStore('search', () => {
   const loading = ref(false);
   const error = ref<string | null>(null);
 
-  let searchGen = 0;
+  const answers = latestAnswer();
 
   async function search(query: string, withFilters: SearchFilters = {}, limit = 50): Promise<void> {
-    const mine = ++searchGen;
+    const mine = answers.next();
     text.value = query;
     filters.value = withFilters;
     if (!query.trim()) {
@@ -27,13 +28,13 @@ export const useSearchStore = defineStore('search', () => {
     loading.value = true;
     try {
       const r = await api.search.search({ text: query, filters: withFilters, limit });
-      if (mine !== searchGen) return;
+      if (!mine.isLatest()) return;
       response.value = r;
       error.value = null;
     } catch (e) {
-      if (mine === searchGen) error.value = messageOf(e);
+      if (mine.isLatest()) error.value = messageOf(e);
     } finally {
-      if (mine === searchGen) loading.value = false;
+      if (mine.isLatest()) loading.value = false;
     }
   }
 

@@ -12,7 +12,7 @@ const WIDE =
   ) +
   '\n```';
 
-describe('wide diagrams in the text column (Chromium, content.css)', () => {
+describe('wide diagrams in the text column (Chromium, page-html.css)', () => {
   let b: ContentBrowser;
   beforeAll(async () => {
     b = await openContentBrowser({ css: true });

@@ -1,6 +1,6 @@
 /** Page content for the UI: call mountPageHtml with the stored HTML of a page. */
 import 'katex/dist/katex.min.css';
-import './content.css';
+import './page-html.css';
 
 export { mountPageHtml, type MountedPage, type MountOptions } from './mount';
 export { findAnchor, openEnclosingTabs } from './enhance';

@@ -3,9 +3,9 @@
  * in Chromium by chromium-harness.ts. Exposes the real content module plus a recorder for
  * anything a payload manages to execute.
  */
-import { mermaidRequested, renderDiagram } from '../../../src/renderer/src/content/mermaid';
-import { mountPageHtml } from '../../../src/renderer/src/content/mount';
-import { sanitizePageHtmlToString, sanitizeSvg } from '../../../src/renderer/src/content/sanitize';
+import { mermaidRequested, renderDiagram } from '../../../src/renderer/src/page-html/mermaid';
+import { mountPageHtml } from '../../../src/renderer/src/page-html/mount';
+import { sanitizePageHtmlToString, sanitizeSvg } from '../../../src/renderer/src/page-html/sanitize';
 
 declare global {
   interface Window {

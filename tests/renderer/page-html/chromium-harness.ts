@@ -35,7 +35,7 @@ export async function openContentBrowser(opts: { css?: boolean } = {}): Promise<
   const dir = mkdtempSync(join(tmpdir(), 'dstudio-content-'));
   const entryPoints = [
     PROBE,
-    ...(opts.css ? [resolve(import.meta.dirname, '../../../src/renderer/src/content/index.ts')] : []),
+    ...(opts.css ? [resolve(import.meta.dirname, '../../../src/renderer/src/page-html/index.ts')] : []),
   ];
   await build({
     entryPoints,

@@ -2,7 +2,7 @@
 /**
  * Rich pages of the project's starter content, through the real pipeline (import into a
  * content.db, read with ContentService, sanitise + mount with the renderer's content module
- * and content.css in Chromium), in light and dark. Each page is saved as a PNG under
+ * and page-html.css in Chromium), in light and dark. Each page is saved as a PNG under
  * screenshots/ for a person to look at and compared with its reviewed baseline in
  * screenshots/baseline/ (pixel diff with a tolerance), and the test checks what a person would check: the
  * diagram is drawn, the broken diagram explains itself, tabs switch, math is typeset, cards
@@ -260,7 +260,7 @@ async function readable(): Promise<ContrastRow[]> {
   return browser.page.evaluate(contrastOf, READABLE);
 }
 
-describe('rich starter pages in Chromium, light and dark (screenshots in tests/renderer/content/screenshots/)', () => {
+describe('rich starter pages in Chromium, light and dark (screenshots in tests/renderer/page-html/screenshots/)', () => {
   for (const theme of THEMES) {
     describe(`${theme} theme`, () => {
       it('circuit breaker: a drawn state diagram, switchable code tabs, highlighted code with a copy button, admonitions', async () => {

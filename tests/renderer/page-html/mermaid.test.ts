@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeError, LOCKED_KEYS } from '../../../src/renderer/src/content/mermaid';
+import { describeError, LOCKED_KEYS } from '../../../src/renderer/src/page-html/mermaid';
 
 describe('mermaid error messages', () => {
   it('says where the parse failed and what was expected, in one line', () => {
