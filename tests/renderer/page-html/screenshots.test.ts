@@ -22,6 +22,8 @@ import { openContentBrowser, type ContentBrowser } from './chromium-harness';
 const REPO = resolve(import.meta.dirname, '../../..');
 const SHOTS = resolve(import.meta.dirname, 'screenshots');
 const GALLERY_ID = 'reference/render-gallery';
+/** A second gallery: one small input per fixed reading-fidelity defect (the first is tall enough). */
+const FIXES_ID = 'reference/render-gallery-fixes';
 const THEMES = ['light', 'dark'] as const;
 type Theme = (typeof THEMES)[number];
 
@@ -38,7 +40,8 @@ let tmp: string;
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'dstudio-shots-'));
   cpSync(join(REPO, 'content'), join(tmp, 'content'), { recursive: true });
-  cpSync(resolve(import.meta.dirname, 'render-gallery.md'), join(tmp, 'content/docs', `${GALLERY_ID}.md`));
+  for (const id of [GALLERY_ID, FIXES_ID])
+    cpSync(resolve(import.meta.dirname, `${id.split('/')[1]}.md`), join(tmp, 'content/docs', `${id}.md`));
   const db = openContentDb(join(tmp, 'content.db'));
   await importCorpus(db, join(tmp, 'content'));
   const ids = [
@@ -48,6 +51,7 @@ beforeAll(async () => {
     'migration/two-phase-commit-to-saga',
     'index',
     GALLERY_ID,
+    FIXES_ID,
   ];
   pages = new Map((await new ContentService(db).getPages(ids)).map((p) => [p.id, p]));
   db.close();
@@ -94,7 +98,7 @@ async function show(id: string, theme: Theme): Promise<void> {
       (c) =>
         c.offsetParent === null ||
         c.classList.contains('hljs') ||
-        !/language-(python|go|yaml|bash|sql|json)\b/.test(c.className),
+        !/language-(python|go|yaml|bash|sql|json|scala|hcl|dockerfile)\b/.test(c.className),
     ),
   );
   expect(
@@ -459,6 +463,70 @@ describe('rich starter pages in Chromium, light and dark (screenshots in tests/r
           path: join(SHOTS, `gallery-broken-link-focus-${theme}.png`),
           clip: await clipAround(broken.first()),
         });
+      });
+
+      it('fixed cases: wide diagram fitted, raw HTML kept as HTML, leftover front matter a paragraph and rule, one-space cards, neutral unknown icon, scala/hcl/dockerfile highlighted, long tab strip wrapped, key symbols, mid-page h1 in the contents', async () => {
+        const { page } = browser;
+        await show(FIXES_ID, theme);
+        const column = (await page.locator('.page-content').boundingBox())!;
+        // Wide flowchart: drawn, scaled into the column (no scrolling frame), not zoomed.
+        const viewport = page.locator('.mermaid-diagram[data-state="done"] .diagram-viewport');
+        expect(await viewport.count()).toBe(1);
+        const svgBox = (await viewport.locator('svg').boundingBox())!;
+        expect(svgBox.width).toBeLessThanOrEqual(column.width + 1);
+        expect(
+          await viewport.evaluate(
+            (v) => v.scrollWidth <= v.clientWidth + 1 && !v.classList.contains('zoomed'),
+          ),
+        ).toBe(true);
+        const natural = await viewport
+          .locator('svg')
+          .evaluate((s) => (s as SVGSVGElement).viewBox.baseVal.width);
+        expect(natural).toBeGreaterThan(column.width);
+
+        expect(await page.locator('.fixture-panel .fixture-row').count()).toBe(2);
+        expect(await page.locator('pre.code-block', { hasText: 'fixture-row' }).count()).toBe(0);
+
+        expect(await page.locator('.page-content h2', { hasText: 'owner:' }).count()).toBe(0);
+        expect(await page.locator('.page-content > p', { hasText: 'owner: reading-fidelity' }).count()).toBe(
+          1,
+        );
+        expect(await page.locator('.page-content > p:has-text("owner: reading-fidelity") + hr').count()).toBe(
+          1,
+        );
+
+        const cards = page.locator('.grid.cards > ul > li');
+        expect(await cards.count()).toBe(2);
+        expect(await cards.nth(0).innerText()).toMatch(/First card[\s\S]*Text of the first card/);
+        const [a, b] = [(await cards.nth(0).boundingBox())!, (await cards.nth(1).boundingBox())!];
+        expect(Math.abs(a.y - b.y)).toBeLessThan(1);
+
+        const unknown = page.locator('[data-icon="material-quiz"].icon-unknown svg');
+        expect(await unknown.count()).toBe(1);
+        expect((await unknown.boundingBox())!.width).toBeLessThan(20);
+
+        for (const lang of ['scala', 'hcl', 'dockerfile'])
+          expect(await page.locator(`code.language-${lang}.hljs [class^="hljs-"]`).count()).toBeGreaterThan(
+            2,
+          );
+
+        const tabs = page.locator('.tabbed-set').first().getByRole('tab');
+        expect(await tabs.count()).toBe(10);
+        const strip = (await page.locator('.tabbed-set .tabbed-labels').first().boundingBox())!;
+        const tabBoxes = await tabs.evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect().toJSON()));
+        // Wrapped onto several rows, every label inside the strip.
+        expect(new Set(tabBoxes.map((t: DOMRect) => Math.round(t.top))).size).toBeGreaterThan(1);
+        for (const t of tabBoxes as DOMRect[]) expect(t.right).toBeLessThanOrEqual(strip.x + strip.width + 1);
+
+        expect(await page.locator('.keys kbd').allInnerTexts()).toEqual(
+          expect.arrayContaining(['⌃ Ctrl', '⎇ Alt', '⌦ Del', '← Left']),
+        );
+
+        expect(await page.locator('.page-content h1').allInnerTexts()).toContain(
+          'A level-1 heading mid-page',
+        );
+        expect(pages.get(FIXES_ID)!.headings.map((h) => h.text)).toContain('A level-1 heading mid-page');
+        await shoot('gallery-fixes', theme);
       });
 
       it('every kind of text meets WCAG AA contrast (4.5:1) on every page', async () => {
