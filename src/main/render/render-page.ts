@@ -54,6 +54,24 @@ function tagRawLinks(html: string, add: (href: string) => number): string {
   });
 }
 
+const RAW_IMG_RE = /<img\b[^>]*>/gi;
+const RAW_SRC_RE = /(\ssrc\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
+
+/**
+ * Raw HTML images (`<img src="../assets/x.svg">`) get their src resolved like Markdown images,
+ * to the stored copy under /corpus-image/; external and unresolvable srcs stay as written. Other
+ * attributes are left alone: the renderer sanitises the whole page as it does for any raw HTML.
+ */
+function rewriteRawImages(html: string, pageId: string): string {
+  if (!/<img\b/i.test(html)) return html;
+  return html.replace(RAW_IMG_RE, (tag) =>
+    tag.replace(RAW_SRC_RE, (attr, lead: string, dq?: string, sq?: string, bare?: string) => {
+      const url = corpusImageUrl(decodeAttr(dq ?? sq ?? bare ?? ''), pageId);
+      return url ? `${lead}"${url}"` : attr;
+    }),
+  );
+}
+
 /** Puts a disabled checkbox carrying `data-task-index` in place of the `[ ]` / `[x]` marker. */
 function markTask(
   tokens: Token[],
@@ -143,7 +161,10 @@ export function renderPage(markdown: string, opts: RenderOptions): RenderedPage 
     }
     if (t.type === 'html_block') {
       features.scripts += t.content.match(SCRIPT_RE)?.length ?? 0;
-      t.content = tagRawLinks(t.content, (href) => links.push({ href, line }) - 1);
+      t.content = rewriteRawImages(
+        tagRawLinks(t.content, (href) => links.push({ href, line }) - 1),
+        opts.pageId,
+      );
       continue;
     }
     if (t.type === 'math_block') {
@@ -175,7 +196,10 @@ export function renderPage(markdown: string, opts: RenderOptions): RenderedPage 
       if (child.type === 'html_inline') {
         features.scripts += child.content.match(SCRIPT_RE)?.length ?? 0;
         if (!(child.meta as { own?: boolean } | null)?.own)
-          child.content = tagRawLinks(child.content, (href) => links.push({ href, line }) - 1);
+          child.content = rewriteRawImages(
+            tagRawLinks(child.content, (href) => links.push({ href, line }) - 1),
+            opts.pageId,
+          );
       }
       if (child.type === 'image') {
         const url = corpusImageUrl(child.attrGet('src') ?? '', opts.pageId);

@@ -70,6 +70,18 @@ describe('sanitising page HTML in Chromium (Markdown → HTML → DOMPurify → 
     expect(out).toContain('<h2 id="user-content-h">Head</h2>');
   });
 
+  it('keeps a raw <img> pointed at the stored copy, and still strips its handlers', async () => {
+    const html = renderPage('<p><img src="../assets/x.png" alt="X" onerror="alert(\'img\')"></p>\n', {
+      pageId: 'guide/page',
+    }).html;
+    // The rewritten image does not load here, so its handler fires when unsanitised: the check can fail.
+    expect(await bare(html)).toEqual(['alert(img)']);
+    expect(await mount(html)).toEqual([]);
+    expect(await residue()).toEqual([]);
+    const out = await b.page.evaluate<string>(`window.__probe.sanitize(${JSON.stringify(html)})`);
+    expect(out).toContain('<img src="/corpus-image/assets/x.png" alt="X">');
+  });
+
   it("removes a calculator page's controls and scripts but keeps its notice and layout", async () => {
     const html = render(
       '<div class="calc">\n<label>Servers <input type="number" id="n" value="3"></label>\n<select id="s"><option>a</option></select>\n<button onclick="go()">Go</button>\n<div id="out"></div>\n</div>\n\n<script>\nfunction go(){}\n</script>',
