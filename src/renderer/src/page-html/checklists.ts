@@ -18,6 +18,9 @@ export const STATE_LABELS: Record<ItemState, string> = {
   'n/a': 'Not applicable',
 };
 
+// One formatter for every row: toLocaleString builds a new one per call.
+const changedAt = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+
 export interface ChecklistHandlers {
   /** Space or a click on a checkbox. */
   toggle(key: string): void;
@@ -190,6 +193,8 @@ export function mountChecklists(
   root.addEventListener('change', onChange);
   root.addEventListener('click', onClick);
   root.addEventListener('keydown', onKey);
+  /** The state each row shows, to repaint only the rows whose state changed. */
+  const painted = new Map<string, ItemProgress | undefined>();
   // Tests and tools wait on this: the controls are live.
   root.dataset.checklistsReady = '';
 
@@ -197,6 +202,9 @@ export function mountChecklists(
     paint(items) {
       for (const r of rows) {
         const p = items[r.key];
+        // A change replaces one item's object: the rows of the others are already right.
+        if (painted.has(r.key) && painted.get(r.key) === p) continue;
+        painted.set(r.key, p);
         const state = p?.state ?? 'todo';
         r.input.checked = state === 'done';
         r.input.indeterminate = state === 'in-progress';
@@ -206,7 +214,7 @@ export function mountChecklists(
           'aria-label',
           `${STATE_LABELS[state]}${p?.note ? ', has a note' : ''}: state and note of “${r.text}”`,
         );
-        r.button.title = p ? `Changed ${new Date(p.updatedAt).toLocaleString()}` : 'Not started';
+        r.button.title = p ? `Changed ${changedAt.format(new Date(p.updatedAt))}` : 'Not started';
       }
     },
     focus(key) {

@@ -2,16 +2,40 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type {
   ExportFormat,
-  ItemState,
+  ItemChange,
+  ItemProgress,
   PageProgress,
   ProgressCount,
   RunSummary,
 } from '../../../shared/contract';
-import type { PageId } from '../../../shared/domain';
+import type { ChecklistItem, PageId } from '../../../shared/domain';
 import { countProgress } from '../../../shared/progress-count';
 import { api } from '../api';
 import { saveExport } from '../save-export';
 import { messageOf } from './errors';
+
+/** A change of one item's fields (absent ones keep their value). */
+type ItemChangeFields = Pick<ItemChange, 'state' | 'note'>;
+
+interface Unsaved {
+  page: PageProgress;
+  runId: number | null;
+  itemKey: string;
+  change: ItemChangeFields;
+  /** The item as saved before this change (undefined: never set), shown again if the change is refused. */
+  saved: ItemProgress | undefined;
+}
+
+/** A page's checklist items in page order, with their section: built once per loaded page. */
+const pageItems = new WeakMap<PageProgress['checklists'], (ChecklistItem & { sectionSlug: string })[]>();
+function itemsOf(p: PageProgress): (ChecklistItem & { sectionSlug: string })[] {
+  let items = pageItems.get(p.checklists);
+  if (!items) {
+    items = p.checklists.flatMap((l) => l.items.map((it) => ({ ...it, sectionSlug: l.sectionSlug })));
+    pageItems.set(p.checklists, items);
+  }
+  return items;
+}
 
 /** Checklist runs and item states: the page's checklists with one run, and every run for "My migrations". */
 export const useProgressStore = defineStore('progress', () => {
@@ -37,7 +61,7 @@ export const useProgressStore = defineStore('progress', () => {
     return out;
   });
 
-  const itemCount = computed(() => page.value?.checklists.reduce((n, l) => n + l.items.length, 0) ?? 0);
+  const itemCount = computed(() => (page.value ? itemsOf(page.value).length : 0));
 
   /** The run to show when its page opens next ("My migrations" links to a run, not just a page). */
   let preferred: { pageId: PageId; runId: number } | null = null;
@@ -49,6 +73,8 @@ export const useProgressStore = defineStore('progress', () => {
     if (runId === null && preferred?.pageId === pageId) runId = preferred.runId;
     preferred = null;
     try {
+      // What is loaded then holds every change already painted.
+      await settled();
       page.value = await api.progress.getPage(pageId, runId);
       error.value = null;
     } catch (e) {
@@ -57,24 +83,89 @@ export const useProgressStore = defineStore('progress', () => {
     }
   }
 
-  /** Sets an item's state and/or note; the page's first change creates its run. */
-  async function setItem(itemKey: string, change: { state?: ItemState; note?: string }): Promise<void> {
+  /**
+   * Changes painted but not saved yet, by page and item: sent one at a time in click order,
+   * and a later change of the same item replaces an unsent one, so the last change wins on
+   * screen and in user.db. `saved` is the item as last saved, for the rollback.
+   */
+  const unsaved = new Map<string, Unsaved>();
+  let saving: Promise<void> | null = null;
+
+  /** Resolves once every painted change has been answered. */
+  async function settled(): Promise<void> {
+    while (saving) await saving;
+  }
+
+  /** Shows `items` on page `p` now, and the run's x of y from what is shown. */
+  function show(p: PageProgress, items: Record<string, ItemProgress | undefined>, run = p.run): void {
+    const next = { ...p.items };
+    for (const [key, item] of Object.entries(items)) {
+      if (item) next[key] = item;
+      else delete next[key];
+    }
+    p.items = next;
+    if (!run) return;
+    const shown = { ...run, count: countProgress(itemsOf(p), next) };
+    p.run = shown;
+    p.runs = [shown, ...p.runs.filter((r) => r.id !== shown.id)];
+  }
+
+  /**
+   * Sets an item's state and/or note: painted at once, then saved (the page's first change
+   * creates its run). A change the main side refuses is rolled back with a message.
+   */
+  function setItem(itemKey: string, change: ItemChangeFields): Promise<void> {
     const p = page.value;
-    if (!p) return;
-    try {
-      const { run, item } = await api.progress.setItem({
-        pageId: p.pageId,
-        runId: p.run?.id ?? null,
-        itemKey,
-        ...change,
-      });
-      if (page.value !== p) return;
-      p.items = { ...p.items, [itemKey]: item };
-      p.run = run;
-      p.runs = [run, ...p.runs.filter((r) => r.id !== run.id)];
-      error.value = null;
-    } catch (e) {
-      error.value = `Could not save the change: ${messageOf(e)}`;
+    const item = p && itemsOf(p).find((i) => i.key === itemKey);
+    if (!p || !item) return Promise.resolve();
+    const id = `${p.pageId}\u0000${itemKey}`;
+    const before = p.items[itemKey];
+    const wanted = { ...unsaved.get(id)?.change, ...change };
+    unsaved.set(id, {
+      page: p,
+      runId: p.run?.id ?? null,
+      itemKey,
+      change: wanted,
+      saved: unsaved.get(id)?.saved ?? before,
+    });
+    show(p, {
+      [itemKey]: {
+        key: itemKey,
+        state: change.state ?? before?.state ?? 'todo',
+        note: change.note ?? before?.note ?? '',
+        updatedAt: new Date().toISOString(),
+        text: item.text,
+        sectionSlug: item.sectionSlug,
+        match: before?.match ?? 'exact',
+      },
+    });
+    saving ??= saveAll().finally(() => (saving = null));
+    return saving;
+  }
+
+  /** Sends the unsaved changes, oldest first, one at a time (see `unsaved`). */
+  async function saveAll(): Promise<void> {
+    for (let next = unsaved.entries().next(); !next.done; next = unsaved.entries().next()) {
+      const [id, u] = next.value;
+      unsaved.delete(id);
+      try {
+        const { run, item } = await api.progress.setItem({
+          pageId: u.page.pageId,
+          runId: u.runId,
+          itemKey: u.itemKey,
+          ...u.change,
+        });
+        error.value = null;
+        const later = unsaved.get(id);
+        if (later) later.saved = item;
+        // A page loaded since shows what was saved; a later change of this item is already shown.
+        if (page.value === u.page) show(u.page, later ? {} : { [u.itemKey]: item }, run);
+      } catch (e) {
+        // Changes of this item made after the refused one built on it: they go too.
+        unsaved.delete(id);
+        if (page.value === u.page) show(u.page, { [u.itemKey]: u.saved });
+        error.value = `Could not save the change, the item is back to its saved state: ${messageOf(e)}`;
+      }
     }
   }
 
