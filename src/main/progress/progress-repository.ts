@@ -41,6 +41,8 @@ export class ProgressRepository {
       setDeleted: p('UPDATE progress_runs SET deleted_at = ? WHERE id = ?'),
       touch: p('UPDATE progress_runs SET updated_at = ? WHERE id = ?'),
       items: p(`SELECT ${ITEM_COLUMNS} FROM progress_items WHERE run_id = ?`),
+      statesOfRuns: p(`SELECT i.run_id AS runId, i.item_key AS key, i.state FROM progress_items i
+        JOIN progress_runs r ON r.id = i.run_id WHERE r.deleted_at IS NULL`),
       item: p(`SELECT ${ITEM_COLUMNS} FROM progress_items WHERE run_id = ? AND item_key = ?`),
       upsertItem:
         p(`INSERT INTO progress_items (run_id, item_key, state, note, item_text, section_slug, match_kind, updated_at)
@@ -93,6 +95,17 @@ export class ProgressRepository {
 
   listItems(runId: number): ItemProgress[] {
     return this.s.items!.all(runId) as ItemProgress[];
+  }
+
+  /** Every saved item's key and state, by run (runs not deleted): what counts need, no texts or notes. */
+  listStatesOfRuns(): Map<number, { key: string; state: ItemState }[]> {
+    const out = new Map<number, { key: string; state: ItemState }[]>();
+    for (const row of this.s.statesOfRuns!.all() as { runId: number; key: string; state: ItemState }[]) {
+      let list = out.get(row.runId);
+      if (!list) out.set(row.runId, (list = []));
+      list.push({ key: row.key, state: row.state });
+    }
+    return out;
   }
 
   findItem(runId: number, key: string): ItemProgress | null {

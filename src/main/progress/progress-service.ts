@@ -120,10 +120,13 @@ export class ProgressService implements ProgressApi {
     return { items, orphans: result.orphaned.map((k) => savedByKey.get(k)!) };
   }
 
-  private summarise(run: RunRow, title: string | null, checklists: Checklist[], state: RunState): RunSummary {
-    const blocked: string[] = [];
-    for (const list of checklists)
-      for (const it of list.items) if (state.items[it.key]?.state === 'blocked') blocked.push(it.text);
+  private summarise(
+    run: RunRow,
+    title: string | null,
+    checklists: Checklist[],
+    items: Record<string, Pick<ItemProgress, 'state'>>,
+    orphaned: number,
+  ): RunSummary {
     return {
       id: run.id,
       pageId: run.pageId,
@@ -132,23 +135,26 @@ export class ProgressService implements ProgressApi {
       archived: run.archived,
       createdAt: run.createdAt,
       updatedAt: run.updatedAt,
-      count: countProgress(this.itemsOf(checklists).current, state.items),
-      blocked,
-      orphaned: state.orphans.length,
+      count: countProgress(this.itemsOf(checklists).current, items),
+      orphaned,
     };
+  }
+
+  private summaryOfState(run: RunRow, title: string | null, checklists: Checklist[], state: RunState) {
+    return this.summarise(run, title, checklists, state.items, state.orphans.length);
   }
 
   private summaryOf(run: RunRow): RunSummary {
     const title = this.lists.findTitle(run.pageId);
     const checklists = title === null ? [] : this.lists.findByPage(run.pageId);
-    return this.summarise(run, title, checklists, this.stateOf(run.id, checklists));
+    return this.summaryOfState(run, title, checklists, this.stateOf(run.id, checklists));
   }
 
   async getPage(pageId: PageId, runId: number | null): Promise<PageProgress> {
     const { title, checklists } = this.requirePage(pageId);
     const rows = this.runs.listRunsOfPage(pageId);
     const states = new Map(rows.map((r) => [r.id, this.stateOf(r.id, checklists)]));
-    const runs = rows.map((r) => this.summarise(r, title, checklists, states.get(r.id)!));
+    const runs = rows.map((r) => this.summaryOfState(r, title, checklists, states.get(r.id)!));
     let chosen = runId === null ? (runs.find((r) => !r.archived) ?? runs[0] ?? null) : null;
     if (runId !== null) {
       chosen = runs.find((r) => r.id === runId) ?? null;
@@ -188,19 +194,33 @@ export class ProgressService implements ProgressApi {
     });
     const run = this.requireRun(runId);
     const state = this.stateOf(runId, checklists);
-    return { run: this.summarise(run, title, checklists, state), item: state.items[change.itemKey]! };
+    return { run: this.summaryOfState(run, title, checklists, state), item: state.items[change.itemKey]! };
   }
 
   async listRuns(): Promise<RunSummary[]> {
     const titles = this.lists.allTitles();
     const checklistsOf = new Map<PageId, Checklist[]>();
+    const statesOf = this.runs.listStatesOfRuns();
     return this.runs.listRuns().map((run) => {
       const title = titles.get(run.pageId) ?? null;
       let checklists = checklistsOf.get(run.pageId);
       if (!checklists)
         checklistsOf.set(run.pageId, (checklists = title === null ? [] : this.lists.findByPage(run.pageId)));
-      return this.summarise(run, title, checklists, this.stateOf(run.id, checklists));
+      const saved = statesOf.get(run.id) ?? [];
+      const { byKey } = this.itemsOf(checklists);
+      // Every saved key still on the page (the usual case): counted from keys and states alone,
+      // without reading texts and notes; otherwise re-matched first, as getPage does.
+      if (saved.every((s) => byKey.has(s.key)))
+        return this.summarise(run, title, checklists, Object.fromEntries(saved.map((s) => [s.key, s])), 0);
+      return this.summaryOfState(run, title, checklists, this.stateOf(run.id, checklists));
     });
+  }
+
+  async listBlocked(runId: number): Promise<string[]> {
+    const { checklists, items } = this.runExport(runId);
+    return checklists.flatMap((l) =>
+      l.items.filter((it) => items[it.key]?.state === 'blocked').map((it) => it.text),
+    );
   }
 
   async createRun(pageId: PageId, name: string): Promise<RunSummary> {
@@ -238,7 +258,7 @@ export class ProgressService implements ProgressApi {
     const title = this.lists.findTitle(run.pageId);
     const checklists = title === null ? [] : this.lists.findByPage(run.pageId);
     const state = this.stateOf(run.id, checklists);
-    return { run: this.summarise(run, title, checklists, state), checklists, ...state };
+    return { run: this.summaryOfState(run, title, checklists, state), checklists, ...state };
   }
 
   /** One run with its guide's checklists and states (read-only): what a report prefilled from a run reads. */

@@ -4,6 +4,7 @@ import type { PageId } from '../../shared/domain';
 import HomeView from './views/HomeView.vue';
 import PageView from './views/PageView.vue';
 import { useEvolutionStore } from './stores/evolution';
+import { useProgressStore } from './stores/progress';
 
 // Home and the page view are in the first script (one is on screen at start); the other
 // views are loaded when first visited, so they do not weigh on the first paint.
@@ -48,6 +49,8 @@ export function createAppRouter() {
         name: 'migrations',
         component: MigrationsView,
         meta: { title: 'My migrations' },
+        // The runs are asked for while the view's script loads, not after.
+        beforeEnter: () => void useProgressStore().loadRuns(),
       },
       { path: '/reports', name: 'reports', component: ReportDraftsView, meta: { title: 'Reports' } },
       {

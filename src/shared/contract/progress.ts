@@ -49,8 +49,6 @@ export interface RunSummary {
   /** Last change to the run or one of its items. */
   updatedAt: string;
   count: ProgressCount;
-  /** Texts of its blocked items. */
-  blocked: string[];
   /** Saved states whose item is no longer in the guide. */
   orphaned: number;
 }
@@ -110,6 +108,8 @@ export interface ProgressApi {
   setItem(change: ItemChange): Promise<{ run: RunSummary; item: ItemProgress }>;
   /** Every run not deleted, most recently active first (the "My migrations" view). */
   listRuns(): Promise<RunSummary[]>;
+  /** Texts of a run's blocked items in page order: asked for when My migrations opens a run's blocked list. */
+  listBlocked(runId: number): Promise<string[]>;
   /** Starts another run of the same page (e.g. one per system migrated). */
   createRun(pageId: PageId, name: string): Promise<RunSummary>;
   /** Renames a run. */
@@ -140,6 +140,7 @@ export const PROGRESS_METHODS = [
   'getPage',
   'setItem',
   'listRuns',
+  'listBlocked',
   'createRun',
   'renameRun',
   'archiveRun',
@@ -185,6 +186,7 @@ export const PROGRESS_ARGS: ArgSchemasOf<ProgressApi> = {
       .strict(),
   ]),
   listRuns: z.tuple([]),
+  listBlocked: z.tuple([runId]),
   createRun: z.tuple([pageId, runName]),
   renameRun: z.tuple([runId, runName]),
   archiveRun: z.tuple([runId, z.boolean()]),

@@ -12,7 +12,6 @@ const run: RunExport = {
     createdAt: at,
     updatedAt: at,
     count: { done: 1, total: 3, inProgress: 0, blocked: 1, notApplicable: 1 },
-    blocked: ['Broker, "ready"'],
     orphaned: 1,
   },
   checklists: [

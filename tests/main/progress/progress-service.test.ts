@@ -82,7 +82,7 @@ describe('ProgressService', () => {
     });
     expect(item).toMatchObject({ state: 'blocked', note: 'Waiting for budget', match: 'exact' });
     expect(after.count).toEqual({ done: 1, total: 6, inProgress: 0, blocked: 1, notApplicable: 1 });
-    expect(after.blocked).toEqual(['Log cluster provisioned']);
+    expect(await api.listBlocked(after.id)).toEqual(['Log cluster provisioned']);
     // A note alone keeps the state.
     const noted = await api.setItem({
       pageId: PAGE,

@@ -20,7 +20,6 @@ const RUN: RunSummary = {
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
   count: count(0),
-  blocked: [],
   orphaned: 0,
 };
 const PAGE_PROGRESS: PageProgress = {

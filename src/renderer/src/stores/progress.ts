@@ -239,6 +239,14 @@ export const useProgressStore = defineStore('progress', () => {
           : null;
   }
 
+  /** Texts of runs' blocked items, by run id: fetched when a run's blocked list is opened. */
+  const blocked = ref<Record<number, string[]>>({});
+  async function loadBlocked(runId: number): Promise<void> {
+    const texts = await act('list the blocked items', () => api.progress.listBlocked(runId));
+    if (texts) blocked.value = { ...blocked.value, [runId]: texts };
+  }
+
+  /** Fetches every run; the list already held stays on screen meanwhile (a second visit opens at once). */
   async function loadRuns(): Promise<void> {
     const list = await act('list your runs', () => api.progress.listRuns());
     if (list) runs.value = list;
@@ -266,5 +274,7 @@ export const useProgressStore = defineStore('progress', () => {
     undoDelete,
     exportRun,
     loadRuns,
+    blocked,
+    loadBlocked,
   };
 });
