@@ -90,3 +90,68 @@ test('"Your data": export everything, import it into a fresh profile (replace, a
     await fresh.stop();
   }
 });
+
+test('"Your data": merge a backup into a profile with data of its own: both sides present, nothing twice', async ({
+  page,
+  server,
+  contentDb,
+}) => {
+  test.skip(test.info().project.name !== 'starter', 'the starter content is enough: runs once');
+  const guide = await server.api.progress.getPage(GUIDE, null);
+  const [first, second, third] = guide.checklists.flatMap((c) => c.items);
+  // The old laptop: a shared bookmark, one of its own, a run with a blocked item.
+  await server.api.user.addBookmark('pattern-library/resilience/circuit-breaker', 'Circuit Breaker', null);
+  await server.api.user.addBookmark('pattern-library/resilience/retry', 'Retry', null);
+  await server.api.progress.setItem({ pageId: GUIDE, runId: null, itemKey: first!.key, state: 'done' });
+  await server.api.progress.setItem({ pageId: GUIDE, runId: null, itemKey: second!.key, state: 'blocked' });
+  await page.goto(`${server.url}#/your-data`);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export all my data' }).click();
+  const file = join(mkdtempSync(join(tmpdir(), 'dstudio-e2e-merge-')), 'old-laptop.json');
+  await (await download).saveAs(file);
+
+  // The new laptop has been used meanwhile: the same bookmark, another one, a run of its own.
+  const fresh = await startServe(contentDb, join(mkdtempSync(join(tmpdir(), 'dstudio-e2e-new-')), 'user.db'));
+  try {
+    await fresh.api.user.addBookmark('pattern-library/resilience/circuit-breaker', 'Circuit Breaker', null);
+    await fresh.api.user.addBookmark('pattern-library/scaling/sharding', 'Sharding', null);
+    const own = await fresh.api.progress.createRun(GUIDE, 'Orders: 2PC → Saga');
+    await fresh.api.progress.setItem({
+      pageId: GUIDE,
+      runId: own.id,
+      itemKey: third!.key,
+      state: 'in-progress',
+    });
+
+    await page.goto(`${fresh.url}#/your-data`);
+    await expect(page.getByRole('radio', { name: /Merge: keep what is here/ })).toBeChecked();
+    await page.getByTestId('import-file').setInputFiles(file);
+    // Merging asks no confirmation: nothing here is removed.
+    await expect(page.getByTestId('import-result')).toContainText('Merged in a backup from');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+
+    const bookmarks = (await fresh.api.user.listBookmarks()).map((b) => b.pageId).sort();
+    expect(bookmarks).toEqual([
+      'pattern-library/resilience/circuit-breaker',
+      'pattern-library/resilience/retry',
+      'pattern-library/scaling/sharding',
+    ]);
+    const runs = await fresh.api.progress.listRuns();
+    expect(runs).toHaveLength(2);
+    expect(runs.map((r) => r.name)).toContain('Orders: 2PC → Saga');
+    const mine = await fresh.api.progress.getPage(GUIDE, own.id);
+    expect(Object.values(mine.items).map((i) => [i.key, i.state])).toEqual([[third!.key, 'in-progress']]);
+    const theirs = await fresh.api.progress.getPage(GUIDE, runs.find((r) => r.id !== own.id)!.id);
+    expect(Object.fromEntries(Object.values(theirs.items).map((i) => [i.key, i.state]))).toEqual({
+      [first!.key]: 'done',
+      [second!.key]: 'blocked',
+    });
+
+    // The app shows both runs at once.
+    await page.getByRole('link', { name: 'My migrations' }).click();
+    await expect(page.getByTestId('runs').locator('> li')).toHaveCount(2);
+    await expect(page.getByTestId('runs')).toContainText('1 blocked');
+  } finally {
+    await fresh.stop();
+  }
+});
