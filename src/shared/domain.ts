@@ -188,11 +188,24 @@ export interface ContentStatus {
   importedAt: string | null;
 }
 
+/** An image under docs/ the import left out of content.db (its page shows the alt text instead). */
+export interface SkippedImage {
+  path: string;
+  /** Its size in bytes, when known. */
+  bytes: number | null;
+  /** What left it out: the size cap, the count cap, a type the app does not store, or a read error. */
+  cap: 'size' | 'count' | 'type' | 'unreadable';
+  /** The same in words, with the limit. */
+  reason: string;
+}
+
 /** The outcome of an import. Every .md file under docs/ is exactly one of page, alias or skipped. */
 export interface ImportReport {
   pages: number;
   aliases: number;
   skipped: SkippedFile[];
+  /** Images found under docs/ but not stored (none when the source brings no images). */
+  skippedImages: SkippedImage[];
   warnings: ImportWarning[];
   brokenLinks: number;
   checklistItems: number;

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
 import { gitBlobSha } from './git-blob';
+import type { SkippedImage } from '../../shared/domain';
 import type { SourceFile } from './corpus-source';
 
 /** Image types stored from docs/, by lower-case extension. */
@@ -24,28 +25,37 @@ export function imageTypeOf(path: string): string | null {
   return (ext && IMAGE_TYPES[ext]) ?? null;
 }
 
-/** Every image file under `docsDir` (symbolic links and dot files skipped), sorted, as import sources. */
+/**
+ * Every image file under `docsDir` (symbolic links and dot files skipped), sorted, with its
+ * size, as import sources. The caps are applied by storeImages, so what they leave out is reported.
+ */
 export function listImages(docsDir: string): SourceFile[] {
   const out: SourceFile[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name.startsWith('.') || out.length >= MAX_IMAGES) continue;
+      if (entry.name.startsWith('.')) continue;
       const abs = join(dir, entry.name);
       if (entry.isDirectory()) walk(abs);
-      else if (entry.isFile() && imageTypeOf(entry.name) && lstatSync(abs).size <= MAX_IMAGE_BYTES)
-        out.push({ path: relative(docsDir, abs).split(sep).join(posix.sep), read: () => readFileSync(abs) });
+      else if (entry.isFile() && imageTypeOf(entry.name))
+        out.push({
+          path: relative(docsDir, abs).split(sep).join(posix.sep),
+          size: lstatSync(abs).size,
+          read: () => readFileSync(abs),
+        });
     }
   };
   walk(docsDir);
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
 /**
  * Replaces the stored images with `images` (call inside the import's transaction). An image
  * whose SHA is unchanged is not rewritten; one that cannot be read, is too large or is past
- * the count cap is left out. Returns the paths left out, with why.
+ * the count cap (in path order) is left out. Returns each image left out, with its size and why.
  */
-export function storeImages(db: Database, images: readonly SourceFile[]): string[] {
+export function storeImages(db: Database, images: readonly SourceFile[]): SkippedImage[] {
   const known = new Map(
     (db.prepare('SELECT path, sha FROM corpus_images').all() as { path: string; sha: string }[]).map((r) => [
       r.path,
@@ -56,12 +66,24 @@ export function storeImages(db: Database, images: readonly SourceFile[]): string
     'INSERT OR REPLACE INTO corpus_images (path, sha, mime, bytes) VALUES (?, ?, ?, ?)',
   );
   const drop = db.prepare('DELETE FROM corpus_images WHERE path = ?');
-  const skipped: string[] = [];
+  const skipped: SkippedImage[] = [];
+  const skip = (path: string, bytes: number | null, cap: SkippedImage['cap'], reason: string) =>
+    skipped.push({ path, bytes, cap, reason });
+  const tooLarge = `larger than the ${MB(MAX_IMAGE_BYTES)} cap per image`;
   const kept = new Set<string>();
   for (const image of images) {
+    const size = image.size ?? null;
     const mime = imageTypeOf(image.path);
-    if (!mime || kept.size >= MAX_IMAGES) {
-      skipped.push(`${image.path}: not stored (type or count cap)`);
+    if (!mime) {
+      skip(image.path, size, 'type', 'not an image type the app stores');
+      continue;
+    }
+    if (kept.size >= MAX_IMAGES) {
+      skip(image.path, size, 'count', `past the cap of ${MAX_IMAGES} images per corpus`);
+      continue;
+    }
+    if (size !== null && size > MAX_IMAGE_BYTES) {
+      skip(image.path, size, 'size', tooLarge);
       continue;
     }
     if (image.sha !== undefined && known.get(image.path) === image.sha) {
@@ -72,11 +94,11 @@ export function storeImages(db: Database, images: readonly SourceFile[]): string
     try {
       bytes = image.read();
     } catch (e) {
-      skipped.push(`${image.path}: unreadable: ${(e as Error).message}`);
+      skip(image.path, size, 'unreadable', `unreadable: ${(e as Error).message}`);
       continue;
     }
     if (bytes.length > MAX_IMAGE_BYTES) {
-      skipped.push(`${image.path}: larger than ${MAX_IMAGE_BYTES} bytes`);
+      skip(image.path, bytes.length, 'size', tooLarge);
       continue;
     }
     const sha = gitBlobSha(bytes);

@@ -8,6 +8,8 @@ export interface SourceFile {
   path: string;
   /** Its git blob SHA when the source already knows it (a git tree); unchanged files are then never read. */
   sha?: string;
+  /** Its size in bytes when the source knows it without reading (a too-large file is then never read). */
+  size?: number;
   /** Its bytes; may throw (the file is then recorded as unreadable). */
   read(): Uint8Array;
 }

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { posix } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { ImportReport, PageId } from '../../shared/domain';
+import type { ImportReport, PageId, SkippedImage } from '../../shared/domain';
 import { buildSearchIndex, dropPagesFromIndex } from '../search/search-index';
 import { storeImages } from './corpus-images';
 import { folderSource, type CorpusSource } from './corpus-source';
@@ -98,6 +98,7 @@ export async function importSource(
   ];
   lap('parseMs');
 
+  let skippedImages: SkippedImage[] = [];
   db.transaction(() => {
     const present = new Set(files.map((f) => f.path));
     const gone = [...known.keys()].filter((path) => !present.has(path));
@@ -111,7 +112,7 @@ export async function importSource(
     });
     for (const job of jobs) repo.keepBlob(job.sha, job.bytes);
     if (mkdocs && !(mkdocs instanceof Error)) repo.keepBlob(mkdocs.sha, mkdocs.bytes);
-    if (source.images) storeImages(db, source.images);
+    if (source.images) skippedImages = storeImages(db, source.images);
     repo.setMeta('mkdocsSha', mkdocs && !(mkdocs instanceof Error) ? mkdocs.sha : '');
     lap('writeMs');
     resolveCorpus(repo, mkdocs);
@@ -130,6 +131,7 @@ export async function importSource(
     pages: counts.pages,
     aliases: counts.aliases,
     skipped: repo.skipped(),
+    skippedImages,
     warnings: repo.warnings(),
     brokenLinks: counts.brokenLinks,
     checklistItems: counts.checklistItems,

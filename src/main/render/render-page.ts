@@ -1,6 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Heading } from '../../shared/domain';
+import { formatSrcset, parseSrcset } from '../../shared/srcset';
 import { corpusImageUrl } from './image-src';
 import { createMarkdown, type RenderEnv } from './markdown';
 import { githubSlug, pythonMarkdownSlug, SlugRegistry } from './slug';
@@ -56,6 +57,8 @@ function tagRawLinks(html: string, add: (href: string) => number): string {
 
 const RAW_IMG_RE = /<img\b[^>]*>/gi;
 const RAW_SRC_RE = /(\ssrc\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
+const RAW_SRCSET_RE = /(\ssrcset\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
+const quoteAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
 /**
  * Raw HTML images (`<img src="../assets/x.svg">`) get their src resolved like Markdown images,
@@ -65,10 +68,19 @@ const RAW_SRC_RE = /(\ssrc\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
 function rewriteRawImages(html: string, pageId: string): string {
   if (!/<img\b/i.test(html)) return html;
   return html.replace(RAW_IMG_RE, (tag) =>
-    tag.replace(RAW_SRC_RE, (attr, lead: string, dq?: string, sq?: string, bare?: string) => {
-      const url = corpusImageUrl(decodeAttr(dq ?? sq ?? bare ?? ''), pageId);
-      return url ? `${lead}"${url}"` : attr;
-    }),
+    tag
+      .replace(RAW_SRC_RE, (attr, lead: string, dq?: string, sq?: string, bare?: string) => {
+        const url = corpusImageUrl(decodeAttr(dq ?? sq ?? bare ?? ''), pageId);
+        return url ? `${lead}"${url}"` : attr;
+      })
+      // Each srcset candidate goes through the same resolver; the sanitiser judges what is left.
+      .replace(RAW_SRCSET_RE, (_attr, lead: string, dq?: string, sq?: string, bare?: string) => {
+        const candidates = parseSrcset(decodeAttr(dq ?? sq ?? bare ?? '')).map((c) => ({
+          ...c,
+          url: corpusImageUrl(c.url, pageId) ?? c.url,
+        }));
+        return `${lead}"${quoteAttr(formatSrcset(candidates))}"`;
+      }),
   );
 }
 

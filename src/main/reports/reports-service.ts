@@ -74,7 +74,8 @@ function storyFromRun(run: MigrationRunOffer): ReportValues {
     status: run.finished ? 'completed' : 'in-progress',
     year: String(run.finishedYear ?? run.startedYear),
     phases: run.phases.slice(0, 20).map((p) => ({
-      name: p.name.slice(0, 200),
+      // The template numbers phases itself ("Phase 1: …"): a section title's own number would show twice.
+      name: (p.name.replace(/^(phase|step|stage)\s*\d+\s*[:.)\u2013-]\s*/i, '') || p.name).slice(0, 200),
       description: `${p.done} of ${p.total} checklist items done.`,
     })),
   };

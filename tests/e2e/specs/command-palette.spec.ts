@@ -1,4 +1,6 @@
 import { test, expect } from '../fixtures';
+import { isMigrationGuide } from '../../../src/shared/page-kinds';
+import { corpusAvailable, SKIP_MESSAGE } from '../../helpers/corpus';
 
 test('the palette on the circuit-breaker page: "> report", Enter opens the composer prefilled for the page', async ({
   reader,
@@ -44,4 +46,27 @@ test('off a pattern page the page commands are greyed with why, and Enter on one
   await reader.switcherInput.fill('>check updates');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/updates$/);
+});
+
+test('"> story" on a real migration guide opens a migration story prefilled for the guide', async ({
+  reader,
+  server,
+  page,
+  corpus,
+}) => {
+  test.skip(corpus !== 'real', corpusAvailable() ? 'runs in the real-corpus project' : SKIP_MESSAGE);
+  const guide = (await server.api.content.listPages()).find(isMigrationGuide);
+  expect(guide, 'a migration guide in snap-5').toBeDefined();
+  await reader.openPage(guide!.id);
+  await page.keyboard.press('Control+k');
+  await reader.switcherInput.fill('> story');
+  const first = reader.switcher.getByRole('option').first();
+  await expect(first).toContainText('Tell Your Migration Story');
+  await expect(first).not.toHaveAttribute('aria-disabled', 'true');
+  await page.keyboard.press('Enter');
+  await expect(reader.switcher).toBeHidden();
+  await expect(page).toHaveURL(/#\/reports\/[A-Za-z0-9-]+$/);
+  await expect(page.locator('#report-field-guide')).toHaveValue(guide!.id);
+  await expect(page.getByTestId('page-reading')).toContainText(guide!.title);
+  await expect(page.getByTestId('report-preview')).toContainText(`Guide: ${guide!.title}`);
 });

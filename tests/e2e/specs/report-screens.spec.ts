@@ -70,3 +70,60 @@ test('the drafts list, in both themes', async ({ reader, targets, server, page }
   // When each was edited changes from run to run.
   await compareBothThemes(page, 'drafts', ['.entry-meta']);
 });
+
+test('the migration story composer, empty and prefilled from a finished run with its preview, in both themes', async ({
+  reader,
+  server,
+  page,
+}) => {
+  const empty = await server.api.reports.createDraft('migration-story');
+  await reader.open(`/reports/${empty.id}`);
+  await expect(field(page, 'title')).toHaveValue('');
+  await expect(page.getByTestId('report-preview')).toBeVisible();
+  await compareBothThemes(page, 'story-empty');
+
+  // Every item of the starter guide's checklists done: a finished run to prefill from.
+  const guide = 'migration/two-phase-commit-to-saga';
+  const { checklists } = await server.api.progress.getPage(guide, null);
+  const keys = checklists.flatMap((c) => c.items.map((i) => i.key));
+  expect(keys.length).toBeGreaterThan(1);
+  for (const itemKey of keys) {
+    await server.api.progress.setItem({ pageId: guide, runId: null, itemKey, state: 'done' });
+  }
+  const story = await server.api.reports.createDraft('migration-story', guide);
+  await reader.open(`/reports/${story.id}`);
+  await expect(page.getByRole('radio', { name: 'Completed' })).toBeChecked();
+  await expect(field(page, 'year')).toHaveValue(String(new Date().getUTCFullYear()));
+  await expect(field(page, 'guide')).toHaveValue(guide);
+  await expect(field(page, 'phases.0.description')).toHaveValue(/checklist items done\.$/);
+  // The baseline must not change with the calendar.
+  await field(page, 'year').fill('2025');
+  await field(page, 'context').fill(
+    'Orders spanned three services; a stuck coordinator held locks for minutes.',
+  );
+  await field(page, 'decision').fill('Orchestrated sagas with compensations, one per order flow.');
+  // The preview re-renders after a typing pause and can move the page under a click.
+  await expect(page.getByTestId('report-preview')).toContainText('one per order flow');
+  await page.getByRole('button', { name: 'Add an entry to Alternatives Considered' }).click();
+  await field(page, 'alternatives.0.name').fill('Keep 2PC, shorter timeouts');
+  await field(page, 'alternatives.0.pros').fill('No new code paths.');
+  await field(page, 'alternatives.0.cons').fill('Locks still held across services.');
+  await expect(page.getByTestId('report-preview')).toContainText('Locks still held across services.');
+  await page.getByRole('button', { name: 'Add an entry to Outcomes' }).click();
+  await field(page, 'outcomes.0.metric').fill('p99 checkout latency');
+  await field(page, 'outcomes.0.before').fill('1.8 s');
+  await field(page, 'outcomes.0.after').fill('420 ms');
+  await field(page, 'lessons').fill('- Write compensations first.\n- Make every step idempotent.');
+  await expect(page.getByTestId('report-preview')).toContainText('Make every step idempotent.');
+  await expect(page.getByTestId('report-preview')).toContainText('Phase 1:');
+  await expect(page.locator('.field-error, .list-error')).toHaveCount(0);
+  // The part the run prefilled and the before/after table, in the preview's own scroll.
+  await page
+    .getByTestId('report-preview')
+    .getByRole('heading', { name: 'Implementation Phases' })
+    .evaluate((h: HTMLElement) => {
+      const box = h.closest<HTMLElement>('.composer-preview')!;
+      box.scrollTop = h.offsetTop - box.querySelector<HTMLElement>('.preview-title')!.offsetHeight - 8;
+    });
+  await compareBothThemes(page, 'story-preview');
+});

@@ -41,4 +41,19 @@ describe('image sources, Markdown and raw HTML through one resolver', () => {
       '<img src="/corpus-image/assets/x.png" onerror="alert(1)">',
     );
   });
+
+  it('resolves every srcset candidate of a raw <img> like its src, keeping descriptors and external ones', () => {
+    expect(
+      html('<p><img src="../../assets/d.png" srcset="../../assets/d.png 1x, /assets/d@2x.png 2x"></p>\n'),
+    ).toContain(
+      '<img src="/corpus-image/assets/d.png" srcset="/corpus-image/assets/d.png 1x, /corpus-image/assets/d%402x.png 2x">',
+    );
+    expect(html("<p><img srcset='/assets/s.png 480w,https://example.com/l.png 1024w'></p>\n")).toContain(
+      '<img srcset="/corpus-image/assets/s.png 480w, https://example.com/l.png 1024w">',
+    );
+    // Unresolvable candidates stay as written (the sanitiser judges them); the value stays one attribute.
+    expect(
+      html('<p><img srcset="../../../../out.png 1x, https://example.com/q?a=1&amp;b=&quot;2 2x"></p>\n'),
+    ).toContain('<img srcset="../../../../out.png 1x, https://example.com/q?a=1&amp;b=&quot;2 2x">');
+  });
 });

@@ -82,6 +82,19 @@ describe('sanitising page HTML in Chromium (Markdown → HTML → DOMPurify → 
     expect(out).toContain('<img src="/corpus-image/assets/x.png" alt="X">');
   });
 
+  it('keeps only the srcset candidates that pass the URL rule, each judged on its own', async () => {
+    const html = renderPage(
+      '<p><img src="../assets/x.png" srcset="../assets/x.png 1x, javascript:alert(1) 2x, data:image/svg+xml,%3Csvg%3E 3x, https://example.com/x.png 4x"></p>\n<p><img src="../assets/y.png" srcset="JavaScript:alert(2) 1x"></p>\n',
+      { pageId: 'guide/page' },
+    ).html;
+    const out = await b.page.evaluate<string>(`window.__probe.sanitize(${JSON.stringify(html)})`);
+    expect(out).toContain(
+      '<img src="/corpus-image/assets/x.png" srcset="/corpus-image/assets/x.png 1x, https://example.com/x.png 4x">',
+    );
+    expect(out).toContain('<img src="/corpus-image/assets/y.png">');
+    expect(out).not.toMatch(/javascript|data:/i);
+  });
+
   it("removes a calculator page's controls and scripts but keeps its notice and layout", async () => {
     const html = render(
       '<div class="calc">\n<label>Servers <input type="number" id="n" value="3"></label>\n<select id="s"><option>a</option></select>\n<button onclick="go()">Go</button>\n<div id="out"></div>\n</div>\n\n<script>\nfunction go(){}\n</script>',

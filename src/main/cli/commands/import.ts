@@ -52,9 +52,12 @@ export const importCommand: Command = {
         `Imported ${report.pages} pages and ${report.aliases} aliases in ${(report.durationMs / 1000).toFixed(1)} s ` +
           `(${report.unchanged} unchanged files skipped).\n` +
           `${report.checklistItems} checklist items, ${report.brokenLinks} broken links, ` +
-          `${report.warnings.length} warnings, ${report.skipped.length} files skipped.`,
+          `${report.warnings.length} warnings, ${report.skipped.length} files skipped, ` +
+          `${report.skippedImages.length} images left out.`,
       );
       for (const s of report.skipped) io.out(`  skipped ${s.path}: ${s.reason}`);
+      for (const i of report.skippedImages)
+        io.out(`  image left out ${i.path}${i.bytes === null ? '' : ` (${i.bytes} bytes)`}: ${i.reason}`);
       return 0;
     } catch (e) {
       if (e instanceof CorpusRootError) {

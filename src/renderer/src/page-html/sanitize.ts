@@ -1,4 +1,5 @@
 import DOMPurify, { type Config } from 'dompurify';
+import { formatSrcset, parseSrcset } from '../../../shared/srcset';
 
 /**
  * The last step before page HTML enters the DOM. The stored HTML is the corpus's Markdown
@@ -7,6 +8,9 @@ import DOMPurify, { type Config } from 'dompurify';
  * DOMPurify removes all of that; the hooks below keep the few interactive elements the
  * renderer itself emits (tab buttons, disabled task checkboxes) and mark external links.
  */
+
+/** http(s), mailto, in-page (#…) and relative URLs; no javascript:, data:, file:, vbscript:… */
+const ALLOWED_URL = /^(?:(?:https?|mailto):|[^a-z]|[a-z0-9+.-]+(?:[^a-z0-9+.\-:]|$))/i;
 
 /** Elements dropped with their content (a calculator's <select> options would otherwise leak as text). */
 const FORBID_CONTENTS = [
@@ -43,8 +47,7 @@ const PAGE_CONFIG: Config = {
   ],
   ADD_FORBID_CONTENTS: FORBID_CONTENTS,
   FORBID_ATTR: ['formaction', 'action', 'srcdoc', 'ping', 'autofocus'],
-  // http(s), mailto, in-page (#…) and relative URLs; no javascript:, data:, file:, vbscript:…
-  ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto):|[^a-z]|[a-z0-9+.-]+(?:[^a-z0-9+.\-:]|$))/i,
+  ALLOWED_URI_REGEXP: ALLOWED_URL,
   // Every id/name becomes `user-content-…`, so no page element can clobber document or window properties.
   SANITIZE_NAMED_PROPS: true,
   ALLOW_DATA_ATTR: true,
@@ -70,6 +73,13 @@ function pagePurifier(): ReturnType<typeof DOMPurify> {
       node.removeAttribute('value');
     }
     if (node.tagName === 'BUTTON') node.setAttribute('type', 'button');
+    // DOMPurify judges a srcset by its start only: every candidate must pass the URL rule itself.
+    const srcset = node.getAttribute('srcset');
+    if (srcset !== null) {
+      const kept = parseSrcset(srcset).filter((c) => ALLOWED_URL.test(c.url));
+      if (kept.length) node.setAttribute('srcset', formatSrcset(kept));
+      else node.removeAttribute('srcset');
+    }
     if (node.tagName === 'A' && EXTERNAL_RE.test(node.getAttribute('href') ?? '')) {
       // External links leave the app: the shell opens them in the system browser.
       node.setAttribute('rel', 'noopener noreferrer');
