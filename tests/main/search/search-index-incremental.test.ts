@@ -75,7 +75,9 @@ describe.skipIf(!corpusAvailable())('incremental search index (real corpus snap-
   it('passes FTS5 integrity checks against its external content', () => {
     updated.prepare(`INSERT INTO sections_fts (sections_fts, rank) VALUES ('integrity-check', 1)`).run();
     // The vocabulary's trigram index is maintained word by word too.
-    updated.prepare(`INSERT INTO search_terms_tri (search_terms_tri, rank) VALUES ('integrity-check', 1)`).run();
+    updated
+      .prepare(`INSERT INTO search_terms_tri (search_terms_tri, rank) VALUES ('integrity-check', 1)`)
+      .run();
   });
 
   it('holds the same search tables as a fresh import of snap-5', () => {
