@@ -7,7 +7,7 @@ export default defineConfig({
   main: {
     // zod is bundled: loaded from its hundred-odd files in node_modules it costs ~100 ms of every CLI start.
     plugins: [externalizeDepsPlugin({ exclude: ['zod'] })],
-    // The import's parse worker is its own entry: worker threads load it by file name next to index.js.
+    // The import's parse worker and the updater's sync worker are their own entries: worker threads load it by file name next to index.js.
     // `cli` is the `dstudio` command, built so bin/dstudio.mjs can skip compiling TypeScript at start.
     // Shared chunks sit beside the entries (not in chunks/), so `new URL('./parse-worker.js', import.meta.url)`
     // finds the worker from whichever file parse-pool lands in.
@@ -16,6 +16,7 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           'parse-worker': resolve('src/main/corpus/parse-worker.ts'),
+          'sync-worker': resolve('src/main/sync/sync-worker.ts'),
           cli: resolve('src/main/cli/main.ts'),
         },
         output: { chunkFileNames: '[name]-[hash].js' },

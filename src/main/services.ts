@@ -6,7 +6,6 @@ import { backupUserDbDaily, recoverUserDb, userBackupDir } from './database/heal
 import { EvolutionService } from './evolution/evolution-service';
 import { FilesService, type ChooseSavePath } from './files/files-service';
 import { ProgressService } from './progress/progress-service';
-import { checklistRematch } from './progress/rematch-counts';
 import { PageLinksRepository } from './reports/page-links-repository';
 import { ProgressRunSource } from './reports/migration-runs';
 import { ReportsService } from './reports/reports-service';
@@ -80,7 +79,7 @@ export function openServices(paths: ServicePaths, host: ServiceHost = {}): Servi
     }),
     sync: new SyncService(contentDb, {
       cacheDir: `${paths.contentDb}.sync-cache`,
-      rematch: checklistRematch(userDb, contentDb),
+      userDbPath: paths.userDb,
       ...host.sync,
     }),
     files: new FilesService(host.chooseSavePath),

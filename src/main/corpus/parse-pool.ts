@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from '../worker-entry';
 import { parseFile, type ParsedFile } from './parse-file';
 
 export interface ParseJob {
@@ -23,17 +23,6 @@ export function defaultThreads(): number {
 }
 
 /**
- * Where the worker's code is: next to this module, as TypeScript when running from
- * source (tests, CLI through tsx) or as the built `parse-worker.js` in the app bundle.
- */
-function workerEntry(): URL | null {
-  const dev = new URL('./parse-worker-dev.mjs', import.meta.url);
-  if (import.meta.url.endsWith('.ts') && existsSync(dev)) return dev;
-  const js = new URL('./parse-worker.js', import.meta.url);
-  return existsSync(js) ? js : null;
-}
-
-/**
  * Parses files on worker threads, reporting progress; runs on the current thread for
  * small batches, one thread, or when workers cannot start. Results keep job order.
  */
@@ -43,7 +32,7 @@ export async function parseAll(
   threads = defaultThreads(),
 ): Promise<ParsedFile[]> {
   const results: ParsedFile[] = new Array(jobs.length);
-  const entry = workerEntry();
+  const entry = workerEntry('parse-worker', import.meta.url);
   if (jobs.length < MIN_FILES_FOR_WORKERS || threads < 2 || !entry) {
     jobs.forEach((j, i) => {
       results[i] = parseFile(j.path, j.bytes, j.sha);

@@ -5,7 +5,8 @@ import { SECTION_BITS, sectionRange } from '../database/section-keys';
 import { encodeQuickSwitchDocs, QUICK_SWITCH_KINDS, type QuickSwitchKind } from './quick-switch-blob';
 import { encodePageFacets, type PageFacetSource } from './page-facets';
 import { pagePrior } from './page-score';
-import { buildThesaurus, nameOfId } from './thesaurus';
+import { buildVocabulary, uncountPages } from './search-vocabulary';
+import { acronymPairs, buildThesaurus, nameOfId } from './thesaurus';
 import {
   FACET_TABLE_BLOB,
   FACET_VALUES_BLOB,
@@ -17,11 +18,7 @@ import {
 } from './search-repository';
 
 /** Part of the source fingerprint: bump it when the build changes what it writes, so existing indexes are rebuilt. */
-const SEARCH_INDEX_VERSION = 7;
-
-/** Words shorter or longer than this are not worth correcting or expanding. */
-const MIN_TERM_LENGTH = 2;
-const MAX_TERM_LENGTH = 40;
+const SEARCH_INDEX_VERSION = 8;
 
 /** Strings that name a page exactly: its title in a few spellings and its file name, with how strongly each names it. */
 export function titleKeys(title: string, id: string): { key: string; kind: TitleKeyKind }[] {
@@ -97,14 +94,15 @@ export function dropPagesFromIndex(db: Database, paths: Iterable<string>): Index
     `INSERT INTO sections_fts (sections_fts, rowid, title, heading, keywords, body)
        SELECT 'delete', id, title, heading, keywords, body FROM search_source WHERE id BETWEEN ? AND ?`,
   );
-  let removed = 0;
+  const dropped: number[] = [];
   for (const path of paths) {
     const no = noAt.get(path) as number | undefined;
     if (no === undefined || !keptNos.delete(no)) continue;
     drop.run(...sectionRange(no));
-    removed++;
+    dropped.push(no);
   }
-  return { keptNos, removed };
+  uncountPages(db, dropped);
+  return { keptNos, removed: dropped.length };
 }
 
 /**
@@ -132,13 +130,18 @@ export function buildSearchIndex(db: Database, opts: BuildOptions = {}): void {
                coalesce(description, '')
         FROM pages ORDER BY id;
     `);
-    if (delta) {
+    // The pages whose rows are not in the index (rewritten or new); null: every page.
+    const added = delta
+      ? (db.prepare('SELECT no FROM search_pages').pluck(true).all() as number[]).filter(
+          (no) => !delta.keptNos.has(no),
+        )
+      : null;
+    if (added) {
       const add = db.prepare(
         `INSERT INTO sections_fts (rowid, title, heading, keywords, body)
            SELECT id, title, heading, keywords, body FROM search_source WHERE id BETWEEN ? AND ?`,
       );
-      for (const no of db.prepare('SELECT no FROM search_pages').pluck(true).all() as number[])
-        if (!delta.keptNos.has(no)) add.run(...sectionRange(no));
+      for (const no of added) add.run(...sectionRange(no));
     } else {
       // External content: the index is rebuilt from the search_source view in one pass. No
       // 'optimize' afterwards: it took a fifth of the build and saved little of the index.
@@ -176,55 +179,9 @@ export function buildSearchIndex(db: Database, opts: BuildOptions = {}): void {
     }[])
       insertAbout.run(p.no, [p.title, ...(aliasNames.get(p.no) ?? []), p.tags].join(' '), p.description);
 
-    buildThesaurus(db);
+    buildThesaurus(db, sectionAcronyms(db, delta));
 
-    // Vocabulary: the unstemmed words of every section and page, counted by a throwaway
-    // contentless FTS5 index (unicode61 like the main index, without porter) and read back
-    // through fts5vocab: the tokenizing runs in C. freq = how many rows use the word.
-    db.exec(`
-      DROP TABLE IF EXISTS temp.search_vocab_terms;
-      DROP TABLE IF EXISTS temp.search_vocab;
-      CREATE VIRTUAL TABLE temp.search_vocab USING fts5(
-        text, content = '', detail = 'none', columnsize = 0, tokenize = 'unicode61 remove_diacritics 2');
-      INSERT INTO temp.search_vocab (search_vocab, rank) VALUES ('hashsize', 8388608);
-      INSERT INTO temp.search_vocab (rowid, text) SELECT id, coalesce(heading, '') || ' ' || section_text(body) FROM sections;
-      -- rowids above every section's: a smaller rowid would make FTS5 flush its pending terms mid-build
-      INSERT INTO temp.search_vocab (rowid, text)
-        SELECT 1000000000000 + no, title || ' ' || tags || ' ' || description FROM search_pages;
-      CREATE VIRTUAL TABLE temp.search_vocab_terms USING fts5vocab(temp, search_vocab, row);
-      DELETE FROM search_terms;
-      INSERT INTO search_terms (term, freq)
-        SELECT term, doc FROM temp.search_vocab_terms
-        WHERE length(term) BETWEEN ${MIN_TERM_LENGTH} AND ${MAX_TERM_LENGTH} AND term GLOB '*[^0-9]*'
-        ORDER BY term;
-      DROP TABLE temp.search_vocab_terms;
-      DROP TABLE temp.search_vocab;
-      -- Each word's stem as sections_fts's tokenizer makes it (so marking matched words agrees with
-      -- matching them): one word per row of a throwaway porter index, read back through
-      -- fts5vocab, whose instance rows give each row's (here: each word's) one token.
-      DROP TABLE IF EXISTS temp.search_stems_terms;
-      DROP TABLE IF EXISTS temp.search_stems;
-      CREATE VIRTUAL TABLE temp.search_stems USING fts5(
-        term, content = '', tokenize = 'porter unicode61 remove_diacritics 2');
-      INSERT INTO temp.search_stems (rowid, term) SELECT id, term FROM search_terms;
-      CREATE VIRTUAL TABLE temp.search_stems_terms USING fts5vocab(temp, search_stems, instance);
-      UPDATE search_terms SET stem = v.term FROM temp.search_stems_terms v WHERE v.doc = search_terms.id;
-      DROP TABLE temp.search_stems_terms;
-      DROP TABLE temp.search_stems;
-      -- How many pages use each word in their names (unstemmed, as the vocabulary is).
-      DROP TABLE IF EXISTS temp.search_names_terms;
-      DROP TABLE IF EXISTS temp.search_names;
-      CREATE VIRTUAL TABLE temp.search_names USING fts5(
-        names, content = '', detail = 'none', columnsize = 0, tokenize = 'unicode61 remove_diacritics 2');
-      INSERT INTO temp.search_names (rowid, names) SELECT rowid, names FROM search_about;
-      CREATE VIRTUAL TABLE temp.search_names_terms USING fts5vocab(temp, search_names, row);
-      UPDATE search_terms SET name_freq = v.doc FROM temp.search_names_terms v WHERE v.term = search_terms.term;
-      DROP TABLE temp.search_names_terms;
-      DROP TABLE temp.search_names;
-      -- Filled row by row rather than by 'rebuild', which was ten times slower here.
-      INSERT INTO search_terms_tri (search_terms_tri) VALUES ('delete-all');
-      INSERT INTO search_terms_tri (rowid, term) SELECT id, term FROM search_terms;
-    `);
+    buildVocabulary(db, added);
 
     // Quick switcher: titles, tags, alias names and headings (but a top heading that repeats the title).
     const entries = db
@@ -265,6 +222,30 @@ export function buildSearchIndex(db: Database, opts: BuildOptions = {}): void {
     insertBlob.run(GENERATION_BLOB, `${Date.now()}-${Math.random().toString(36).slice(2)}`);
   });
   run();
+}
+
+/**
+ * The thesaurus's acronym pairs of every section, kept per page in search_acronyms: only the
+ * pages the delta does not keep (rewritten or new) are re-mined, because inflating and
+ * scanning every section's text was most of an update's index build. A page's pairs come
+ * from its own sections only, as its FTS rows do.
+ */
+function sectionAcronyms(db: Database, delta: IndexDelta | null): [string, string][] {
+  db.exec(
+    delta
+      ? 'DELETE FROM search_acronyms WHERE page_id NOT IN (SELECT id FROM search_pages)'
+      : 'DELETE FROM search_acronyms',
+  );
+  const texts = db.prepare('SELECT section_text(body) FROM sections WHERE id BETWEEN ? AND ?').pluck(true);
+  const forget = db.prepare('DELETE FROM search_acronyms WHERE page_id = ?');
+  const keep = db.prepare('INSERT INTO search_acronyms (page_id, acronym, expansion) VALUES (?, ?, ?)');
+  for (const p of db.prepare('SELECT no, id FROM search_pages').all() as { no: number; id: string }[]) {
+    if (delta?.keptNos.has(p.no)) continue;
+    if (delta) forget.run(p.id);
+    for (const text of texts.all(...sectionRange(p.no)) as string[])
+      for (const [acronym, expansion] of acronymPairs(text)) keep.run(p.id, acronym, expansion);
+  }
+  return db.prepare('SELECT acronym, expansion FROM search_acronyms').raw(true).all() as [string, string][];
 }
 
 export { SearchService } from './search-service';

@@ -124,11 +124,13 @@ function acronymEntries(pairs: readonly [string, string][]): ThesaurusEntry[] {
 }
 
 /**
- * Mines the thesaurus from content.db's page titles and descriptions, redirects and section texts and rewrites
- * search_thesaurus. Called by buildSearchIndex (inside its transaction) after search_pages
- * is filled; derived data only, rebuilt with the rest of the index.
+ * Mines the thesaurus from content.db's page titles and descriptions and redirects, plus the
+ * acronym pairs of the section texts (`sectionPairs`, acronymPairs of every section, which
+ * buildSearchIndex keeps per page), and rewrites search_thesaurus. Called by buildSearchIndex
+ * (inside its transaction) after search_pages is filled; derived data only, rebuilt with the
+ * rest of the index.
  */
-export function buildThesaurus(db: Database): void {
+export function buildThesaurus(db: Database, sectionPairs: readonly [string, string][]): void {
   const pages = db.prepare('SELECT id, title, description FROM search_pages').all() as {
     id: string;
     title: string;
@@ -147,11 +149,7 @@ export function buildThesaurus(db: Database): void {
     .prepare('SELECT a.id, sp.title FROM aliases a JOIN search_pages sp ON sp.id = a.target_id')
     .all() as { id: string; title: string }[])
     entries.push({ key: nameOfId(a.id), alt: mainName(a.title), weight: WEIGHT.alias });
-  for (const text of db
-    .prepare('SELECT section_text(body) FROM sections')
-    .pluck(true)
-    .iterate() as Iterable<string>)
-    acronyms.push(...acronymPairs(text));
+  acronyms.push(...sectionPairs);
   entries.push(...acronymEntries(acronyms));
 
   db.prepare('DELETE FROM search_thesaurus').run();

@@ -1,29 +1,20 @@
+/**
+ * The updater: checks the ref's head, lists and downloads what changed (download-changed.ts)
+ * and applies it as the next generation (apply-generation.ts); reverts to the kept one.
+ */
 import type { Database } from 'better-sqlite3';
 import type { SyncCheck, SyncProgress, SyncReport } from '../../shared/contract/sync';
 import { imageTypeOf } from '../corpus/corpus-images';
 import type { CorpusSource, SourceFile } from '../corpus/corpus-source';
-import { importSource } from '../corpus/import-service';
-import { describeChanges, type ChecklistRematch } from './change-report';
-import { DownloadCache, verifyBlob } from './download-cache';
+import { applyGeneration, failMissing, PREVIOUS_HAS_IMAGES } from './apply-generation';
+import type { ChecklistRematch } from './change-report';
+import { DownloadCache } from './download-cache';
+import { downloadChanged } from './download-changed';
 import { GitHubClient, type GitHubSource, type HeadCommit } from './github-client';
-import { DEFAULT_LIMITS, SyncCancelledError, type FetchLimits } from './http-fetch';
+import { DEFAULT_LIMITS, type FetchLimits } from './http-fetch';
 import { SyncRepository } from './sync-repository';
-import { wantedFromTarball } from './tarball';
 import { installedListing, keepListing } from './tree-listing';
-import { MAX_BLOB_BYTES, MAX_TOTAL_BYTES, selectContent, wantedFiles, type WantedFile } from './tree-rules';
-
-/** Blob requests in flight at once: enough to hide a hotel network's latency, polite to the API. */
-const PARALLEL_BLOBS = 8;
-
-/**
- * One tarball replaces single blob requests when more than this share of the files changed
- * and at least TARBALL_MIN_FILES must be fetched: the archive costs two requests (API +
- * redirect) and compresses the text about fourfold, while hundreds of blob requests each pay
- * a round trip and count against the rate limit. For a few changed files the blobs win: the
- * archive would carry the whole corpus.
- */
-const TARBALL_SHARE = 0.5;
-const TARBALL_MIN_FILES = 50;
+import { selectContent, type WantedFile } from './tree-rules';
 
 export interface SyncOptions {
   source: GitHubSource;
@@ -124,72 +115,18 @@ export async function runUpdate(db: Database, opts: SyncOptions): Promise<SyncRe
   const listing = await client.contentTree(head.treeSha, installedListing(repo));
   const selection = selectContent(listing);
   base.rejected = selection.rejected;
-  const current = repo.currentFiles();
-  const wanted = wantedFiles(selection);
-  const bytes = new Map<string, Uint8Array>();
-  const missing: WantedFile[] = [];
-  const missingShas = new Set<string>();
-  for (const w of wanted) {
-    // mkdocs.yml is read on every import (the nav is re-derived), so its bytes are always needed.
-    if (current.get(w.path) === w.sha && w.path !== 'mkdocs.yml') continue;
-    if (bytes.has(w.sha)) continue;
-    const have = cache.get(w.sha) ?? repo.blob(w.sha);
-    if (have) bytes.set(w.sha, have);
-    else if (!missingShas.has(w.sha)) {
-      missingShas.add(w.sha);
-      missing.push(w);
-    }
-  }
-  const bytesTotal = missing.reduce((n, m) => n + m.size, 0);
-  if (bytesTotal > MAX_TOTAL_BYTES)
-    throw new Error(`The update would download ${bytesTotal} bytes (at most ${MAX_TOTAL_BYTES}); refused.`);
-  const state = progressOf('downloading', { filesTotal: missing.length, bytesTotal });
-  progress(state);
-  const got = async (w: WantedFile, b: Uint8Array) => {
-    await cache.put(w.sha, b);
-    bytes.set(w.sha, b);
-    state.filesDone++;
-    state.bytesDone += b.byteLength;
-    progress({ ...state });
-  };
-
-  let pending = missing;
-  if (missing.length >= TARBALL_MIN_FILES && missing.length > TARBALL_SHARE * wanted.length) {
-    base.via = 'tarball';
-    const found = await wantedFromTarball(await client.tarball(head.sha, MAX_TOTAL_BYTES), missing);
-    for (const w of missing) {
-      const b = found.get(w.sha);
-      if (b) await got(w, b);
-    }
-    pending = missing.filter((w) => !found.has(w.sha));
-  } else if (missing.length > 0) base.via = 'blobs';
-  let next = 0;
-  let failure: Error | null = null;
-  const worker = async () => {
-    while (next < pending.length && !failure) {
-      const w = pending[next++]!;
-      try {
-        const b = await client.blob(w.sha, MAX_BLOB_BYTES);
-        verifyBlob(b, w.sha, w.path, w.size);
-        await got(w, b);
-      } catch (e) {
-        failure ??= e as Error;
-      }
-    }
-  };
-  // Every worker stops before the update fails: none may still write to the cache afterwards.
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_BLOBS, pending.length) }, worker));
-  if (opts.signal?.aborted) throw new SyncCancelledError();
-  if (failure) throw failure;
-
-  progress(
-    progressOf('applying', {
-      filesDone: state.filesDone,
-      filesTotal: state.filesTotal,
-      bytesDone: state.bytesDone,
-      bytesTotal,
-    }),
+  const { bytes, via, counts } = await downloadChanged(
+    repo,
+    client,
+    cache,
+    selection,
+    head.sha,
+    progress,
+    opts.signal,
   );
+  base.via = via;
+
+  progress(progressOf('applying', counts));
   const fromMap = (w: WantedFile): SourceFile => ({
     path: w.path,
     sha: w.sha,
@@ -214,78 +151,13 @@ export async function runUpdate(db: Database, opts: SyncOptions): Promise<SyncRe
     },
   });
   for (const sha of bytes.keys()) cache.remove(sha);
-  progress(
-    progressOf('done', {
-      filesDone: state.filesDone,
-      filesTotal: state.filesTotal,
-      bytesDone: state.bytesDone,
-      bytesTotal,
-    }),
-  );
+  progress(progressOf('done', counts));
   return report;
-}
-
-function failMissing(path: string): never {
-  throw new Error(`${path}: its bytes are neither downloaded nor kept; run the update again.`);
 }
 
 function rememberEtag(repo: SyncRepository, source: GitHubSource, head: HeadCommit): void {
   repo.setMeta('syncEtag', head.etag);
   repo.setMeta('syncEtagKey', etagKey(source));
-}
-
-/** content.db meta flag: the kept previous generation lists its images too. */
-const PREVIOUS_HAS_IMAGES = 'previousHasImages';
-
-interface ApplyOptions {
-  kind: SyncReport['kind'];
-  commit: string | null;
-  committedAt: string | null;
-  label: string;
-  signal?: AbortSignal;
-  rematch?: ChecklistRematch;
-  finish: (parts: ReturnType<typeof describeChanges>) => SyncReport;
-  /** More writes that belong to the same transaction. */
-  after?: () => void;
-}
-
-/**
- * Makes `source` the current generation in one transaction: the importer's writes, the
- * previous generation kept for revert, provenance and the change report commit together.
- */
-async function applyGeneration(
-  db: Database,
-  repo: SyncRepository,
-  source: CorpusSource,
-  o: ApplyOptions,
-): Promise<SyncReport> {
-  const before = repo.fileStates();
-  const previous = repo.currentFiles();
-  const previousCommit = repo.meta('commit');
-  const previousDate = repo.meta('committedAt');
-  const previousSource = repo.meta('source');
-  // The importer replaces the stored images: the ones leaving are kept as blobs for revert.
-  const leaving = source.images ? repo.imagesNotIn(new Set(source.images.map((i) => i.sha ?? ''))) : [];
-  let report: SyncReport | undefined;
-  await importSource(db, source, {
-    source: o.label,
-    commit: o.commit,
-    inTransaction: () => {
-      // The last moment a cancel is honoured: throwing here rolls the whole import back.
-      if (o.signal?.aborted) throw new SyncCancelledError();
-      repo.setPreviousFiles(previous);
-      for (const image of leaving) repo.keepBlob(image.sha, image.bytes);
-      repo.setMeta(PREVIOUS_HAS_IMAGES, '1');
-      repo.setMeta('previousCommit', previousCommit);
-      repo.setMeta('previousCommittedAt', previousDate);
-      repo.setMeta('previousSource', previousSource);
-      repo.setMeta('committedAt', o.committedAt);
-      o.after?.();
-      report = o.finish(describeChanges(before, repo.fileStates(), o.rematch));
-      repo.addReport(report);
-    },
-  });
-  return report!;
 }
 
 /**

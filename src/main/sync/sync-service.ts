@@ -7,11 +7,14 @@ import type {
   SyncReport,
   SyncStatus,
 } from '../../shared/contract/sync';
-import type { ChecklistRematch } from './change-report';
+import { Worker } from 'node:worker_threads';
+import { currentNativeBinding } from '../database/connection';
+import { workerEntry } from '../worker-entry';
 import { lineDiff } from './line-diff';
 import { DEFAULT_SOURCE, type GitHubSource } from './github-client';
 import { SyncCancelledError, type FetchLimits } from './http-fetch';
-import { checkForUpdate, revertProblem, runRevert, runUpdate } from './sync-engine';
+import { checkForUpdate, revertProblem } from './sync-engine';
+import type { SyncJob, SyncWorkerCommand, SyncWorkerMessage } from './sync-job';
 import { SyncRepository } from './sync-repository';
 import { memoryTokenStore, type TokenStore } from './token-store';
 
@@ -21,18 +24,23 @@ export interface SyncServiceOptions {
   cacheDir: string;
   tokens?: TokenStore;
   limits?: FetchLimits;
-  rematch?: ChecklistRematch;
+  /** user.db, read by the update for the change report's checklist re-match counts (none without it). */
+  userDbPath?: string;
 }
 
 /** Shortest token whose last four characters the status shows. */
 const MIN_HINTED_TOKEN = 16;
 
-/** The updater behind the contract: one update at a time, progress polled, cancel by AbortController. */
+/**
+ * The updater behind the contract: one update or revert at a time, each run by the engine on
+ * a worker thread with its own content.db connection (sync-worker.ts), so this thread keeps
+ * answering every other call while it applies; progress is polled, cancel is a message.
+ */
 export class SyncService implements SyncApi {
   private readonly repo: SyncRepository;
   private readonly source: Omit<GitHubSource, 'token'>;
   private readonly tokens: TokenStore;
-  private running: AbortController | null = null;
+  private running: Worker | null = null;
   private progress: SyncProgress | null = null;
   private lastCheck: { at: string; remote: string | null } | null = null;
 
@@ -45,13 +53,11 @@ export class SyncService implements SyncApi {
     this.tokens = opts.tokens ?? memoryTokenStore();
   }
 
-  private options(signal?: AbortSignal) {
+  private options(): SyncJob['update'] {
     return {
       source: { ...this.source, token: this.tokens.get() ?? undefined },
       cacheDir: this.opts.cacheDir,
       limits: this.opts.limits,
-      rematch: this.opts.rematch,
-      signal,
     };
   }
 
@@ -84,38 +90,64 @@ export class SyncService implements SyncApi {
   }
 
   async update(): Promise<SyncReport> {
-    return this.exclusive((signal) =>
-      runUpdate(this.db, { ...this.options(signal), onProgress: (p) => (this.progress = p) }).then((r) => {
-        this.lastCheck = { at: new Date().toISOString(), remote: r.to };
-        return r;
-      }),
-    );
+    const { source, cacheDir, limits } = this.options();
+    const report = await this.exclusive('update', { source, cacheDir, limits });
+    this.lastCheck = { at: new Date().toISOString(), remote: report.to };
+    return report;
   }
 
   async revert(): Promise<SyncReport> {
-    return this.exclusive((signal) => runRevert(this.db, { signal, rematch: this.opts.rematch }));
+    return this.exclusive('revert', this.options());
   }
 
-  /** Runs one update or revert at a time; records failure and cancel in the progress. */
-  private async exclusive(job: (signal: AbortSignal) => Promise<SyncReport>): Promise<SyncReport> {
-    if (this.running) throw new Error('An update is already running.');
-    const ctl = new AbortController();
-    this.running = ctl;
+  /** Runs one update or revert at a time on a worker thread; records failure and cancel in the progress. */
+  private exclusive(kind: SyncJob['kind'], update: SyncJob['update']): Promise<SyncReport> {
+    if (this.running) return Promise.reject(new Error('An update is already running.'));
+    const entry = workerEntry('sync-worker', import.meta.url);
+    if (!entry) return Promise.reject(new Error('The updater is missing from this build (sync-worker.js).'));
+    const job: SyncJob = {
+      kind,
+      contentDb: this.db.name,
+      userDb: this.opts.userDbPath ?? null,
+      nativeBinding: currentNativeBinding(),
+      update,
+    };
+    const worker = new Worker(entry, { workerData: job });
+    this.running = worker;
     this.progress = null;
-    try {
-      return await job(ctl.signal);
-    } catch (e) {
-      const cancelled = e instanceof SyncCancelledError || ctl.signal.aborted;
-      const error = cancelled ? new SyncCancelledError() : (e as Error);
-      this.progress = {
-        ...(this.progress ?? { filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0 }),
-        phase: cancelled ? 'cancelled' : 'failed',
-        error: error.message,
-      };
-      throw error;
-    } finally {
-      this.running = null;
-    }
+    let outcome: SyncWorkerMessage | null = null;
+    let crash: Error | null = null;
+    return new Promise<SyncReport>((resolve, reject) => {
+      worker.on('message', (m: SyncWorkerMessage) => {
+        if (m.type === 'progress') this.progress = m.progress;
+        else {
+          outcome = m;
+          // Idle keep-alive sockets could hold the thread open; its work (and transaction) is over.
+          void worker.terminate();
+        }
+      });
+      worker.on('error', (e) => (crash = e));
+      // The thread has closed its connections when it exits: only then is the next job let in.
+      worker.on('exit', (code) => {
+        this.running = null;
+        const done = outcome as SyncWorkerMessage | null;
+        if (done?.type === 'done') return resolve(done.report);
+        const cancelled = done?.type === 'failed' && done.cancelled;
+        const error = cancelled
+          ? new SyncCancelledError()
+          : new Error(
+              done?.type === 'failed'
+                ? done.message
+                : `The updater stopped unexpectedly (${crash?.message ?? `exit code ${code}`}); the content is unchanged.`,
+            );
+        this.progress = {
+          ...(this.progress ?? { filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0 }),
+          phase: cancelled ? 'cancelled' : 'failed',
+          error: error.message,
+        };
+        reject(error);
+      });
+    });
   }
 
   async getProgress(): Promise<SyncProgress | null> {
@@ -123,7 +155,8 @@ export class SyncService implements SyncApi {
   }
 
   async cancel(): Promise<void> {
-    this.running?.abort();
+    const command: SyncWorkerCommand = { type: 'cancel' };
+    this.running?.postMessage(command);
   }
 
   async lastReport(): Promise<SyncReport | null> {

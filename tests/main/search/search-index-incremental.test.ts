@@ -30,6 +30,7 @@ function searchState(db: Database): Record<string, unknown[]> {
     ),
     titles: all('SELECT key, page_id, kind FROM search_titles ORDER BY key, page_id, kind'),
     terms: all('SELECT term, freq, stem, name_freq FROM search_terms ORDER BY term'),
+    thesaurus: all('SELECT key, alt, weight FROM search_thesaurus ORDER BY key, alt'),
   };
   db.exec('DROP TABLE temp.fts_cols');
   return state;
@@ -73,6 +74,10 @@ describe.skipIf(!corpusAvailable())('incremental search index (real corpus snap-
 
   it('passes FTS5 integrity checks against its external content', () => {
     updated.prepare(`INSERT INTO sections_fts (sections_fts, rank) VALUES ('integrity-check', 1)`).run();
+    // The vocabulary's trigram index is maintained word by word too.
+    updated
+      .prepare(`INSERT INTO search_terms_tri (search_terms_tri, rank) VALUES ('integrity-check', 1)`)
+      .run();
   });
 
   it('holds the same search tables as a fresh import of snap-5', () => {

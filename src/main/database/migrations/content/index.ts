@@ -8,6 +8,18 @@ import { m006 } from './006-fence-checklists';
 import { m007 } from './007-sync-generations';
 import { m008 } from './008-corpus-images';
 import { m009 } from './009-search-thesaurus';
+import { m010 } from './010-search-acronyms';
 
 /** content.db migrations, in order. */
-export const contentMigrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
+export const contentMigrations: readonly Migration[] = [
+  m001,
+  m002,
+  m003,
+  m004,
+  m005,
+  m006,
+  m007,
+  m008,
+  m009,
+  m010,
+];
