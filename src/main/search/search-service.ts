@@ -60,8 +60,25 @@ const NO_PARTS: ScoreParts = {
   synonym: 1,
   via: null,
 };
-/** The warm-up's query: a misspelt word and a partial one, so that every step of a search runs. */
-const WARM_UP_QUERY = 'consistancy cach';
+/**
+ * The warm-up's queries: together they take every step of a search — a misspelt word and a
+ * partial one, words that meet in one section and words that do not (relaxed), an acronym the
+ * thesaurus expands, an exact title, a phrase with an exclusion, an OR.
+ */
+const WARM_UP_QUERIES = [
+  'consistancy cach',
+  'two phase commit',
+  '2pc',
+  'circuit breaker',
+  'protect overload spikes',
+  '"eventual consistency" -cassandra',
+  'raft OR paxos',
+];
+/**
+ * Rounds of the warm-up queries: V8 compiles a function to faster code only after it has run
+ * a while, and the first search someone types should not be run by the interpreter.
+ */
+const WARM_UP_ROUNDS = 4;
 /** What a query item found in a page's summary (not its names) counts for in its about share. */
 const SUMMARY_HIT = 0.5;
 /** How many thesaurus alternatives of a query are searched at most (each costs a ranked query). */
@@ -112,7 +129,10 @@ export class SearchService implements Pick<SearchApi, 'search'> {
   private readonly cacheSize: number;
   private state: IndexState | null = null;
 
-  constructor(db: Database, deps: SearchServiceDeps = {}) {
+  constructor(
+    private readonly db: Database,
+    deps: SearchServiceDeps = {},
+  ) {
     this.repo = new SearchRepository(db);
     this.cacheSize = deps.correctionCacheSize ?? 1000;
   }
@@ -132,13 +152,20 @@ export class SearchService implements Pick<SearchApi, 'search'> {
   }
 
   /**
-   * Runs a throwaway search through every step (a typo to correct, a prefix to complete, two
-   * words to rank and relax, snippets to cut), so that the first search someone types does
-   * not pay for compiling the search code and loading the index state. The app calls it once
-   * at idle time after start-up; it changes no result.
+   * Runs throwaway searches through every step (WARM_UP_QUERIES), a few rounds, so that the
+   * first search someone types does not pay for loading the index state, preparing statements,
+   * reading the index's pages or running the search code uncompiled. One search per
+   * macrotask, so that a request arriving meanwhile waits for one search at most. The app calls
+   * it once right after start-up; it changes no result, and stops when the database is closed
+   * (the app quitting).
    */
-  warmUp(): void {
-    this.searchSync({ text: WARM_UP_QUERY, limit: 10 });
+  async warmUp(): Promise<void> {
+    for (let round = 0; round < WARM_UP_ROUNDS; round++)
+      for (const text of WARM_UP_QUERIES) {
+        await new Promise<void>((next) => setImmediate(next));
+        if (!this.db.open) return;
+        this.searchSync({ text, limit: 10 });
+      }
   }
 
   /** Ranked results, grouped by page, with facet counts. Never throws on user input. */
