@@ -112,7 +112,7 @@ export class SearchService implements Pick<SearchApi, 'search'> {
       ranked.map((r) => r.no),
       filter,
     );
-    const kept = ranked.filter((r) => s.facets.matches(r.no, filter));
+    const kept = s.facets.acceptsAll(filter) ? ranked : ranked.filter((r) => s.facets.matches(r.no, filter));
     const results = buildHits(this.repo, s.facets, s.words, kept.slice(offset, offset + limit), parsed);
     return { results, total: kept.length, corrected, facets };
   }
