@@ -14,9 +14,9 @@ import { openContentDb } from '../src/main/database/connection';
 const [engine, file, query] = process.argv.slice(2) as [string, string, string];
 let started = performance.now();
 if (engine === 'started') {
-  // As the app starts: the service made and warmed up at idle time (a different query).
+  // As the app starts: the service made and warmed up right after (other queries).
   const search = new SearchService(openContentDb(file, { readonly: true }));
-  search.warmUp();
+  await search.warmUp();
   started = performance.now();
   search.searchSync({ text: query, limit: 10 });
 } else if (engine === 'app') {

@@ -90,7 +90,7 @@ export function openServices(paths: ServicePaths, host: ServiceHost = {}): Servi
     userDb,
     recovery,
     backup,
-    warmUp: () => search.warmUp(),
+    warmUp: () => void search.warmUp(),
     close() {
       contentDb.close();
       userDb.close();

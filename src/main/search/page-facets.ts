@@ -130,6 +130,11 @@ export class PageFacets {
     });
   }
 
+  /** True when the filter accepts every page (no facet filtered). */
+  acceptsAll(filter: FacetFilter): boolean {
+    return filter.every((wanted) => wanted === null);
+  }
+
   /** True when the page passes every facet's filter (but the `skip`-th's, when counting that facet). */
   matches(no: number, filter: FacetFilter, skip = -1): boolean {
     for (let k = 0; k < FACETS.length; k++) {
@@ -146,10 +151,11 @@ export class PageFacets {
    */
   count(nos: readonly number[], filter: FacetFilter): Record<Facet, FacetCount[]> {
     const out = {} as Record<Facet, FacetCount[]>;
+    const all = this.acceptsAll(filter);
     FACETS.forEach((f, k) => {
       const counts = new Uint32Array(this.values[f].length + 1);
       for (const no of nos)
-        if (this.matches(no, filter, k)) counts[this.rows[no * STRIDE + FIRST_FACET + k]!]!++;
+        if (all || this.matches(no, filter, k)) counts[this.rows[no * STRIDE + FIRST_FACET + k]!]!++;
       const entries = this.values[f].flatMap((value, i) =>
         counts[i + 1]! > 0 ? [{ value, count: counts[i + 1]! }] : [],
       );

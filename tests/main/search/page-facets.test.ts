@@ -88,6 +88,17 @@ describe('page facets', () => {
     expect(counts.type).toEqual([{ value: 'pattern', count: 2 }]);
     expect(counts.category).toEqual([{ value: 'resilience', count: 2 }]);
     expect(f.count([], f.filter({})).tier).toEqual([]);
+    // without a filter every page counts
+    expect(f.acceptsAll(f.filter({}))).toBe(true);
+    expect(f.acceptsAll(f.filter({ tier: ['gold'] }))).toBe(false);
+    expect(
+      f
+        .count(
+          PAGES.map((p) => p.no),
+          f.filter({}),
+        )
+        .tier.reduce((n, c) => n + c.count, 0),
+    ).toBe(PAGES.filter((p) => p.tier).length);
   });
 
   it('is empty without a stored table (an index not built yet)', () => {

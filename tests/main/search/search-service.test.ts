@@ -75,8 +75,24 @@ describe('SearchService.search', () => {
   it('warms up without changing any result', async () => {
     const before = await search.search({ text: 'circuit breaker' });
     const warmed = new SearchService(db);
-    warmed.warmUp();
+    await warmed.warmUp();
     expect(await warmed.search({ text: 'circuit breaker' })).toEqual(before);
+  });
+
+  it('warms up one search at a time, leaving the event loop free between them, and stops once the database is closed', async () => {
+    const searched: string[] = [];
+    const warmed = new SearchService(db);
+    const searchSync = warmed.searchSync.bind(warmed);
+    warmed.searchSync = (q) => (searched.push(q.text), searchSync(q));
+    const done = warmed.warmUp();
+    expect(searched).toEqual([]);
+    await new Promise<void>((next) => setImmediate(next));
+    expect(searched).toHaveLength(1);
+    await new Promise<void>((next) => setImmediate(next));
+    expect(searched).toHaveLength(2);
+    db.close();
+    await done;
+    expect(searched).toHaveLength(2);
   });
 
   it('relaxes a multi-word query whose words never meet, a page about the query first', async () => {

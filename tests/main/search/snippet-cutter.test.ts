@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../../src/main/search/fts-query';
-import {
-  highlighterFor,
-  lineKind,
-  plainSnippetHtml,
-  snippetHtml,
-  SNIPPET_CHARS,
-  type QueryVocabulary,
-} from '../../../src/main/search/snippet-cutter';
+import { plainSnippetHtml, snippetHtml, SNIPPET_CHARS } from '../../../src/main/search/snippet-cutter';
+import { highlighterFor, type QueryVocabulary } from '../../../src/main/search/snippet-highlighter';
+import { lineKind } from '../../../src/main/search/line-kind';
 
 /** A hand-written vocabulary: each word's forms (the corpus words of its stem). */
 const FORMS: Record<string, string[]> = {
