@@ -4,6 +4,7 @@ import { EVOLUTION_ARGS } from './evolution';
 import { FILES_ARGS, MAX_EXPORT_CHARS } from './files';
 import { PROGRESS_ARGS } from './progress';
 import { REPORTS_ARGS } from './reports';
+import { MAX_SEARCH_RESULTS } from './search';
 import { SYNC_ARGS } from './sync';
 import type { DStudioApi, Domain } from './index';
 import { USER_DATA_IMPORT_MODES } from './user';
@@ -65,7 +66,7 @@ export const API_ARGS: ArgSchemas = {
         .object({
           text: z.string().max(2000),
           filters: filters.optional(),
-          limit: z.number().int().min(1).max(200).optional(),
+          limit: z.number().int().min(1).max(MAX_SEARCH_RESULTS).optional(),
           offset: z.number().int().min(0).max(10_000).optional(),
         })
         .strict(),

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { openContentDb } from '../../database/connection';
 import { EvolutionService } from '../../evolution/evolution-service';
-import { requireString, UsageError, type Command } from '../command';
+import { checkContractArgs, requireString, type Command } from '../command';
 
 export const lineageCommand: Command = {
   name: 'lineage',
@@ -11,8 +11,7 @@ export const lineageCommand: Command = {
   options: { db: { type: 'string' }, json: { type: 'boolean' }, depth: { type: 'string' } },
   async run(values, ids, io) {
     const depth = values.depth === undefined ? 1 : Number(values.depth);
-    if (!Number.isInteger(depth) || depth < 0 || depth > 10)
-      throw new UsageError('--depth must be a whole number from 0 to 10');
+    checkContractArgs('evolution', 'getLineage', [ids, depth], (path) => (path[0] === 1 ? '--depth' : 'ID'));
     const db = openContentDb(resolve(requireString(values, 'db')), { readonly: true });
     try {
       const graph = await new EvolutionService(db).getLineage(ids, depth);
