@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TIERS } from '../domain';
+import { pageIdArg as pageId } from './arg-schemas';
 import { EVOLUTION_ARGS } from './evolution';
 import { FILES_ARGS, MAX_EXPORT_CHARS } from './files';
 import { PROGRESS_ARGS } from './progress';
@@ -21,12 +22,6 @@ type ArgSchemas = {
   };
 };
 
-const pageId = z
-  .string()
-  .min(1)
-  .max(512)
-  // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-  .refine((s) => !/[\u0000-\u001f]/.test(s), 'control characters are not allowed');
 const shortText = z.string().max(1000);
 const list = z.array(z.string().max(200)).max(50).optional();
 
