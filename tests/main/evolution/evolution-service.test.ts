@@ -17,6 +17,9 @@ async function importedDb(root: string): Promise<string> {
   return file;
 }
 
+/** A lineage edge from a pattern to its replacement, named by the field or guide that says so. */
+const replacedBy = (from: string, to: string, via: string) => ({ from, to, kind: 'replaced-by', via });
+
 describe('EvolutionService and the CLI on the starter content', () => {
   let file = '';
   beforeAll(async () => {
@@ -143,36 +146,40 @@ describe.skipIf(!corpusAvailable())(
     });
 
     it('leads the 2PC → Saga and Vector Clocks → HLC guides between their pattern pages', () => {
-      expect(graph.edges).toContainEqual({
-        from: 'pattern-library/coordination/two-phase-commit',
-        to: 'pattern-library/data-management/saga',
-        kind: 'replaced-by',
-        via: 'excellence/migrations/2pc-to-saga',
-      });
-      expect(graph.edges).toContainEqual({
-        from: 'pattern-library/coordination/vector-clocks',
-        to: 'pattern-library/coordination/hlc',
-        kind: 'replaced-by',
-        via: 'excellence/migrations/vector-clocks-to-hlc',
-      });
+      expect(graph.edges).toContainEqual(
+        replacedBy(
+          'pattern-library/coordination/two-phase-commit',
+          'pattern-library/data-management/saga',
+          'excellence/migrations/2pc-to-saga',
+        ),
+      );
+      expect(graph.edges).toContainEqual(
+        replacedBy(
+          'pattern-library/coordination/vector-clocks',
+          'pattern-library/coordination/hlc',
+          'excellence/migrations/vector-clocks-to-hlc',
+        ),
+      );
     });
 
     it('links bronze patterns to their replacements, case studies to their patterns, redirects to targets', () => {
       const tier = (id: string) => graph.nodes.find((n) => n.id === id)?.tier;
       expect(tier('pattern-library/architecture/lambda-architecture')).toBe('bronze');
-      expect(graph.edges).toContainEqual({
-        from: 'pattern-library/architecture/lambda-architecture',
-        to: 'pattern-library/data-management/stream-processing',
-        kind: 'replaced-by',
-        via: 'deprecation_reason',
-      });
+      expect(graph.edges).toContainEqual(
+        replacedBy(
+          'pattern-library/architecture/lambda-architecture',
+          'pattern-library/data-management/stream-processing',
+          'deprecation_reason',
+        ),
+      );
       expect(tier('pattern-library/data-management/stream-processing')).toBe('gold');
-      expect(graph.edges).toContainEqual({
-        from: 'pattern-library/data-management/shared-database',
-        to: 'pattern-library/scaling/database-per-service',
-        kind: 'replaced-by',
-        via: 'modern_alternatives',
-      });
+      expect(graph.edges).toContainEqual(
+        replacedBy(
+          'pattern-library/data-management/shared-database',
+          'pattern-library/scaling/database-per-service',
+          'modern_alternatives',
+        ),
+      );
       expect(edges('used-by').length).toBeGreaterThanOrEqual(150);
       expect(edges('used-by')).toContainEqual(
         expect.objectContaining({
