@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { splitFrontMatter } from '../../../src/main/corpus/front-matter';
 import { renderPage } from '../../../src/main/render/render-page';
 import { corpusAvailable, realCorpusAt, SKIP_MESSAGE } from '../../helpers/corpus';
+import type { ContentBrowser } from './chromium-harness';
 import { useContentBrowser } from './use-content-browser';
 
 const render = (src: string) => renderPage(src, { pageId: 'anchors' }).html;
