@@ -8,8 +8,15 @@ import {
   stripScale,
 } from '../../../src/renderer/src/stores/page-relations';
 
-const node = (id: string, year: number | null = null): LineageNode =>
-  ({ id, title: id, tier: null, type: null, status: null, year, alias: false }) as LineageNode;
+const node = (id: string, year: number | null = null): LineageNode => ({
+  id,
+  title: id,
+  tier: null,
+  type: null,
+  status: null,
+  year,
+  redirect: false,
+});
 const edge = (from: string, to: string, kind: LineageEdge['kind'], via: string): LineageEdge => ({
   from,
   to,
