@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { TimelineItem } from '../../../src/shared/contract';
 import {
   AXIS_H,
   chartHeight,
@@ -17,25 +16,9 @@ import {
   tickCountOf,
 } from '../../../src/renderer/src/stores/timeline-geometry';
 import { layoutTimeline } from '../../../src/renderer/src/stores/timeline-model';
+import { timelineItem } from './timeline-item';
 
-const item = (over: Partial<TimelineItem>): TimelineItem => ({
-  id: 'p/a',
-  title: 'A',
-  tier: 'gold',
-  type: 'pattern',
-  category: 'data',
-  status: null,
-  year: 2000,
-  month: null,
-  field: 'introduced',
-  origin: 'front-matter',
-  source: 'front matter: introduced',
-  anchor: null,
-  value: '2000',
-  conflict: false,
-  conflictWith: [],
-  ...over,
-});
+const item = timelineItem;
 
 // Two rows (data, net); two items share 2000 in "data", so that row has two lanes.
 const layout = layoutTimeline([
