@@ -12,22 +12,16 @@ import type {
   PageLink,
   PageMeta,
   PageSummary,
-  Tier,
 } from '../../shared/domain';
 
-interface PageRowDb {
+/** A row of `pages` as stored: the summary's own columns under their names, the rest in snake_case. */
+interface PageRowDb extends Pick<
+  PageSummary,
+  'id' | 'title' | 'description' | 'tier' | 'type' | 'category' | 'status' | 'relevance' | 'difficulty'
+> {
   no: number;
-  id: string;
   path: string;
   blob_sha: string;
-  title: string;
-  description: string | null;
-  tier: Tier | null;
-  type: string | null;
-  category: string | null;
-  status: string | null;
-  relevance: string | null;
-  difficulty: string | null;
   introduced_year: number | null;
   is_template: number;
   meta_json: string;

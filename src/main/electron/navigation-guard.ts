@@ -1,3 +1,12 @@
+/** The parsed URL, or null when it is not one (`URL.parse` needs a newer Node than the CLI supports). */
+function parseUrl(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The origin of a URL, or null when it has none worth comparing. Node's WHATWG URL
  * reports the origin of every non-special scheme (app:, smb:, javascript:…) as the
@@ -6,12 +15,8 @@
  * give it a real origin; this computes the same one.
  */
 export function originOf(url: string): string | null {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return null;
-  }
+  const u = parseUrl(url);
+  if (!u) return null;
   if (u.origin !== 'null') return u.origin;
   // Node keeps a non-special scheme's host as written; Chromium lowercases a standard scheme's host.
   if (u.protocol === 'app:' && u.host !== '' && u.username === '' && u.password === '')
@@ -38,12 +43,8 @@ export function isAllowedNavigation(url: string, appOrigin: string): boolean {
  * and control characters, which browsers strip, are stripped the same way).
  */
 export function externalUrlToOpen(url: string): string | null {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return null;
-  }
+  const u = parseUrl(url);
+  if (!u) return null;
   if (u.protocol !== 'https:' || u.hostname === '' || u.username !== '' || u.password !== '') return null;
   return u.href;
 }

@@ -1,15 +1,13 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { prepareAll, type Statements } from '../database/prepare-all';
 import { MAX_SECTIONS_PER_PAGE } from '../database/section-keys';
-import type { PageId, PageMeta, Tier } from '../../shared/domain';
+import type { PageId, PageMeta, PageSummary } from '../../shared/domain';
 
 /** A page with what lineage and the timeline need of it. */
-export interface EvolutionPageRow {
-  id: PageId;
-  title: string;
-  tier: Tier | null;
-  type: string | null;
-  category: string | null;
-  status: string | null;
+export interface EvolutionPageRow extends Pick<
+  PageSummary,
+  'id' | 'title' | 'tier' | 'type' | 'category' | 'status'
+> {
   meta: PageMeta;
 }
 
@@ -29,26 +27,27 @@ export interface AliasRow {
   targetId: PageId | null;
 }
 
+/** Every statement of the timeline and lineage reader over content.db. */
+const EVOLUTION_SQL = {
+  changes: 'SELECT total_changes() AS n',
+  pages: 'SELECT id, title, tier, type, category, status, meta_json AS metaJson FROM pages ORDER BY id',
+  // A text fact's field is `text:<anchor>`; its section is found within the page's id range.
+  facts: `SELECT f.page_id AS pageId, f.field, f.year, f.month, f.value, f.conflict,
+      (SELECT s.heading FROM sections s
+        WHERE f.field LIKE 'text:%' AND s.anchor = substr(f.field, 6)
+          AND s.id BETWEEN p.no * ${MAX_SECTIONS_PER_PAGE} AND p.no * ${MAX_SECTIONS_PER_PAGE} + ${MAX_SECTIONS_PER_PAGE - 1}
+        ORDER BY s.id LIMIT 1) AS heading
+    FROM timeline_facts f JOIN pages p ON p.id = f.page_id
+    ORDER BY f.year, f.page_id, f.rowid`,
+  aliases: 'SELECT id, target_id AS targetId FROM aliases ORDER BY id',
+} as const;
+
 /** Read-only SQL over content.db for timelines and lineage. */
 export class EvolutionRepository {
-  private readonly s: Record<'pages' | 'facts' | 'aliases' | 'changes', Statement>;
+  private readonly s: Statements<typeof EVOLUTION_SQL>;
 
   constructor(private readonly db: Database) {
-    this.s = {
-      changes: db.prepare('SELECT total_changes() AS n'),
-      pages: db.prepare(
-        'SELECT id, title, tier, type, category, status, meta_json AS metaJson FROM pages ORDER BY id',
-      ),
-      // A text fact's field is `text:<anchor>`; its section is found within the page's id range.
-      facts: db.prepare(`SELECT f.page_id AS pageId, f.field, f.year, f.month, f.value, f.conflict,
-          (SELECT s.heading FROM sections s
-            WHERE f.field LIKE 'text:%' AND s.anchor = substr(f.field, 6)
-              AND s.id BETWEEN p.no * ${MAX_SECTIONS_PER_PAGE} AND p.no * ${MAX_SECTIONS_PER_PAGE} + ${MAX_SECTIONS_PER_PAGE - 1}
-            ORDER BY s.id LIMIT 1) AS heading
-        FROM timeline_facts f JOIN pages p ON p.id = f.page_id
-        ORDER BY f.year, f.page_id, f.rowid`),
-      aliases: db.prepare('SELECT id, target_id AS targetId FROM aliases ORDER BY id'),
-    };
+    this.s = prepareAll(db, EVOLUTION_SQL);
   }
 
   /**

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { TIERS } from '../domain';
+import { pageIdArg as pageId } from './arg-schemas';
 import { EVOLUTION_ARGS } from './evolution';
 import { FILES_ARGS, MAX_EXPORT_CHARS } from './files';
 import { PROGRESS_ARGS } from './progress';
 import { REPORTS_ARGS } from './reports';
+import { MAX_SEARCH_RESULTS } from './search';
 import { SYNC_ARGS } from './sync';
 import type { DStudioApi, Domain } from './index';
 import { USER_DATA_IMPORT_MODES } from './user';
@@ -20,12 +22,6 @@ type ArgSchemas = {
   };
 };
 
-const pageId = z
-  .string()
-  .min(1)
-  .max(512)
-  // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-  .refine((s) => !/[\u0000-\u001f]/.test(s), 'control characters are not allowed');
 const shortText = z.string().max(1000);
 const list = z.array(z.string().max(200)).max(50).optional();
 
@@ -65,7 +61,7 @@ export const API_ARGS: ArgSchemas = {
         .object({
           text: z.string().max(2000),
           filters: filters.optional(),
-          limit: z.number().int().min(1).max(200).optional(),
+          limit: z.number().int().min(1).max(MAX_SEARCH_RESULTS).optional(),
           offset: z.number().int().min(0).max(10_000).optional(),
         })
         .strict(),

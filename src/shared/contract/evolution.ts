@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PageId, Tier } from '../domain';
-import type { ArgSchemasOf } from './arg-schemas';
+import { pageIdArg as pageId, type ArgSchemasOf } from './arg-schemas';
 
 /** Where a timeline fact came from: a front-matter field, or the text of a page section. */
 export type FactOrigin = 'front-matter' | 'section';
@@ -82,5 +82,5 @@ export const EVOLUTION_METHODS = [
 /** Argument schemas of EvolutionApi. */
 export const EVOLUTION_ARGS: ArgSchemasOf<EvolutionApi> = {
   getTimeline: z.tuple([]),
-  getLineage: z.tuple([z.array(z.string().min(1).max(1000)).max(1000), z.number().int().min(0).max(10)]),
+  getLineage: z.tuple([z.array(pageId).max(1000), z.number().int().min(0).max(10)]),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Checklist, PageId } from '../domain';
-import type { ArgSchemasOf } from './arg-schemas';
+import { pageIdArg as pageId, type ArgSchemasOf } from './arg-schemas';
 
 /** Where the user is with one checklist item. */
 export const ITEM_STATES = ['todo', 'in-progress', 'blocked', 'done', 'n/a'] as const;
@@ -158,12 +158,6 @@ export const MAX_NOTE_CHARS = 10_000;
 /** A run name holds up to this many characters. */
 export const MAX_RUN_NAME_CHARS = 200;
 
-const pageId = z
-  .string()
-  .min(1)
-  .max(512)
-  // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-  .refine((s) => !/[\u0000-\u001f]/.test(s), 'control characters are not allowed');
 const runId = z.number().int().positive();
 const runName = z
   .string()

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PageId } from '../domain';
 import type { ReportIssue, ReportValues } from '../templates';
-import type { ArgSchemasOf } from './arg-schemas';
+import { pageIdArg as pageId, type ArgSchemasOf } from './arg-schemas';
 import type { ExportDocument } from './files';
 
 /** A report draft in user.db: the user's own text, kept until they delete it. */
@@ -106,12 +106,6 @@ export const MAX_DRAFT_CHARS = 2_000_000;
 
 const draftId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a draft id');
 const templateId = z.string().min(1).max(100);
-const pageId = z
-  .string()
-  .min(1)
-  .max(512)
-  // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-  .refine((s) => !/[\u0000-\u001f]/.test(s), 'control characters are not allowed');
 const values = z
   .record(z.string().max(100), z.unknown())
   .refine(

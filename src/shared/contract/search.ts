@@ -9,9 +9,13 @@ export interface SearchFilters {
   difficulty?: string[];
 }
 
+/** The most results one search returns (the contract refuses a larger `limit`). */
+export const MAX_SEARCH_RESULTS = 200;
+
 export interface SearchQuery {
   text: string;
   filters?: SearchFilters;
+  /** 1 to MAX_SEARCH_RESULTS. */
   limit?: number;
   offset?: number;
 }

@@ -3,6 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { APP_COMMANDS, acceleratorOf, type AppCommandId } from '../../../src/shared/app-commands';
 import { contextMenuTemplate, menuTemplate, sectionLink } from '../../../src/main/electron/menu';
 
+/** Clicks the item labelled `label` as Electron would (the click's arguments are unused). */
+function clickItem(items: MenuItemConstructorOptions[], label: string): void {
+  const item = items.find((i) => i.label === label);
+  if (!item?.click) throw new Error(`no clickable menu item "${label}"`);
+  item.click(undefined as never, undefined, undefined as never);
+}
+
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);
 }
@@ -21,7 +28,7 @@ describe('menuTemplate', () => {
       for (const command of APP_COMMANDS) {
         const found = items.filter((i) => i.label === command.label);
         expect(found, command.id).toHaveLength(1);
-        found[0]!.click!(undefined as never, undefined, undefined as never);
+        clickItem(found, command.label);
       }
       expect(ran).toEqual(expect.arrayContaining(APP_COMMANDS.map((c) => c.id)));
     },
@@ -53,17 +60,9 @@ describe('contextMenuTemplate', () => {
       { ...noop, copyText: (t) => copied.push(t), run: (id) => ran.push(id) },
     );
     expect(items[0]).toEqual({ role: 'copy' });
-    items.find((i) => i.label === 'Copy Link to This Section')!.click!(
-      undefined as never,
-      undefined,
-      undefined as never,
-    );
+    clickItem(items, 'Copy Link to This Section');
     expect(copied).toEqual(['dstudio://page/pattern-library/circuit-breaker#how-it-works']);
-    items.find((i) => i.label === 'Bookmark This Page')!.click!(
-      undefined as never,
-      undefined,
-      undefined as never,
-    );
+    clickItem(items, 'Bookmark This Page');
     expect(ran).toEqual(['toggle-bookmark']);
   });
 
@@ -73,11 +72,7 @@ describe('contextMenuTemplate', () => {
       { ...base, linkURL: 'https://example.org/a' },
       { ...noop, openExternal: (u) => opened.push(u) },
     );
-    https.find((i) => i.label === 'Open Link in Browser')!.click!(
-      undefined as never,
-      undefined,
-      undefined as never,
-    );
+    clickItem(https, 'Open Link in Browser');
     expect(opened).toEqual(['https://example.org/a']);
     for (const linkURL of ['javascript:alert(1)', 'file:///etc/passwd', 'smb://host/share']) {
       expect(contextMenuTemplate({ ...base, linkURL }, noop).map((i) => i.label)).not.toContain(
@@ -92,11 +87,7 @@ describe('contextMenuTemplate', () => {
       { ...base, linkURL: 'app://dstudio/index.html#/page/a/b?h=c' },
       { ...noop, copyText: (t) => copied.push(t) },
     );
-    items.find((i) => i.label === 'Copy Link to This Section')!.click!(
-      undefined as never,
-      undefined,
-      undefined as never,
-    );
+    clickItem(items, 'Copy Link to This Section');
     expect(copied).toEqual(['dstudio://page/a/b#c']);
   });
 

@@ -1,40 +1,17 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCorpus } from '../../../src/main/corpus/import-service';
 import { openContentDb, openUserDb } from '../../../src/main/database/connection';
 import { ProgressService } from '../../../src/main/progress/progress-service';
+import { GUIDE_PAGE, guideCorpus } from './guide-corpus';
 import { changeOf } from './progress-writer';
 
 const WRITER = resolve(import.meta.dirname, 'progress-writer.ts');
 const RUNS = 20;
-const PAGE = 'migrations/queue-to-log';
-const GUIDE = `---
-title: Queue to Log Migration
----
-# Queue to Log Migration
-
-## Readiness
-
-- [ ] Consumers are idempotent
-- [ ] Retention period agreed
-
-\`\`\`yaml
-criteria:
-  technical:
-    - [ ] Log cluster provisioned
-  team:
-    - [ ] On-call trained on the log
-\`\`\`
-
-## Cut-over
-
-- [ ] Dual-write enabled
-- [ ] Old queue drained
-- [ ] Consumers switched to the log
-`;
+const PAGE = GUIDE_PAGE;
 
 /** A small deterministic generator, so a failing kill point can be replayed. */
 function lcg(seed: number) {
@@ -90,11 +67,7 @@ describe('killing a process that writes progress at random moments', () => {
   let keys: string[];
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'dstudio-progress-kill-'));
-    const corpus = join(dir, 'corpus');
-    mkdirSync(join(corpus, 'docs/migrations'), { recursive: true });
-    writeFileSync(join(corpus, 'mkdocs.yml'), 'site_name: T\n');
-    writeFileSync(join(corpus, 'docs/index.md'), '# Home\n');
-    writeFileSync(join(corpus, 'docs/migrations/queue-to-log.md'), GUIDE);
+    const corpus = guideCorpus(join(dir, 'corpus'));
     contentDb = join(dir, 'content.db');
     const db = openContentDb(contentDb);
     await importCorpus(db, corpus);

@@ -1,57 +1,31 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/api-dispatch';
 import { importCorpus } from '../../../src/main/corpus/import-service';
 import { openServices } from '../../../src/main/services';
+import { GUIDE_PAGE, guideCorpus, QUEUE_TO_LOG_GUIDE } from './guide-corpus';
 
-const GUIDE_V1 = `---
-title: Queue to Log Migration
----
-# Queue to Log Migration
-
-## Readiness
-
-- [ ] Consumers are idempotent
-- [ ] Retention period agreed with the data team
-- [ ] Retention period agreed with the data team
-
-\`\`\`yaml
-criteria:
-  technical:
-    - [ ] Log cluster provisioned
-  team:
-    - [ ] On-call trained on the log
-\`\`\`
-
-## Cut-over
-
-- [ ] Dual-write enabled
-- [ ] Old queue drained
-`;
+// The shared guide with one item written twice and the last one not yet added.
+const GUIDE_V1 = QUEUE_TO_LOG_GUIDE.replace(
+  '- [ ] Retention period agreed\n',
+  '- [ ] Retention period agreed with the data team\n'.repeat(2),
+).replace('- [ ] Consumers switched to the log\n', '');
 
 // The authors moved, edited and deleted items.
 const GUIDE_V2 = GUIDE_V1.replace('- [ ] Old queue drained\n', '- [ ] Consumers are idempotent\n')
   .replace('## Readiness\n\n- [ ] Consumers are idempotent\n', '## Readiness\n\n')
   .replace('Log cluster provisioned', 'Log cluster provisioned in every region');
 
-function corpus(dir: string, guide: string): string {
-  mkdirSync(join(dir, 'docs/migrations'), { recursive: true });
-  writeFileSync(join(dir, 'mkdocs.yml'), 'site_name: T\n');
-  writeFileSync(join(dir, 'docs/index.md'), '# Home\n');
-  writeFileSync(join(dir, 'docs/migrations/queue-to-log.md'), guide);
-  return dir;
-}
-
 async function setup() {
   const dir = mkdtempSync(join(tmpdir(), 'dstudio-progress-'));
   const services = openServices({ contentDb: join(dir, 'content.db'), userDb: join(dir, 'user.db') });
-  await importCorpus(services.contentDb, corpus(join(dir, 'corpus'), GUIDE_V1));
+  await importCorpus(services.contentDb, guideCorpus(join(dir, 'corpus'), GUIDE_V1));
   return { dir, services, api: services.api.progress };
 }
 
-const PAGE = 'migrations/queue-to-log';
+const PAGE = GUIDE_PAGE;
 
 describe('ProgressService', () => {
   it('creates a run on the first change, named after the page, and counts x of y without n/a', async () => {
@@ -124,7 +98,7 @@ describe('ProgressService', () => {
       ['Old queue drained', 'blocked'],
     ] as const)
       await api.setItem({ pageId: PAGE, runId: null, itemKey: byText(text), state, note: text });
-    await importCorpus(services.contentDb, corpus(join(dir, 'corpus'), GUIDE_V2));
+    await importCorpus(services.contentDb, guideCorpus(join(dir, 'corpus'), GUIDE_V2));
     const after = await api.getPage(PAGE, null);
     const now = Object.values(after.items).map((i) => [i.note, i.state, i.match, i.sectionSlug]);
     expect(now).toEqual(

@@ -5,6 +5,7 @@ import { ApiError, type DStudioApi, type ReportsApi } from '../../../src/shared/
 import { fromMarkdown, templateById } from '../../../src/shared/templates';
 import { dispatch } from '../../../src/main/api-dispatch';
 import { starterServices } from './starter-services';
+import { PATTERN_USAGE_VALUES } from '../../shared/templates/pattern-usage-values';
 
 const CB = 'pattern-library/resilience/circuit-breaker';
 const GUIDE = 'migration/two-phase-commit-to-saga';
@@ -25,16 +26,7 @@ beforeEach(async () => {
 });
 afterEach(() => env.cleanup());
 
-const complete = {
-  pattern: CB,
-  company: 'Example Corp',
-  scale: '50K req/s',
-  duration: '2 years',
-  implementation: 'In the client library.',
-  outcomes: { performance: 'p99 2 s → 300 ms', reliability: '', operational: '' },
-  lessons: 'Tune per dependency.',
-  recommend: { answer: 'yes', why: 'Cheap insurance.' },
-};
+const complete = PATTERN_USAGE_VALUES;
 
 describe('ReportsService', () => {
   it('creates a draft prefilled from a pattern page and keeps every change in user.db', async () => {

@@ -103,6 +103,9 @@ describe('HTTP transport', () => {
   let root: string;
   const calls: unknown[][] = [];
   const json = (token: string) => ({ 'content-type': 'application/json', 'x-dstudio-token': token });
+  /** A contract call: POST with a JSON body, by default with the right token. */
+  const post = (path: string, body: string | Buffer, headers: Record<string, string> = json(server.token)) =>
+    raw(server, { method: 'POST', path, headers, body });
 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dstudio-http-'));
@@ -127,23 +130,15 @@ describe('HTTP transport', () => {
   });
 
   it('answers a contract call with the JSON result of dispatch', async () => {
-    const res = await raw(server, {
-      method: 'POST',
-      path: '/api/content/resolveId',
-      headers: json(server.token),
-      body: '["alias"]',
-    });
+    const res = await post('/api/content/resolveId', '["alias"]');
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toEqual({ ok: true, value: 'target' });
     expect(res.headers['content-type']).toMatch(/application\/json/);
   });
 
   it('accepts the token as a query parameter too', async () => {
-    const res = await raw(server, {
-      method: 'POST',
-      path: `/api/user/getSettings?token=${encodeURIComponent(server.token)}`,
-      headers: { 'content-type': 'application/json' },
-      body: '[]',
+    const res = await post(`/api/user/getSettings?token=${encodeURIComponent(server.token)}`, '[]', {
+      'content-type': 'application/json',
     });
     expect(JSON.parse(res.body)).toEqual({ ok: true, value: { theme: 'dark' } });
   });
@@ -169,59 +164,27 @@ describe('HTTP transport', () => {
   });
 
   it('maps validation, unknown methods and service errors to status codes with readable messages', async () => {
-    const bad = await raw(server, {
-      method: 'POST',
-      path: '/api/content/getPages',
-      headers: json(server.token),
-      body: '[42]',
-    });
+    const bad = await post('/api/content/getPages', '[42]');
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body).error.message).toMatch(/Bad arguments for content.getPages/);
-    const unknown = await raw(server, {
-      method: 'POST',
-      path: '/api/content/dropTables',
-      headers: json(server.token),
-      body: '[]',
-    });
+    const unknown = await post('/api/content/dropTables', '[]');
     expect(unknown.status).toBe(404);
-    const proto = await raw(server, {
-      method: 'POST',
-      path: '/api/__proto__/toString',
-      headers: json(server.token),
-      body: '[]',
-    });
+    const proto = await post('/api/__proto__/toString', '[]');
     expect(proto.status).toBe(404);
-    const thrown = await raw(server, {
-      method: 'POST',
-      path: '/api/content/resolveId',
-      headers: json(server.token),
-      body: '["boom"]',
-    });
+    const thrown = await post('/api/content/resolveId', '["boom"]');
     expect(thrown.status).toBe(500);
     expect(JSON.parse(thrown.body).error).toEqual({ code: 'internal', message: 'exploded' });
-    const missing = await raw(server, {
-      method: 'POST',
-      path: '/api/content/resolveId',
-      headers: json(server.token),
-      body: '["gone"]',
-    });
+    const missing = await post('/api/content/resolveId', '["gone"]');
     expect(missing.status).toBe(404);
     expect(JSON.parse(missing.body).error.code).toBe('not-found');
   });
 
   it('rejects bad JSON, a non-JSON content type, other methods and oversized bodies', async () => {
-    const badJson = await raw(server, {
-      method: 'POST',
-      path: '/api/user/getSettings',
-      headers: json(server.token),
-      body: '[',
-    });
+    const badJson = await post('/api/user/getSettings', '[');
     expect(badJson.status).toBe(400);
-    const form = await raw(server, {
-      method: 'POST',
-      path: '/api/user/getSettings',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-dstudio-token': server.token },
-      body: '[]',
+    const form = await post('/api/user/getSettings', '[]', {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-dstudio-token': server.token,
     });
     expect(form.status).toBe(415);
     const get = await raw(server, {
@@ -243,12 +206,7 @@ describe('HTTP transport', () => {
 
   it('takes a whole backup file, larger than other calls may send, only for the document calls', async () => {
     const text = 'x'.repeat(MAX_BODY_BYTES * 2);
-    const res = await raw(server, {
-      method: 'POST',
-      path: '/api/user/importAllData',
-      headers: json(server.token),
-      body: JSON.stringify([text, 'merge']),
-    });
+    const res = await post('/api/user/importAllData', JSON.stringify([text, 'merge']));
     expect(res.status).toBe(200);
     expect(calls.at(-1)).toEqual(['importAllData', text.length, 'merge']);
   });
@@ -256,23 +214,13 @@ describe('HTTP transport', () => {
   it('cuts off a streamed body that grows past the limit, without calling the service', async () => {
     const before = calls.length;
     // No content-length (chunked): the server learns the size only while reading, and answers 413 then.
-    const outcome = await raw(server, {
-      method: 'POST',
-      path: '/api/content/getPages',
-      headers: json(server.token),
-      body: Buffer.alloc(MAX_BODY_BYTES * 2, 0x20),
-    }).then(
+    const outcome = await post('/api/content/getPages', Buffer.alloc(MAX_BODY_BYTES * 2, 0x20)).then(
       (res) => `status ${res.status}`,
       (e: NodeJS.ErrnoException) => e.code,
     );
     expect(outcome).toBe('status 413');
     expect(calls.length).toBe(before);
-    const after = await raw(server, {
-      method: 'POST',
-      path: '/api/content/resolveId',
-      headers: json(server.token),
-      body: '["alias"]',
-    });
+    const after = await post('/api/content/resolveId', '["alias"]');
     expect(after.status).toBe(200);
   });
 

@@ -1,17 +1,14 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importCorpus } from '../../../src/main/corpus/import-service';
 import { openContentDb } from '../../../src/main/database/connection';
 import { checkForUpdate, runRevert, runUpdate } from '../../../src/main/sync/sync-engine';
-import { corpusAvailable, realCorpusAt, SKIP_MESSAGE } from '../../helpers/corpus';
-import { FakeGitHub } from '../../helpers/fake-github';
+import { corpusAvailable, realCorpusAt } from '../../helpers/corpus';
 import { contentState, syncOptions, tmp } from './sync-helpers';
+import { fakeGitHubSuite } from './fake-github-suite';
 
 describe.skipIf(!corpusAvailable())('sync against the loopback GitHub serving the real snapshots', () => {
-  if (!corpusAvailable()) it.skip(SKIP_MESSAGE, () => {});
-  const server = new FakeGitHub();
-  beforeAll(() => server.start());
-  afterAll(() => server.stop());
+  const server = fakeGitHubSuite();
 
   it(
     'updating empty → snap-1 → … → snap-5 gives the same pages and HTML as a fresh import of snap-5',

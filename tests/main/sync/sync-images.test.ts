@@ -1,14 +1,14 @@
 import type { Database } from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gitBlobSha } from '../../../src/main/corpus/git-blob';
 import { importCorpus } from '../../../src/main/corpus/import-service';
 import { openContentDb } from '../../../src/main/database/connection';
 import { BlobMismatchError } from '../../../src/main/sync/download-cache';
 import { runRevert, runUpdate } from '../../../src/main/sync/sync-engine';
-import { corpusAvailable, realCorpusAt, SKIP_MESSAGE } from '../../helpers/corpus';
-import { FakeGitHub } from '../../helpers/fake-github';
+import { corpusAvailable, realCorpusAt } from '../../helpers/corpus';
 import { contentState, syncOptions, tmp } from './sync-helpers';
+import { fakeGitHubSuite } from './fake-github-suite';
 
 /** The stored images as the reader serves them: path, SHA, type, and whether the bytes hash to the SHA. */
 function images(db: Database) {
@@ -29,10 +29,7 @@ async function freshImages(dir: string, tag: 'snap-3' | 'snap-4') {
 }
 
 describe.skipIf(!corpusAvailable())('sync carries the images under docs/ (real snapshots)', () => {
-  if (!corpusAvailable()) it.skip(SKIP_MESSAGE, () => {});
-  const server = new FakeGitHub();
-  beforeAll(() => server.start());
-  afterAll(() => server.stop());
+  const server = fakeGitHubSuite();
 
   it('snap-3 → snap-4 fetches the added and a stale image, verified; revert restores them offline', async () => {
     const dir = tmp();

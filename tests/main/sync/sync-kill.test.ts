@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importCorpus } from '../../../src/main/corpus/import-service';
 import { openContentDb } from '../../../src/main/database/connection';
-import { corpusAvailable, realCorpusAt, SKIP_MESSAGE } from '../../helpers/corpus';
-import { FakeGitHub } from '../../helpers/fake-github';
+import { corpusAvailable, realCorpusAt } from '../../helpers/corpus';
 import { contentState, copyDb, tmp } from './sync-helpers';
+import { fakeGitHubSuite } from './fake-github-suite';
 
 const BIN = resolve(import.meta.dirname, '../../../bin/dstudio.mjs');
 const RUNS = 20;
@@ -35,10 +35,7 @@ function lcg(seed: number) {
 }
 
 describe.skipIf(!corpusAvailable())('killing the updater at random moments', () => {
-  if (!corpusAvailable()) it.skip(SKIP_MESSAGE, () => {});
-  const server = new FakeGitHub();
-  beforeAll(() => server.start());
-  afterAll(() => server.stop());
+  const server = fakeGitHubSuite();
 
   it(
     `never leaves a half-applied state (${RUNS} runs)`,

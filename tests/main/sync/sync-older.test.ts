@@ -1,16 +1,13 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openContentDb } from '../../../src/main/database/connection';
 import { runRevert, runUpdate } from '../../../src/main/sync/sync-engine';
-import { corpusAvailable, SKIP_MESSAGE } from '../../helpers/corpus';
-import { FakeGitHub } from '../../helpers/fake-github';
+import { corpusAvailable } from '../../helpers/corpus';
 import { contentState, syncOptions, tmp } from './sync-helpers';
+import { fakeGitHubSuite } from './fake-github-suite';
 
 describe.skipIf(!corpusAvailable())('sync refuses to go backwards', () => {
-  if (!corpusAvailable()) it.skip(SKIP_MESSAGE, () => {});
-  const server = new FakeGitHub();
-  beforeAll(() => server.start());
-  afterAll(() => server.stop());
+  const server = fakeGitHubSuite();
 
   it('refuses an older head and the kept generation, and installs an older head only when allowed', async () => {
     const dir = tmp();

@@ -1,15 +1,15 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ITEM_STATES } from '../../../src/shared/contract/progress';
 import { importCorpus } from '../../../src/main/corpus/import-service';
 import { openContentDb, openUserDb } from '../../../src/main/database/connection';
 import { ChecklistRepository } from '../../../src/main/progress/checklist-repository';
 import { ProgressService } from '../../../src/main/progress/progress-service';
-import { corpusAvailable, realCorpusAt, SKIP_MESSAGE } from '../../helpers/corpus';
-import { FakeGitHub } from '../../helpers/fake-github';
+import { corpusAvailable, realCorpusAt } from '../../helpers/corpus';
 import { tmp } from './sync-helpers';
+import { fakeGitHubSuite } from './fake-github-suite';
 
 const BIN = resolve(import.meta.dirname, '../../../bin/dstudio.mjs');
 
@@ -41,10 +41,7 @@ interface JsonGuide {
 describe.skipIf(!corpusAvailable())(
   're-match counts in the change report (real progress, snap-3 → snap-4)',
   () => {
-    if (!corpusAvailable()) it.skip(SKIP_MESSAGE, () => {});
-    const server = new FakeGitHub();
-    beforeAll(() => server.start());
-    afterAll(() => server.stop());
+    const server = fakeGitHubSuite();
 
     it('`dstudio sync --user-db --json` counts what the progress service then shows, and never writes user.db', async () => {
       const dir = tmp();

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importCorpus } from '../../../src/main/corpus/import-service';
 import { openContentDb } from '../../../src/main/database/connection';
 import { GitHubClient } from '../../../src/main/sync/github-client';
@@ -7,15 +7,12 @@ import { runUpdate } from '../../../src/main/sync/sync-engine';
 import { SyncRepository } from '../../../src/main/sync/sync-repository';
 import { installedListing } from '../../../src/main/sync/tree-listing';
 import { selectContent } from '../../../src/main/sync/tree-rules';
-import { corpusAvailable, realCorpusAt, SKIP_MESSAGE } from '../../helpers/corpus';
-import { FakeGitHub } from '../../helpers/fake-github';
+import { corpusAvailable, realCorpusAt } from '../../helpers/corpus';
 import { syncOptions, TEST_LIMITS, tmp } from './sync-helpers';
+import { fakeGitHubSuite } from './fake-github-suite';
 
 describe.skipIf(!corpusAvailable())('the installed listing and the partial tree walk', () => {
-  if (!corpusAvailable()) it.skip(SKIP_MESSAGE, () => {});
-  const server = new FakeGitHub();
-  beforeAll(() => server.start());
-  afterAll(() => server.stop());
+  const server = fakeGitHubSuite();
 
   it('lists the same content as a full walk with fewer bytes, and is dropped once content.db differs', async () => {
     const dir = tmp();

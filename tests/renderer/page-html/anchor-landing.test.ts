@@ -1,11 +1,12 @@
 /// <reference types="node" />
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { splitFrontMatter } from '../../../src/main/corpus/front-matter';
 import { renderPage } from '../../../src/main/render/render-page';
 import { corpusAvailable, realCorpusAt, SKIP_MESSAGE } from '../../helpers/corpus';
-import { openContentBrowser, type ContentBrowser } from './chromium-harness';
+import type { ContentBrowser } from './chromium-harness';
+import { useContentBrowser } from './use-content-browser';
 
 const render = (src: string) => renderPage(src, { pageId: 'anchors' }).html;
 const diagram = (i: number) =>
@@ -48,15 +49,10 @@ async function landings(b: ContentBrowser, hrefs: string[]): Promise<{ href: str
 }
 
 describe('in-page anchors land at the top while diagrams above them render (Chromium)', () => {
-  let b: ContentBrowser;
-  beforeAll(async () => {
-    b = await openContentBrowser({ css: true });
+  const b = useContentBrowser({ css: true }, async (b) => {
     await b.page.addStyleTag({
       content: 'html, body { margin: 0; } #root { max-width: 52rem; margin: 0 auto; padding: 0 2rem; }',
     });
-  });
-  afterAll(async () => {
-    await b?.close();
   });
 
   it('a link to a heading below many diagrams', async () => {

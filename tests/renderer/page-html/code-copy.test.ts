@@ -1,19 +1,14 @@
 /// <reference types="node" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../../src/main/render/render-page';
-import { openContentBrowser, type ContentBrowser } from './chromium-harness';
+import { useContentBrowser } from './use-content-browser';
 
 const longLine = `const answer = ${Array.from({ length: 30 }, (_, i) => `part${i}`).join(' + ')};`;
 
 describe('the copy button of a code block, with the page stylesheet', () => {
-  let b: ContentBrowser;
-  beforeAll(async () => {
-    b = await openContentBrowser({ css: true });
+  const b = useContentBrowser({ css: true }, async (b) => {
     const html = renderPage(`Before\n\n\`\`\`js\n${longLine}\nnext();\n\`\`\``, { pageId: 'copy' }).html;
     await b.page.evaluate(`window.__probe.mountOnly(${JSON.stringify(html)})`);
-  });
-  afterAll(async () => {
-    await b?.close();
   });
   const opacity = () => b.page.locator('button.code-copy').evaluate((el) => getComputedStyle(el).opacity);
 

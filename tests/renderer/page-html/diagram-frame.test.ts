@@ -1,8 +1,8 @@
 /// <reference types="node" />
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../../src/main/render/render-page';
-import { openContentBrowser, type ContentBrowser } from './chromium-harness';
+import { useContentBrowser } from './use-content-browser';
 
 /** A left-to-right chain far wider than the text column. */
 const WIDE =
@@ -13,9 +13,7 @@ const WIDE =
   '\n```';
 
 describe('wide diagrams in the text column (Chromium, page-html.css)', () => {
-  let b: ContentBrowser;
-  beforeAll(async () => {
-    b = await openContentBrowser({ css: true });
+  const b = useContentBrowser({ css: true }, async (b) => {
     await b.page.addStyleTag({
       content: 'html, body { margin: 0; } #root { max-width: 52rem; margin: 0 auto; padding: 1.5rem 2rem; }',
     });
@@ -23,9 +21,6 @@ describe('wide diagrams in the text column (Chromium, page-html.css)', () => {
       `window.__probe.mountOnly(${JSON.stringify(renderPage(WIDE, { pageId: 'wide' }).html)})`,
     );
     await b.page.waitForSelector('.mermaid-diagram[data-state="done"] svg', { timeout: 60_000 });
-  });
-  afterAll(async () => {
-    await b?.close();
   });
 
   const boxes = () =>

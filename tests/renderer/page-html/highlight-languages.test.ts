@@ -1,7 +1,7 @@
 /// <reference types="node" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../../src/main/render/render-page';
-import { openContentBrowser, type ContentBrowser } from './chromium-harness';
+import { useContentBrowser } from './use-content-browser';
 
 /** One small block per language the corpus names outside highlight.js's common set. */
 const BLOCKS: Record<string, string> = {
@@ -20,13 +20,7 @@ const BLOCKS: Record<string, string> = {
 };
 
 describe('syntax highlighting for every language the corpus uses (Chromium)', () => {
-  let b: ContentBrowser;
-  beforeAll(async () => {
-    b = await openContentBrowser();
-  });
-  afterAll(async () => {
-    await b?.close();
-  });
+  const b = useContentBrowser();
 
   it('highlights each block, loading the extra grammars only when a block needs them', async () => {
     const md = Object.entries(BLOCKS)

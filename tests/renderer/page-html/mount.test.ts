@@ -1,19 +1,13 @@
 /// <reference types="node" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../../src/main/render/render-page';
-import { openContentBrowser, type ContentBrowser } from './chromium-harness';
+import { useContentBrowser } from './use-content-browser';
 
 const render = (src: string) => renderPage(src, { pageId: 'mount' }).html;
 const filler = Array.from({ length: 80 }, (_, i) => `Paragraph ${i} of filler text.`).join('\n\n');
 
 describe('mounting page HTML in Chromium', () => {
-  let b: ContentBrowser;
-  beforeAll(async () => {
-    b = await openContentBrowser();
-  });
-  afterAll(async () => {
-    await b?.close();
-  });
+  const b = useContentBrowser();
   const mount = (html: string) => b.page.evaluate(`window.__probe.mountOnly(${JSON.stringify(html)})`);
 
   it('does not load mermaid on open when no diagram is in view, and renders it when scrolled to', async () => {

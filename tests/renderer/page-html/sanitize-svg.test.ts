@@ -1,16 +1,10 @@
 /// <reference types="node" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openContentBrowser, type ContentBrowser } from './chromium-harness';
+import { describe, expect, it } from 'vitest';
+import { useContentBrowser } from './use-content-browser';
 
 /** sanitizeSvg (the last step for a mermaid diagram), in Chromium. */
 describe('sanitizeSvg in Chromium', () => {
-  let b: ContentBrowser;
-  beforeAll(async () => {
-    b = await openContentBrowser();
-  });
-  afterAll(async () => {
-    await b?.close();
-  });
+  const b = useContentBrowser();
   const clean = (svg: string) =>
     b.page.evaluate<string>(`window.__probe.sanitizeSvg(${JSON.stringify(svg)})`);
 

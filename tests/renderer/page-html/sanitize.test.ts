@@ -1,20 +1,14 @@
 /// <reference types="node" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../../src/main/render/render-page';
-import { openContentBrowser, type ContentBrowser } from './chromium-harness';
+import { useContentBrowser } from './use-content-browser';
 import { HTML_VECTORS, MARKDOWN_VECTORS } from './xss-vectors';
 
 const render = (src: string) => renderPage(src, { pageId: 'xss' }).html;
 const ALL = [...HTML_VECTORS, ...MARKDOWN_VECTORS];
 
 describe('sanitising page HTML in Chromium (Markdown → HTML → DOMPurify → DOM)', () => {
-  let b: ContentBrowser;
-  beforeAll(async () => {
-    b = await openContentBrowser();
-  });
-  afterAll(async () => {
-    await b?.close();
-  });
+  const b = useContentBrowser();
 
   const mount = (html: string) => b.page.evaluate<string[]>(`window.__probe.mount(${JSON.stringify(html)})`);
   const bare = (html: string) => b.page.evaluate<string[]>(`window.__probe.bare(${JSON.stringify(html)})`);

@@ -1,8 +1,8 @@
 /// <reference types="node" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { renderPage } from '../../../src/main/render/render-page';
-import { openContentBrowser, type ContentBrowser } from './chromium-harness';
+import { useContentBrowser } from './use-content-browser';
 
 const render = (src: string) => renderPage(src, { pageId: 'tabs' }).html;
 const filler = Array.from({ length: 60 }, (_, i) => `Paragraph ${i} of filler text.`).join('\n\n');
@@ -24,13 +24,8 @@ async function expectAtTop(el: Locator): Promise<void> {
 }
 
 describe('content tabs in Chromium, with the page stylesheet', () => {
-  let b: ContentBrowser;
-  beforeAll(async () => {
-    b = await openContentBrowser({ css: true });
+  const b = useContentBrowser({ css: true }, async (b) => {
     await b.page.setViewportSize({ width: 480, height: 600 });
-  });
-  afterAll(async () => {
-    await b?.close();
   });
 
   it('wraps a long strip of labels onto several rows, each label fully inside the strip', async () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { TimelineItem } from '../../../src/shared/contract';
 import {
   applyTimelineFilter,
   defaultTimelineFilter,
@@ -9,25 +8,9 @@ import {
   stepTimeline,
   toCsv,
 } from '../../../src/renderer/src/stores/timeline-model';
+import { timelineItem } from './timeline-item';
 
-const item = (over: Partial<TimelineItem>): TimelineItem => ({
-  id: 'p/a',
-  title: 'A',
-  tier: 'gold',
-  type: 'pattern',
-  category: 'data',
-  status: null,
-  year: 2000,
-  month: null,
-  field: 'introduced',
-  origin: 'front-matter',
-  source: 'front matter: introduced',
-  anchor: null,
-  value: '2000',
-  conflict: false,
-  conflictWith: [],
-  ...over,
-});
+const item = timelineItem;
 
 const items = [
   item({ id: 'p/a', title: 'Alpha', year: 2000 }),

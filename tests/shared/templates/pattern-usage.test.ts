@@ -9,6 +9,7 @@ import {
   validateValues,
 } from '../../../src/shared/templates';
 import { patternUsageTemplate as schema } from '../../../src/shared/templates/pattern-usage';
+import { PATTERN_USAGE_VALUES } from './pattern-usage-values';
 
 const ctx = {
   date: '2026-12-05',
@@ -20,10 +21,8 @@ const page = (id: string) =>
     : null;
 
 const filled = {
-  pattern: 'pattern-library/resilience/circuit-breaker',
+  ...PATTERN_USAGE_VALUES,
   company: 'Example Corp, payments team',
-  scale: '50K req/s',
-  duration: '2 years',
   implementation: 'Breakers sit in the client library.\n\n```yaml\nthreshold: 50%\n```',
   outcomes: {
     performance: 'p99 fell from 2 s to 300 ms.',

@@ -1,7 +1,6 @@
-import { resolve } from 'node:path';
-import { openContentDb } from '../../database/connection';
 import { EvolutionService } from '../../evolution/evolution-service';
-import { requireString, UsageError, type Command } from '../command';
+import { checkContractArgs, type Command } from '../command';
+import { pickFields, withContentDb } from '../read-content';
 
 export const lineageCommand: Command = {
   name: 'lineage',
@@ -11,27 +10,21 @@ export const lineageCommand: Command = {
   options: { db: { type: 'string' }, json: { type: 'boolean' }, depth: { type: 'string' } },
   async run(values, ids, io) {
     const depth = values.depth === undefined ? 1 : Number(values.depth);
-    if (!Number.isInteger(depth) || depth < 0 || depth > 10)
-      throw new UsageError('--depth must be a whole number from 0 to 10');
-    const db = openContentDb(resolve(requireString(values, 'db')), { readonly: true });
-    try {
-      const graph = await new EvolutionService(db).getLineage(ids, depth);
-      if (values.json) {
-        io.out(
-          JSON.stringify({
-            nodes: graph.nodes.map(({ id, title, tier }) => ({ id, title, tier })),
-            edges: graph.edges.map(({ from, to, kind, via }) => ({ from, to, kind, via })),
-          }),
-        );
-      } else {
-        for (const e of graph.edges) io.out(`${e.from}\t${e.kind}\t${e.to}\t(${e.via})`);
-        io.out(`${graph.nodes.length} pages, ${graph.edges.length} edges`);
-      }
-      const missing = ids.filter((id) => !graph.nodes.some((n) => n.id === id));
-      if (missing.length > 0) io.err(`not found: ${missing.join(', ')}`);
-      return ids.length > 0 && missing.length === ids.length ? 1 : 0;
-    } finally {
-      db.close();
+    checkContractArgs('evolution', 'getLineage', [ids, depth], (path) => (path[0] === 1 ? '--depth' : 'ID'));
+    const graph = await withContentDb(values, (db) => new EvolutionService(db).getLineage(ids, depth));
+    if (values.json) {
+      io.out(
+        JSON.stringify({
+          nodes: pickFields(graph.nodes, ['id', 'title', 'tier']),
+          edges: pickFields(graph.edges, ['from', 'to', 'kind', 'via']),
+        }),
+      );
+    } else {
+      for (const e of graph.edges) io.out(`${e.from}\t${e.kind}\t${e.to}\t(${e.via})`);
+      io.out(`${graph.nodes.length} pages, ${graph.edges.length} edges`);
     }
+    const missing = ids.filter((id) => !graph.nodes.some((n) => n.id === id));
+    if (missing.length > 0) io.err(`not found: ${missing.join(', ')}`);
+    return ids.length > 0 && missing.length === ids.length ? 1 : 0;
   },
 };

@@ -1,7 +1,6 @@
-import { resolve } from 'node:path';
 import { ContentService } from '../../content/content-service';
-import { openContentDb } from '../../database/connection';
-import { checkContractArgs, requireString, UsageError, type Command } from '../command';
+import { checkContractArgs, UsageError, type Command } from '../command';
+import { withContentDb } from '../read-content';
 
 export const pageCommand: Command = {
   name: 'page',
@@ -13,25 +12,20 @@ export const pageCommand: Command = {
     checkContractArgs('content', 'getPages', [ids], ([, n]) =>
       n === undefined ? 'page ids' : `page id ${JSON.stringify(ids[Number(n)])}`,
     );
-    const db = openContentDb(resolve(requireString(values, 'db')), { readonly: true });
-    try {
-      const pages = await new ContentService(db).getPages(ids);
-      if (values.json) {
-        io.out(JSON.stringify(pages));
-      } else {
-        for (const p of pages) {
-          io.out(
-            `# ${p.title} (${p.id})\n${p.tier ?? 'no tier'} · ${p.type ?? 'no type'} · ${p.readingMinutes} min`,
-          );
-          for (const h of p.headings) io.out(`${'  '.repeat(h.level - 1)}- ${h.text} #${h.id}`);
-          for (const w of p.warnings) io.out(`  warning [${w.kind}] ${w.message}`);
-        }
+    const pages = await withContentDb(values, (db) => new ContentService(db).getPages(ids));
+    if (values.json) {
+      io.out(JSON.stringify(pages));
+    } else {
+      for (const p of pages) {
+        io.out(
+          `# ${p.title} (${p.id})\n${p.tier ?? 'no tier'} · ${p.type ?? 'no type'} · ${p.readingMinutes} min`,
+        );
+        for (const h of p.headings) io.out(`${'  '.repeat(h.level - 1)}- ${h.text} #${h.id}`);
+        for (const w of p.warnings) io.out(`  warning [${w.kind}] ${w.message}`);
       }
-      const missing = ids.length - pages.length;
-      if (missing > 0) io.err(`${missing} of ${ids.length} ids not found`);
-      return pages.length > 0 ? 0 : 1;
-    } finally {
-      db.close();
     }
+    const missing = ids.length - pages.length;
+    if (missing > 0) io.err(`${missing} of ${ids.length} ids not found`);
+    return pages.length > 0 ? 0 : 1;
   },
 };

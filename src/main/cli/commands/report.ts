@@ -3,10 +3,10 @@ import { resolve } from 'node:path';
 import { MAX_DRAFT_CHARS, type ReportFormat } from '../../../shared/contract/reports';
 import { templateById, TEMPLATE_IDS } from '../../../shared/templates';
 import { ContentService } from '../../content/content-service';
-import { openContentDb } from '../../database/connection';
 import { FileExistsError, writeFileAtomic } from '../../files/atomic-write';
 import { buildReportExport, pageIndexOf } from '../../reports/reports-service';
 import { requireString, UsageError, type Command } from '../command';
+import { withContentDb } from '../read-content';
 
 async function readValues(file: string): Promise<unknown> {
   const size = (await stat(file)).size;
@@ -37,13 +37,7 @@ export const reportCommand: Command = {
     const format = (values.format ?? 'md') as string;
     if (format !== 'md' && format !== 'json') throw new UsageError('--format must be md or json');
     const input = await readValues(resolve(requireString(values, 'in')));
-    const db = openContentDb(resolve(requireString(values, 'db')), { readonly: true });
-    let pages;
-    try {
-      pages = await new ContentService(db).listPages();
-    } finally {
-      db.close();
-    }
+    const pages = await withContentDb(values, (db) => new ContentService(db).listPages());
     const result = buildReportExport(schema, input, format as ReportFormat, pageIndexOf(pages), new Date());
     if (!result.ok) {
       for (const issue of result.issues) io.err(`${issue.path || 'values'}: ${issue.where} ${issue.message}`);

@@ -1,9 +1,8 @@
-import { resolve } from 'node:path';
 import type { SearchFilters } from '../../../shared/contract/search';
 import type { Tier } from '../../../shared/domain';
-import { openContentDb } from '../../database/connection';
 import { SearchService, type ExplainedHit } from '../../search/search-service';
-import { checkContractArgs, requireString, UsageError, type Command } from '../command';
+import { checkContractArgs, UsageError, type Command } from '../command';
+import { pickFields, withContentDb } from '../read-content';
 
 const LIST_FILTERS = ['type', 'category', 'status', 'relevance', 'difficulty'] as const;
 
@@ -68,7 +67,6 @@ export const searchCommand: Command = {
     difficulty: { type: 'string', multiple: true },
   },
   async run(values, positionals, io) {
-    const file = resolve(requireString(values, 'db'));
     const limit = values.limit === undefined ? 10 : Number(values.limit);
     const filters: SearchFilters = {};
     const tiers = listOption(values.tier);
@@ -83,8 +81,7 @@ export const searchCommand: Command = {
       throw new UsageError('give a query, or a filter to browse by');
     checkContractArgs('search', 'search', [{ text, filters, limit }], optionOf);
 
-    const db = openContentDb(file, { readonly: true });
-    try {
+    return withContentDb(values, (db, file) => {
       // search_pages came with the current index layout; a file without it holds none, or one from an earlier build.
       const hasIndex = db
         .prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name IN ('sections_fts', 'search_pages')`)
@@ -107,14 +104,7 @@ export const searchCommand: Command = {
       if (values.json) {
         io.out(
           JSON.stringify({
-            results: response.results.map(({ id, title, section, snippet, tier, score }) => ({
-              id,
-              title,
-              section,
-              snippet,
-              tier,
-              score,
-            })),
+            results: pickFields(response.results, ['id', 'title', 'section', 'snippet', 'tier', 'score']),
             total: response.total,
             corrected: response.corrected,
           }),
@@ -131,8 +121,6 @@ export const searchCommand: Command = {
       });
       io.out(`${response.results.length} of ${response.total} pages`);
       return 0;
-    } finally {
-      db.close();
-    }
+    });
   },
 };

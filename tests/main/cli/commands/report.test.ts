@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../../../../src/main/cli/main';
-import type { CliIo } from '../../../../src/main/cli/command';
 import { fromMarkdown, templateById } from '../../../../src/shared/templates';
 import { starterContentDb } from '../../reports/starter-services';
+import { runCli } from '../../../helpers/cli';
+import { PATTERN_USAGE_VALUES } from '../../../shared/templates/pattern-usage-values';
 
 let env: Awaited<ReturnType<typeof starterContentDb>>;
 beforeAll(async () => {
@@ -12,25 +12,13 @@ beforeAll(async () => {
 });
 afterAll(() => env.cleanup());
 
-const values = {
-  pattern: 'pattern-library/resilience/circuit-breaker',
-  company: 'Example Corp',
-  scale: '50K req/s',
-  duration: '2 years',
-  implementation: 'In the client library.',
-  outcomes: { performance: 'p99 2 s → 300 ms', reliability: 'Fewer cascades.', operational: '' },
-  lessons: 'Tune per dependency.',
-  recommend: { answer: 'yes', why: 'Cheap insurance.' },
-};
+const values = PATTERN_USAGE_VALUES;
 
 async function run(args: string[], input: unknown) {
   const file = join(env.dir, `in-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(file, typeof input === 'string' ? input : JSON.stringify(input));
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const io: CliIo = { out: (t) => stdout.push(t), err: (t) => stderr.push(t), isTty: false };
-  const code = await main(['report', '--db', env.contentDb, '--in', file, ...args], io);
-  return { code, out: stdout.join('\n'), err: stderr };
+  const result = await runCli(['report', '--db', env.contentDb, '--in', file, ...args]);
+  return { ...result, err: result.err === '' ? [] : result.err.split('\n') };
 }
 
 describe('dstudio report', () => {

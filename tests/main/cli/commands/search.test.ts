@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../../src/main/cli/main';
-import type { CliIo } from '../../../../src/main/cli/command';
+import { runCli } from '../../../helpers/cli';
 import { seededContentDb } from '../../search/seed-content';
 import { combinedScore, type ScoreParts } from '../../../../src/main/search/page-score';
-
-function captureIo(): CliIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), isTty: false };
-}
 
 async function run(args: string[]) {
   const { db, file, cleanup } = seededContentDb();
   db.close();
-  const io = captureIo();
   try {
-    const code = await main(['search', '--db', file, ...args], io);
-    return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
+    return await runCli(['search', '--db', file, ...args]);
   } finally {
     cleanup();
   }
@@ -85,10 +76,11 @@ describe('dstudio search', () => {
     const { db, file, cleanup } = seededContentDb();
     db.exec('DROP TABLE search_pages');
     db.close();
-    const io = captureIo();
     try {
-      expect(await main(['search', '--db', file, 'circuit'], io)).toBe(1);
-      expect(io.stderr.join('\n')).toContain('Import the corpus into a new file');
+      expect(await runCli(['search', '--db', file, 'circuit'])).toMatchObject({
+        code: 1,
+        err: expect.stringContaining('Import the corpus into a new file'),
+      });
     } finally {
       cleanup();
     }

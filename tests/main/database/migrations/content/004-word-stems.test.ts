@@ -1,30 +1,21 @@
-import BetterSqlite3 from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importCorpus } from '../../../../../src/main/corpus/import-service';
 import { openContentDb } from '../../../../../src/main/database/connection';
-import { migrate } from '../../../../../src/main/database/migrator';
-import { m001 } from '../../../../../src/main/database/migrations/content/001-initial';
-import { m002 } from '../../../../../src/main/database/migrations/content/002-search';
-import { m003 } from '../../../../../src/main/database/migrations/content/003-page-numbers';
 import { contentMigrations } from '../../../../../src/main/database/migrations/content';
 import { SearchService } from '../../../../../src/main/search/search-index';
 import { SEARCH_SQL } from '../../../../../src/main/search/search-repository';
 import { STARTER_CORPUS } from '../../../../helpers/corpus';
+import { previousReleaseDb } from './previous-release';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('content migration 004 (word stems)', () => {
   it('adds the stem column to an imported database; search works before the rebuild and marks every form after it', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'dstudio-m004-'));
-    const file = join(dir, 'content.db');
-    // The previous release's database: version 3, imported.
-    const old = new BetterSqlite3(file);
-    migrate(old, [m001, m002, m003], file);
-    old.close();
+    // The previous release's database, imported.
+    let file: string;
+    ({ dir, file } = previousReleaseDb('Word stems in the vocabulary'));
     {
       const db = openContentDb(file);
       await importCorpus(db, STARTER_CORPUS);

@@ -1,31 +1,19 @@
-import BetterSqlite3 from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importCorpus } from '../../../../../src/main/corpus/import-service';
 import { openContentDb } from '../../../../../src/main/database/connection';
-import { migrate } from '../../../../../src/main/database/migrator';
-import { contentMigrations } from '../../../../../src/main/database/migrations/content';
 import { SearchService } from '../../../../../src/main/search/search-index';
 import { STARTER_CORPUS } from '../../../../helpers/corpus';
+import { previousReleaseDb } from './previous-release';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('content migration 005 (what pages are about)', () => {
   it('adds the about index and name counts to an imported database; search works before the rebuild and ranks by them after it', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'dstudio-m005-'));
-    const file = join(dir, 'content.db');
-    const m005 = contentMigrations.findIndex((m) => m.why.startsWith('Search ranks by what a page is about'));
-    expect(m005).toBeGreaterThan(0);
     // The previous release's database: every migration before this one, imported.
-    {
-      const old = new BetterSqlite3(file);
-      old.function('section_text', { deterministic: true }, (b: unknown) => b as string);
-      migrate(old, contentMigrations.slice(0, m005), file);
-      old.close();
-    }
+    let file: string;
+    ({ dir, file } = previousReleaseDb('Search ranks by what a page is about'));
     {
       const db = openContentDb(file);
       await importCorpus(db, STARTER_CORPUS);
