@@ -37,7 +37,7 @@ export const LOCKED_KEYS = [
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-serif";
 
 /**
- * Diagram colours from the content palette (page-html.css), on mermaid's `base` theme, which
+ * Diagram colours from the content palette (page-palette.css), on mermaid's `base` theme, which
  * derives the rest (cluster, note, actor colours) from these. Values are fixed here because
  * mermaid needs concrete colours, not CSS variables.
  */
