@@ -1,9 +1,9 @@
 /**
  * The page metadata search filters, counts and orders by: each page's tier, type, category,
  * status, relevance and difficulty as small codes, and its place in id order and in browse
- * order, in one fixed-stride table (10 kB for the real corpus) that the service reads on its
- * first search. The same data as JSON objects with ids and titles (135 kB) took a fifth of
- * the first search to parse; ids and titles are read by SQL for the shown results only.
+ * order, in one small fixed-stride table that the service reads on its first search. The
+ * same data as JSON objects with ids and titles was many times larger and slow to parse on
+ * the first search; ids and titles are read by SQL for the shown results only.
  * Hand-rolled rather than a serialisation library: a typed-array view over the stored bytes
  * is already the fastest possible read, and the table has one writer and one reader.
  */

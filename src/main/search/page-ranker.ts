@@ -73,14 +73,12 @@ export class PageRanker {
    */
   rank(parsed: ParsedQuery): Ranked[] {
     if (isEmptyQuery(parsed))
-      return this.facets
-        .browseOrder()
-        .map((no) => ({
-          no,
-          sectionId: null,
-          score: 0,
-          parts: { ...NO_PARTS, prior: this.priors[no] ?? 1 },
-        }));
+      return this.facets.browseOrder().map((no) => ({
+        no,
+        sectionId: null,
+        score: 0,
+        parts: { ...NO_PARTS, prior: this.priors[no] ?? 1 },
+      }));
     // A last word that is already a corpus word is taken as typed: expanding "saga" to
     // "sagastep", "sagaorchestrator"… only pulls code listings up.
     for (const g of parsed.groups)

@@ -92,8 +92,8 @@ export const SEARCH_SQL = {
   nameTermsWithPrefix: `
     SELECT term FROM search_terms WHERE term >= ? AND term < ? AND name_freq > 0
     ORDER BY name_freq DESC, freq DESC LIMIT ?`,
-  // No ORDER BY rank: ranking every word that shares a trigram cost up to 10 ms; the
-  // expression already asks for two shared trigrams, and the length window does the rest.
+  // No ORDER BY rank: ranking every word that shares a trigram is costly on common trigrams;
+  // the expression already asks for two shared trigrams, and the length window does the rest.
   trigramCandidates: `
     SELECT t.term, t.freq FROM search_terms_tri JOIN search_terms t ON t.id = search_terms_tri.rowid
     WHERE search_terms_tri MATCH ? AND length(t.term) BETWEEN ? AND ? LIMIT ?`,

@@ -1,5 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import type { SearchApi, SearchQuery, SearchResponse } from '../../shared/contract/search';
+import {
+  MAX_SEARCH_RESULTS,
+  type SearchApi,
+  type SearchQuery,
+  type SearchResponse,
+} from '../../shared/contract/search';
 import { parseQuery, withoutStopwords, type ParsedQuery } from './fts-query';
 import { SearchRepository } from './search-repository';
 import type { PageFacets } from './page-facets';
@@ -14,6 +19,9 @@ export interface SearchServiceDeps {
 }
 
 const DEFAULT_LIMIT = 20;
+/** The request's result count within the contract's range (the CLI and the bench call searchSync without the contract's schema). */
+const limitOf = (q: SearchQuery): number =>
+  Math.max(1, Math.min(q.limit ?? DEFAULT_LIMIT, MAX_SEARCH_RESULTS));
 /** A corrected query that finds this many pages is good enough to show, even if the misspelling found more. */
 const ENOUGH_RESULTS = 10;
 /**
@@ -104,7 +112,7 @@ export class SearchService implements Pick<SearchApi, 'search'> {
   /** The synchronous core of search (the CLI and the benchmark call it directly). */
   searchSync(query: SearchQuery): SearchResponse {
     const s = this.fresh();
-    const limit = Math.max(1, Math.min(query.limit ?? DEFAULT_LIMIT, 200));
+    const limit = limitOf(query);
     const offset = Math.max(0, query.offset ?? 0);
     const { ranked, parsed, corrected } = this.rankText(s, query.text);
     const filter = s.facets.filter(query.filters ?? {});
@@ -123,7 +131,7 @@ export class SearchService implements Pick<SearchApi, 'search'> {
     const filter = s.facets.filter(query.filters ?? {});
     const top = this.rankText(s, query.text)
       .ranked.filter((r) => s.facets.matches(r.no, filter))
-      .slice(0, Math.max(1, Math.min(query.limit ?? DEFAULT_LIMIT, 200)));
+      .slice(0, limitOf(query));
     const names = new Map(
       top.length > 0
         ? this.repo.findHitTexts(top.map((r) => ({ no: r.no, sectionId: null }))).map((t) => [t.no, t])

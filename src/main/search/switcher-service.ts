@@ -50,7 +50,7 @@ export class SwitcherService implements Pick<SearchApi, 'quickSwitch' | 'quickSw
     return s.index.find(text, limit, this.deps.recentPageIds());
   }
 
-  /** What quickSwitch matches against (~0.5 MB of JSON for the real corpus), for the renderer to match locally. */
+  /** What quickSwitch matches against (every page, document and heading name), for the renderer to match locally. */
   async quickSwitchData(): Promise<QuickSwitchData> {
     const s = this.fresh();
     const source = s.source ?? { pages: [], docs: [], headings: [] };

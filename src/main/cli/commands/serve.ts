@@ -72,6 +72,8 @@ export async function serve(
     onReady(server);
     // While the reader's browser starts: a failed warm-up only means a slower first page.
     warmUp(server).catch(() => undefined);
+    // Search's own warm-up, as the Electron entry runs it: the first search then costs no compile.
+    setImmediate(() => services.warmUp());
     await stop;
   } finally {
     await server?.close();
