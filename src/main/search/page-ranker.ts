@@ -21,7 +21,7 @@ import type { QueryWords } from './query-words';
 
 /** A multi-word query whose words never meet in one section is relaxed when AND finds fewer pages than this. */
 const RELAX_BELOW = 5;
-/** The any-word relaxation ranks every section with any of the words: affordable up to this many (~1 ms)… */
+/** The any-word relaxation ranks every section with any of the words: affordable up to this many… */
 const ANY_WORD_MAX_SECTIONS = 1000;
 /** …and beyond that, this many of those with the most of the words. */
 const RELAXED_RANKED_SECTIONS = 300;

@@ -46,7 +46,9 @@ export function parseUserData(raw: unknown): UserData {
 /**
  * Imports a backup in one transaction: all of it or nothing. `replace` empties every
  * table first; otherwise rows merge in, the backup winning on the same key. Runs keep
- * their ids only when replacing; when merging they get new ids so they never collide.
+ * their ids only when replacing. When merging, rows with their own numeric id are matched
+ * by what they are (a run: its page and creation time; a visit: its page and time), so
+ * merging one backup twice adds nothing; unmatched ones get new ids so they never collide.
  */
 export function importUserData(
   db: Database,
@@ -58,6 +60,17 @@ export function importUserData(
     if (mode === 'replace')
       for (const t of [...USER_DATA_TABLES].reverse()) db.prepare(`DELETE FROM "${t.name}"`).run();
     const runIds = new Map<number, number>();
+    const sameRun = db.prepare('SELECT id FROM progress_runs WHERE page_id = ? AND created_at = ?').pluck();
+    const sameVisit = db.prepare('SELECT id FROM history WHERE page_id = ? AND visited_at = ?').pluck();
+    const updateRun = db.prepare(
+      `UPDATE progress_runs SET name = @name, archived = @archived, deleted_at = @deleted_at, updated_at = @updated_at
+       WHERE id = @id`,
+    );
+    const sameRow = (table: string, row: Record<string, unknown>): number | undefined =>
+      (table === 'progress_runs' ? sameRun : sameVisit).get(
+        row.page_id,
+        table === 'progress_runs' ? row.created_at : row.visited_at,
+      ) as number | undefined;
     for (const t of USER_DATA_TABLES) {
       const rows = data.tables[t.name] ?? [];
       // Merged rows with their own numeric id (history, runs) get a new one.
@@ -67,6 +80,14 @@ export function importUserData(
         `INSERT OR REPLACE INTO "${t.name}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
       );
       for (const row of rows) {
+        const same = fresh ? sameRow(t.name, row) : undefined;
+        if (same !== undefined) {
+          if (t.name === 'progress_runs') {
+            updateRun.run({ ...row, id: same });
+            runIds.set(row.id as number, same);
+          }
+          continue;
+        }
         const values = cols.map((c) =>
           c === 'run_id' && runIds.has(row[c] as number) ? runIds.get(row[c] as number)! : (row[c] ?? null),
         );

@@ -61,11 +61,34 @@ describe('user-data backup', () => {
     importUserData(target, parseUserData(backup), 'replace');
     expect(dump(target)).toEqual(dump(source));
     expect(dump(target).progress_items).toHaveLength(1);
-    // Merging the same backup again adds a second run (new id) with its items, and no duplicates elsewhere.
+    // Merging the same backup again changes nothing: the run and the visit are recognised.
     importUserData(target, parseUserData(backup), 'merge');
-    expect(dump(target).progress_runs).toHaveLength(2);
-    expect(dump(target).progress_items).toHaveLength(2);
-    expect(dump(target).bookmarks).toHaveLength(1);
+    expect(dump(target)).toEqual(dump(source));
+  });
+
+  it("merge: a run the machine has takes the backup's state; another run with the same id is added", () => {
+    const addRun = (db: ReturnType<typeof openUserDb>, name: string, at: string) =>
+      db
+        .prepare('INSERT INTO progress_runs (page_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)')
+        .run('m/g', name, at, at);
+    const source = seeded(mkdtempSync(join(tmpdir(), 'dstudio-userdata-')));
+    source.prepare("UPDATE progress_items SET state = 'done', note = 'paid'").run();
+    source.prepare("UPDATE progress_runs SET name = 'Payments: 2PC to Saga' WHERE id = 1").run();
+    addRun(source, 'Inventory', '2026-03-01T00:00:00.000Z');
+    const backup = parseUserData(JSON.parse(JSON.stringify(exportUserData(source))));
+    // The same run (id 1), and the target's own run under the id the backup's second run has.
+    const target = seeded(mkdtempSync(join(tmpdir(), 'dstudio-userdata-')));
+    addRun(target, 'Orders', '2026-02-01T00:00:00.000Z');
+    importUserData(target, backup, 'merge');
+    const runs = dump(target).progress_runs as { id: number; name: string }[];
+    expect(runs.map((r) => [r.id, r.name])).toEqual([
+      [1, 'Payments: 2PC to Saga'],
+      [2, 'Orders'],
+      [3, 'Inventory'],
+    ]);
+    expect(dump(target).progress_items).toEqual([
+      expect.objectContaining({ run_id: 1, state: 'done', note: 'paid' }),
+    ]);
   });
 
   it('rejects a bad backup and changes nothing', () => {
