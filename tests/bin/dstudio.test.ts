@@ -56,14 +56,16 @@ describe.skipIf(!existsSync(BUILT_CLI))('the built CLI (out/main/cli.js, after `
   });
 
   it('finds the parse worker next to the module that starts it, and the worker parses', async () => {
-    // parse-pool resolves `./parse-worker.js` against its own module: whichever built file it
-    // landed in must sit beside the worker entry.
+    // parse-pool and the sync service resolve their worker (workerEntry) against their own
+    // module: whichever built file each landed in must sit beside the worker's entry.
     const files = readdirSync(BUILT_DIR).filter((f) => f.endsWith('.js'));
-    const starters = files.filter((f) =>
-      readFileSync(join(BUILT_DIR, f), 'utf8').includes('"./parse-worker.js"'),
-    );
-    expect(starters.length).toBeGreaterThan(0);
-    expect(files).toContain('parse-worker.js');
+    for (const name of ['parse-worker', 'sync-worker']) {
+      const starters = files.filter((f) =>
+        readFileSync(join(BUILT_DIR, f), 'utf8').includes(`workerEntry("${name}", import.meta.url)`),
+      );
+      expect(starters, name).not.toHaveLength(0);
+      expect(files).toContain(`${name}.js`);
+    }
 
     const worker = new Worker(join(BUILT_DIR, 'parse-worker.js'));
     try {
