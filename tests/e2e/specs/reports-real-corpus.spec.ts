@@ -30,7 +30,7 @@ test('"Report your usage" on a real gold pattern page opens the composer prefill
   await expect(page.getByTestId('report-preview')).toContainText(`Pattern: ${gold!.title}`);
 });
 
-// FIXME (known bug, in the issue note): since the session-4 merges, on this long real draft the
+// FIXME (known bug, in the issue note): on this long real draft the
 // composer stops taking field changes (the preview shows earlier fields unanswered and the
 // radio click does not stay), so the flow below cannot reach the GitHub step. Re-enable with the fix.
 test.fixme('a long real draft goes to GitHub as a title-only URL, its Markdown on the clipboard', async ({
