@@ -3,7 +3,7 @@ import { patternUsageTemplate } from './pattern-usage';
 import type { ReportValues, TemplateSchema } from './schema';
 
 export * from './schema';
-export { emptyItem, emptyValues, normalizeValues, type ReportIssue } from './values';
+export { emptyItem, emptyValues, normalizeValues, valueAt, type ReportIssue } from './values';
 export { validateValues, type ValidationContext } from './validate';
 export { fromMarkdown, ReportImportError, templateIdOf, toMarkdown, type MarkdownContext } from './markdown';
 export { parseQuantity, type Quantity } from './quantity';

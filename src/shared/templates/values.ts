@@ -26,6 +26,17 @@ export function emptyItem(fields: readonly ScalarField[]): Record<string, string
   return Object.fromEntries(fields.map((f) => [f.key, '']));
 }
 
+/** The value a path names (`company`, `outcomes.performance`, `phases.0.name`); undefined if absent. */
+export function valueAt(values: ReportValues, path: string): unknown {
+  if (path === '') return values;
+  let at: unknown = values;
+  for (const key of path.split('.')) {
+    if (typeof at !== 'object' || at === null) return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at;
+}
+
 function asText(raw: unknown): string | null {
   if (raw === undefined || raw === null) return '';
   if (typeof raw === 'string') return raw.replace(/\r\n?/g, '\n').trim();

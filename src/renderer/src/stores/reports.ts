@@ -1,17 +1,19 @@
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef, watch } from 'vue';
+import { computed, ref, shallowRef, toRaw, watch } from 'vue';
 import type { ReportDraft, ReportDraftSummary, ReportFormat, ReportPreview } from '../../../shared/contract';
 import type { PageId } from '../../../shared/domain';
 import {
   githubIssueLink,
   templateById,
   validateValues,
+  valueAt,
   type ReportIssue,
   type ReportValues,
 } from '../../../shared/templates';
 import { api } from '../api';
 import { saveExport } from '../save-export';
 import { messageOf } from './errors';
+import { latestAnswer } from './latest-answer';
 
 /** Typing pauses this long before a save: a crash loses well under a second of typing. */
 const SAVE_DELAY_MS = 250;
@@ -29,6 +31,9 @@ export const useReportsStore = defineStore('reports', () => {
   const values = ref<ReportValues>({});
   const saveState = ref<'saved' | 'saving' | 'failed'>('saved');
   const preview = shallowRef<ReportPreview | null>(null);
+  /** The values the preview on screen was made from (its issues are about those). */
+  let previewed: ReportValues = {};
+  const previewAnswers = latestAnswer();
   /** Fields the user has left once (their problems show from then on), and whether export was tried. */
   const touched = ref<ReadonlySet<string>>(new Set());
   const showAllIssues = ref(false);
@@ -39,14 +44,26 @@ export const useReportsStore = defineStore('reports', () => {
 
   /**
    * Problems of the values as typed: the shared validation at once, plus what only main can
-   * check (page ids) from the latest preview.
+   * check (page ids) from the latest preview, for the fields still as that preview saw them.
+   * The preview lags the typing (more so on a long draft), and its word on a field edited
+   * since is stale: a "required" shown under a field just filled in.
    */
   const issues = computed<ReportIssue[]>(() => {
     if (!schema.value) return [];
     const local = validateValues(schema.value, values.value);
     const seen = new Set(local.map((i) => i.path));
-    return [...local, ...(preview.value?.issues ?? []).filter((i) => !seen.has(i.path))];
+    const unchanged = (path: string) =>
+      JSON.stringify(valueAt(previewed, path)) === JSON.stringify(valueAt(values.value, path));
+    return [
+      ...local,
+      ...(preview.value?.issues ?? []).filter((i) => !seen.has(i.path) && unchanged(i.path)),
+    ];
   });
+
+  function showPreview(next: ReportPreview | null, of: ReportValues): void {
+    previewed = of;
+    preview.value = next;
+  }
 
   /** Problems to show beside a field: after it was left once, or everywhere after an export attempt. */
   function issuesAt(path: string): ReportIssue[] {
@@ -93,10 +110,13 @@ export const useReportsStore = defineStore('reports', () => {
     clearTimeout(previewTimer);
     const d = draft.value;
     if (!d) return;
+    const ticket = previewAnswers.next();
+    const sent = structuredClone(toRaw(values.value));
     try {
-      preview.value = await api.reports.previewReport(d.templateId, values.value);
+      const next = await api.reports.previewReport(d.templateId, sent);
+      if (ticket.isLatest()) showPreview(next, sent);
     } catch (e) {
-      error.value = `Could not render the preview: ${messageOf(e)}`;
+      if (ticket.isLatest()) error.value = `Could not render the preview: ${messageOf(e)}`;
     }
   }
 
@@ -128,7 +148,8 @@ export const useReportsStore = defineStore('reports', () => {
       touched.value = new Set();
       showAllIssues.value = false;
       notice.value = null;
-      preview.value = null;
+      previewAnswers.invalidate();
+      showPreview(null, {});
       error.value = null;
     } catch (e) {
       error.value = `Could not open the draft: ${messageOf(e)}`;
@@ -202,7 +223,8 @@ export const useReportsStore = defineStore('reports', () => {
     if (!result.ok) {
       showAllIssues.value = true;
       notice.value = null;
-      preview.value = preview.value ? { ...preview.value, issues: result.issues } : preview.value;
+      // The export judged the values saved by the flush above: the values on screen now.
+      if (preview.value) showPreview({ ...preview.value, issues: result.issues }, structuredClone(toRaw(values.value)));
       return null;
     }
     return result;
