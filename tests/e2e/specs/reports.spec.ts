@@ -101,3 +101,50 @@ test('drafts list: search, duplicate, delete and undo', async ({ reader, server,
   await expect(list.getByRole('listitem')).toHaveCount(3);
   await snap('report-drafts-light');
 });
+
+test("a field's problem revealed by a press further down waits for the click, which lands where it was aimed", async ({
+  reader,
+  targets,
+  page,
+}) => {
+  await reader.openPage(targets.pattern.id);
+  await page.getByTestId('report-usage').click();
+  await expect(field(page, 'pattern')).toHaveValue(targets.pattern.id);
+  // Lessons Learned is required and left empty: leaving it reveals its problem right above the radios.
+  const radio = page.getByLabel('Yes, with caveats');
+  await radio.scrollIntoViewIfNeeded();
+  await field(page, 'lessons').focus();
+  const box = (await radio.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  // A person's press lasts this long; the form re-renders meanwhile.
+  await page.waitForTimeout(150);
+  await page.mouse.up();
+  await expect(radio).toBeChecked();
+  await expect(page.locator('[data-path="lessons"] .field-error')).toHaveText('Lessons Learned is required.');
+  await expect(page.getByTestId('report-preview')).toContainText('Yes, with caveats');
+});
+
+test('problems of a preview still on its way are not shown under fields filled in since', async ({
+  reader,
+  targets,
+  page,
+}) => {
+  await reader.openPage(targets.pattern.id);
+  await page.getByTestId('report-usage').click();
+  await expect(page.getByTestId('report-preview')).toContainText(targets.pattern.title);
+  // From now on every preview takes a while, as on a long draft or a busy machine.
+  await page.route('**/api/reports/previewReport', async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue().catch(() => {});
+  });
+  await field(page, 'company').fill('Example Corp, payments team');
+  await field(page, 'scale').fill('lots');
+  await field(page, 'duration').fill('');
+  // Scale's own problem shows at once; Company's "required" from the preview on screen does not.
+  await expect(page.locator('[data-path="scale"] .field-error')).toContainText('needs a number and a unit');
+  // Asked once, not retried: the stale problem would go when the preview arrives.
+  expect(await page.locator('[data-path="company"] .field-error').count()).toBe(0);
+  await expect(page.getByTestId('report-preview')).toContainText('Example Corp, payments team');
+  await expect(page.locator('[data-path="company"] .field-error')).toHaveCount(0);
+});

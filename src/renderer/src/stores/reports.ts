@@ -54,10 +54,7 @@ export const useReportsStore = defineStore('reports', () => {
     const seen = new Set(local.map((i) => i.path));
     const unchanged = (path: string) =>
       JSON.stringify(valueAt(previewed, path)) === JSON.stringify(valueAt(values.value, path));
-    return [
-      ...local,
-      ...(preview.value?.issues ?? []).filter((i) => !seen.has(i.path) && unchanged(i.path)),
-    ];
+    return [...local, ...(preview.value?.issues ?? []).filter((i) => !seen.has(i.path) && unchanged(i.path))];
   });
 
   function showPreview(next: ReportPreview | null, of: ReportValues): void {
@@ -224,7 +221,8 @@ export const useReportsStore = defineStore('reports', () => {
       showAllIssues.value = true;
       notice.value = null;
       // The export judged the values saved by the flush above: the values on screen now.
-      if (preview.value) showPreview({ ...preview.value, issues: result.issues }, structuredClone(toRaw(values.value)));
+      if (preview.value)
+        showPreview({ ...preview.value, issues: result.issues }, structuredClone(toRaw(values.value)));
       return null;
     }
     return result;

@@ -1,0 +1,119 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { nextTick } from 'vue';
+import { createPinia, setActivePinia } from 'pinia';
+import { callsOf, deferred, unexpected, useFakeApi } from '../fake-api';
+import type { ReportDraft, ReportPreview } from '../../../src/shared/contract';
+import { emptyValues, type ReportIssue, type ReportValues } from '../../../src/shared/templates';
+import { patternUsageTemplate } from '../../../src/shared/templates/pattern-usage';
+import { useReportsStore } from '../../../src/renderer/src/stores/reports';
+
+vi.mock('../../../src/renderer/src/api', () => import('../fake-api'));
+
+const DRAFT: ReportDraft = {
+  id: 'd1',
+  templateId: patternUsageTemplate.id,
+  templateVersion: patternUsageTemplate.version,
+  values: { ...emptyValues(patternUsageTemplate), pattern: 'no/such-page' },
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
+const REQUIRED: ReportIssue = { path: 'company', where: 'Company', message: 'is required' };
+/** A problem only main can find: the page id is not in content.db. */
+const NO_PAGE: ReportIssue = { path: 'pattern', where: 'Pattern', message: 'is not a page in the library' };
+const preview = (issues: ReportIssue[], html = '<p>preview</p>'): ReportPreview => ({
+  issues,
+  markdown: '',
+  html,
+});
+
+/** A fake previewReport whose answers the test gives, one call at a time. */
+function heldPreviews() {
+  const held: { values: ReportValues; answer: ReturnType<typeof deferred<ReportPreview>> }[] = [];
+  return {
+    held,
+    previewReport: (_template: string, values: ReportValues) => {
+      const answer = deferred<ReportPreview>();
+      held.push({ values, answer });
+      return answer.promise;
+    },
+  };
+}
+
+/** Lets the store's watcher run and its preview pause pass. */
+async function typingPause(): Promise<void> {
+  await nextTick();
+  await vi.advanceTimersByTimeAsync(1000);
+}
+
+beforeEach(() => {
+  setActivePinia(createPinia());
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  expect(unexpected).toEqual([]);
+});
+
+describe('reports store: the preview lags the typing', () => {
+  it("shows a preview's problems only for the fields that preview saw as they are now", async () => {
+    const previews = heldPreviews();
+    useFakeApi({
+      reports: {
+        getDraft: async () => structuredClone(DRAFT),
+        previewReport: previews.previewReport,
+        saveDraft: async () => ({ updatedAt: '2026-01-02T00:00:00.000Z' }),
+      },
+    });
+    const store = useReportsStore();
+    await store.openDraft('d1');
+    previews.held[0]!.answer.resolve(preview([REQUIRED, NO_PAGE]));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.issues.filter((i) => i.path === 'pattern')).toEqual([NO_PAGE]);
+
+    // Company filled in while that preview is still on screen: its "required" is stale.
+    store.values.company = 'Example Corp';
+    await nextTick();
+    expect(store.issues.map((i) => i.path)).not.toContain('company');
+    // The page id it checked is unchanged: main's word on it still holds.
+    expect(store.issues).toContainEqual(NO_PAGE);
+
+    // The page id edited: main has not seen this one yet, so its old verdict is not shown.
+    store.values.pattern = 'pattern-library/resilience/circuit-breaker';
+    await nextTick();
+    expect(store.issues.map((i) => i.path)).not.toContain('pattern');
+
+    // The next preview, made from the values now, is believed again.
+    await typingPause();
+    expect(previews.held).toHaveLength(2);
+    expect(previews.held[1]!.values).toMatchObject({ company: 'Example Corp' });
+    previews.held[1]!.answer.resolve(preview([NO_PAGE]));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.issues).toContainEqual(NO_PAGE);
+    expect(callsOf('reports', 'saveDraft').length).toBeGreaterThan(0);
+  });
+
+  it('never lets an older preview answer replace a newer one', async () => {
+    const previews = heldPreviews();
+    useFakeApi({
+      reports: {
+        getDraft: async () => structuredClone(DRAFT),
+        previewReport: previews.previewReport,
+        saveDraft: async () => ({ updatedAt: '2026-01-02T00:00:00.000Z' }),
+      },
+    });
+    const store = useReportsStore();
+    await store.openDraft('d1');
+    store.values.company = 'First';
+    await typingPause();
+    store.values.company = 'Second';
+    await typingPause();
+    expect(previews.held).toHaveLength(3);
+
+    previews.held[2]!.answer.resolve(preview([], '<p>second</p>'));
+    await vi.advanceTimersByTimeAsync(0);
+    previews.held[1]!.answer.resolve(preview([REQUIRED], '<p>first</p>'));
+    previews.held[0]!.answer.resolve(preview([REQUIRED], '<p>opened</p>'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.preview?.html).toBe('<p>second</p>');
+  });
+});
