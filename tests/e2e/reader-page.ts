@@ -2,6 +2,11 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { routeOf } from '../../src/shared/routes';
 import { ID_PREFIX } from '../../src/renderer/src/page-html/sanitize';
 
+/** One field of the report composer, by its path (`company`, `outcomes.performance`, `phases.0.name`). */
+export function reportField(page: Page, path: string): Locator {
+  return page.locator(`#report-field-${path.replace(/\./g, '-')}`);
+}
+
 /** The reader as a user sees it: the shell's parts and the views, by role and label. */
 export class ReaderPage {
   readonly sidebar: Locator;
@@ -44,6 +49,14 @@ export class ReaderPage {
     // before that would race the restore.
     await expect(this.page.locator('article.page-article[data-positioned]')).toBeAttached();
     if (title) await expect(this.title).toHaveText(title);
+  }
+
+  /** "Report your usage" on a pattern page: the composer opens with the page in its Pattern field. */
+  async openUsageReport(pageId: string): Promise<void> {
+    await this.openPage(pageId);
+    await this.page.getByTestId('report-usage').click();
+    await expect(this.page).toHaveURL(/#\/reports\/[A-Za-z0-9-]+$/);
+    await expect(reportField(this.page, 'pattern')).toHaveValue(pageId);
   }
 
   /** The current route, after the `#`. */

@@ -1,13 +1,11 @@
 import { test, expect } from '../fixtures';
+import { reportField as field } from '../reader-page';
 
 /** The playbook and a pattern it migrates to, in each corpus the suite runs on. */
 const PAGES = {
   starter: { guide: 'migration/two-phase-commit-to-saga', pattern: 'pattern-library/data-management/saga' },
   real: { guide: 'excellence/migrations/2pc-to-saga', pattern: 'pattern-library/data-management/saga' },
 } as const;
-
-const field = (page: import('../fixtures').Page, path: string) =>
-  page.locator(`#report-field-${path.replace(/\./g, '-')}`);
 
 test('a checklist run prefills the migration story of its guide and is offered to a related pattern report', async ({
   reader,

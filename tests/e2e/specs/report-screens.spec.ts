@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '../fixtures';
+import { reportField as field } from '../reader-page';
 
 /**
  * Reviewed baselines of the composer (empty, with errors, with preview) and the drafts list,
@@ -8,8 +9,6 @@ import { test, expect, type Page } from '../fixtures';
 
 // The baselines show the starter content, which only changes with this repository.
 test.skip(({ corpus }) => corpus !== 'starter', 'reviewed baselines exist for the starter content only');
-
-const field = (page: Page, path: string) => page.locator(`#report-field-${path.replace(/\./g, '-')}`);
 
 /** Both themes of what is on screen now, against their reviewed baselines. */
 /** The side bar's status line names the build's commit, which changes with every commit. */
@@ -35,9 +34,7 @@ test('the composer, empty, with errors and with its preview, in both themes', as
   targets,
   page,
 }) => {
-  await reader.openPage(targets.pattern.id);
-  await page.getByTestId('report-usage').click();
-  await expect(field(page, 'pattern')).toHaveValue(targets.pattern.id);
+  await reader.openUsageReport(targets.pattern.id);
   await expect(page.getByTestId('report-preview')).toContainText(targets.pattern.title);
   await compareBothThemes(page, 'composer-empty');
 

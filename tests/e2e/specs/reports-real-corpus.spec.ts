@@ -1,4 +1,5 @@
-import { test, expect, type Page } from '../fixtures';
+import { test, expect } from '../fixtures';
+import { reportField as field } from '../reader-page';
 import { isPatternPage } from '../../../src/shared/page-kinds';
 import { MAX_ISSUE_URL_LENGTH, UPSTREAM_REPOSITORY } from '../../../src/shared/templates/github-issue';
 import { corpusAvailable, SKIP_MESSAGE } from '../../helpers/corpus';
@@ -8,8 +9,6 @@ test.skip(
   ({ corpus }) => corpus !== 'real',
   corpusAvailable() ? 'runs in the real-corpus project' : SKIP_MESSAGE,
 );
-
-const field = (page: Page, path: string) => page.locator(`#report-field-${path.replace(/\./g, '-')}`);
 
 test('"Report your usage" on a real gold pattern page opens the composer prefilled with its name and tier', async ({
   reader,
@@ -22,10 +21,7 @@ test('"Report your usage" on a real gold pattern page opens the composer prefill
     (p) => isPatternPage(p) && p.tier === 'gold' && p.id !== 'pattern-library/resilience/circuit-breaker',
   );
   expect(gold, 'a gold pattern in snap-5').toBeDefined();
-  await reader.openPage(gold!.id);
-  await page.getByTestId('report-usage').click();
-  await expect(page).toHaveURL(/#\/reports\/[A-Za-z0-9-]+$/);
-  await expect(field(page, 'pattern')).toHaveValue(gold!.id);
+  await reader.openUsageReport(gold!.id);
   await expect(page.getByTestId('page-reading')).toHaveText(`${gold!.title}, Gold tier.`);
   await expect(page.getByTestId('report-preview')).toContainText(`Pattern: ${gold!.title}`);
 });

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, type Page } from '../fixtures';
+import { test, expect } from '../fixtures';
+import { reportField as field } from '../reader-page';
 import { patternUsageTemplate } from '../../../src/shared/templates/pattern-usage';
 import { toMarkdown } from '../../../src/shared/templates';
 
-const field = (page: Page, path: string) => page.locator(`#report-field-${path.replace(/\./g, '-')}`);
 const HOSTILE =
   '<svg onload="window.__xss=1"></svg> <img onerror="window.__xss=4"> <script>window.__xss=2</script> [x](javascript:window.__xss=3)';
 
@@ -15,11 +15,8 @@ test('drafts a report from the circuit-breaker page, survives a reload, fixes an
   snap,
 }) => {
   await page.emulateMedia({ colorScheme: 'light' });
-  await reader.openPage(targets.pattern.id);
-  await page.getByTestId('report-usage').click();
-  await expect(page).toHaveURL(/#\/reports\/[A-Za-z0-9-]+$/);
+  await reader.openUsageReport(targets.pattern.id);
   const draftId = /reports\/([A-Za-z0-9-]+)$/.exec(page.url())![1]!;
-  await expect(field(page, 'pattern')).toHaveValue(targets.pattern.id);
   await expect(page.getByTestId('report-preview')).toContainText(targets.pattern.title);
   await snap('report-empty-light');
 
@@ -107,9 +104,7 @@ test("a field's problem revealed by a press further down waits for the click, wh
   targets,
   page,
 }) => {
-  await reader.openPage(targets.pattern.id);
-  await page.getByTestId('report-usage').click();
-  await expect(field(page, 'pattern')).toHaveValue(targets.pattern.id);
+  await reader.openUsageReport(targets.pattern.id);
   // Lessons Learned is required and left empty: leaving it reveals its problem right above the radios.
   const radio = page.getByLabel('Yes, with caveats');
   await radio.scrollIntoViewIfNeeded();
@@ -130,8 +125,7 @@ test('problems of a preview still on its way are not shown under fields filled i
   targets,
   page,
 }) => {
-  await reader.openPage(targets.pattern.id);
-  await page.getByTestId('report-usage').click();
+  await reader.openUsageReport(targets.pattern.id);
   await expect(page.getByTestId('report-preview')).toContainText(targets.pattern.title);
   // From now on every preview takes a while, as on a long draft or a busy machine.
   await page.route('**/api/reports/previewReport', async (route) => {

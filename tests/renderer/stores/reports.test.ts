@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nextTick } from 'vue';
 import { createPinia, setActivePinia } from 'pinia';
-import { callsOf, deferred, unexpected, useFakeApi } from '../fake-api';
+import { callsOf, deferred, unexpected, useFakeApi, type FakeImpl } from '../fake-api';
 import type { ReportDraft, ReportPreview } from '../../../src/shared/contract';
 import { emptyValues, type ReportIssue, type ReportValues } from '../../../src/shared/templates';
 import { patternUsageTemplate } from '../../../src/shared/templates/pattern-usage';
@@ -39,6 +39,22 @@ function heldPreviews() {
   };
 }
 
+/** The draft open in the store, every preview held until the test answers it. */
+async function openWithHeldPreviews(more: FakeImpl['reports'] = {}) {
+  const previews = heldPreviews();
+  useFakeApi({
+    reports: {
+      getDraft: async () => structuredClone(DRAFT),
+      previewReport: previews.previewReport,
+      saveDraft: async () => ({ updatedAt: '2026-01-02T00:00:00.000Z' }),
+      ...more,
+    },
+  });
+  const store = useReportsStore();
+  await store.openDraft('d1');
+  return { store, previews };
+}
+
 /** Lets the store's watcher run and its preview pause pass. */
 async function typingPause(): Promise<void> {
   await nextTick();
@@ -56,16 +72,7 @@ afterEach(() => {
 
 describe('reports store: the preview lags the typing', () => {
   it("shows a preview's problems only for the fields that preview saw as they are now", async () => {
-    const previews = heldPreviews();
-    useFakeApi({
-      reports: {
-        getDraft: async () => structuredClone(DRAFT),
-        previewReport: previews.previewReport,
-        saveDraft: async () => ({ updatedAt: '2026-01-02T00:00:00.000Z' }),
-      },
-    });
-    const store = useReportsStore();
-    await store.openDraft('d1');
+    const { store, previews } = await openWithHeldPreviews();
     previews.held[0]!.answer.resolve(preview([REQUIRED, NO_PAGE]));
     await vi.advanceTimersByTimeAsync(0);
     expect(store.issues.filter((i) => i.path === 'pattern')).toEqual([NO_PAGE]);
@@ -93,16 +100,7 @@ describe('reports store: the preview lags the typing', () => {
   });
 
   it('never lets an older preview answer replace a newer one', async () => {
-    const previews = heldPreviews();
-    useFakeApi({
-      reports: {
-        getDraft: async () => structuredClone(DRAFT),
-        previewReport: previews.previewReport,
-        saveDraft: async () => ({ updatedAt: '2026-01-02T00:00:00.000Z' }),
-      },
-    });
-    const store = useReportsStore();
-    await store.openDraft('d1');
+    const { store, previews } = await openWithHeldPreviews();
     store.values.company = 'First';
     await typingPause();
     store.values.company = 'Second';
@@ -115,5 +113,54 @@ describe('reports store: the preview lags the typing', () => {
     previews.held[0]!.answer.resolve(preview([REQUIRED], '<p>opened</p>'));
     await vi.advanceTimersByTimeAsync(0);
     expect(store.preview?.html).toBe('<p>second</p>');
+  });
+});
+
+describe('reports store: saving as the user types', () => {
+  it('saves at least once a second while the typing goes on without a pause', async () => {
+    const { store } = await openWithHeldPreviews();
+    // Six keys a second for three seconds: never the pause that a save waits for.
+    for (let i = 0; i < 18; i++) {
+      store.values.company = `${store.values.company as string}x`;
+      await nextTick();
+      await vi.advanceTimersByTimeAsync(160);
+    }
+    const saved = callsOf('reports', 'saveDraft').map((args) => (args[1] as ReportValues).company as string);
+    expect(saved.length).toBeGreaterThanOrEqual(2);
+    // The last save sent has all but about the last second of typing.
+    expect(saved.at(-1)!.length).toBeGreaterThanOrEqual(18 - 7);
+  });
+
+  it('sends one save at a time, the next with the text as it is then, and says "saved" only when nothing waits', async () => {
+    const saves: { values: ReportValues; answer: ReturnType<typeof deferred<{ updatedAt: string }>> }[] = [];
+    const { store } = await openWithHeldPreviews({
+      saveDraft: (_id: string, values: ReportValues) => {
+        const answer = deferred<{ updatedAt: string }>();
+        saves.push({ values: JSON.parse(JSON.stringify(values)) as ReportValues, answer });
+        return answer.promise;
+      },
+    });
+    store.values.company = 'A';
+    await typingPause();
+    expect(saves).toHaveLength(1);
+    store.values.company = 'AB';
+    await typingPause();
+    // The first save is still on its way: the second waits for it.
+    expect(saves).toHaveLength(1);
+    expect(store.saveState).toBe('saving');
+    store.values.company = 'ABC';
+    await nextTick();
+
+    saves[0]!.answer.resolve({ updatedAt: '2026-01-02T00:00:01.000Z' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(saves).toHaveLength(2);
+    expect(saves[1]!.values.company).toBe('ABC');
+    expect(store.saveState).toBe('saving');
+
+    const flushed = store.flush();
+    saves[1]!.answer.resolve({ updatedAt: '2026-01-02T00:00:02.000Z' });
+    await flushed;
+    expect(store.saveState).toBe('saved');
+    expect(store.draft?.updatedAt).toBe('2026-01-02T00:00:02.000Z');
   });
 });

@@ -15,8 +15,10 @@ import { saveExport } from '../save-export';
 import { messageOf } from './errors';
 import { latestAnswer } from './latest-answer';
 
-/** Typing pauses this long before a save: a crash loses well under a second of typing. */
+/** A save goes out once typing pauses this long… */
 const SAVE_DELAY_MS = 250;
+/** …and at least this often while it goes on without a pause: a crash loses about a second at most. */
+const SAVE_MAX_WAIT_MS = 1000;
 const PREVIEW_DELAY_MS = 300;
 
 /** Contribution report drafts: the drafts list and the draft open in the composer. */
@@ -87,20 +89,44 @@ export const useReportsStore = defineStore('reports', () => {
   let previewTimer: ReturnType<typeof setTimeout> | undefined;
   let opening = false;
 
-  async function save(): Promise<void> {
+  /** When the oldest change not yet sent was made (undefined: none waiting). */
+  let unsentSince: number | undefined;
+  /** The saves sent, one at a time: a slow older save landing after a newer one would put back older text. */
+  let saving: Promise<void> = Promise.resolve();
+
+  function save(): Promise<void> {
     clearTimeout(saveTimer);
     saveTimer = undefined;
+    saving = saving.then(send);
+    return saving;
+  }
+
+  /** Sends the values as they are when their turn comes, with every change made until then. */
+  async function send(): Promise<void> {
+    clearTimeout(saveTimer);
+    saveTimer = undefined;
+    unsentSince = undefined;
     const d = draft.value;
     if (!d) return;
     saveState.value = 'saving';
     try {
       const { updatedAt } = await api.reports.saveDraft(d.id, values.value);
-      draft.value = { ...d, values: values.value, updatedAt };
-      saveState.value = 'saved';
+      if (draft.value?.id === d.id) draft.value = { ...draft.value, values: values.value, updatedAt };
+      // Changes made meanwhile are still waiting for their own save.
+      if (saveTimer === undefined) saveState.value = 'saved';
     } catch (e) {
       saveState.value = 'failed';
       error.value = `Could not save the draft: ${messageOf(e)}`;
     }
+  }
+
+  function scheduleSave(): void {
+    saveState.value = 'saving';
+    const now = Date.now();
+    unsentSince ??= now;
+    clearTimeout(saveTimer);
+    const wait = Math.min(SAVE_DELAY_MS, Math.max(0, unsentSince + SAVE_MAX_WAIT_MS - now));
+    saveTimer = setTimeout(() => void save(), wait);
   }
 
   async function refreshPreview(): Promise<void> {
@@ -121,9 +147,7 @@ export const useReportsStore = defineStore('reports', () => {
     values,
     () => {
       if (opening || !draft.value) return;
-      saveState.value = 'saving';
-      clearTimeout(saveTimer);
-      saveTimer = setTimeout(() => void save(), SAVE_DELAY_MS);
+      scheduleSave();
       clearTimeout(previewTimer);
       previewTimer = setTimeout(() => void refreshPreview(), PREVIEW_DELAY_MS);
     },
@@ -132,7 +156,7 @@ export const useReportsStore = defineStore('reports', () => {
 
   /** Saves at once what is waiting for the typing pause (leaving the view, closing the window). */
   async function flush(): Promise<void> {
-    if (saveTimer !== undefined) await save();
+    await (saveTimer !== undefined ? save() : saving);
   }
 
   async function openDraft(id: string): Promise<boolean> {
