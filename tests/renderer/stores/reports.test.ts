@@ -117,6 +117,13 @@ describe('reports store: the preview lags the typing', () => {
 });
 
 describe('reports store: saving as the user types', () => {
+  it('saves nothing when a draft is only opened, and asks for one preview', async () => {
+    const { previews } = await openWithHeldPreviews();
+    await typingPause();
+    expect(callsOf('reports', 'saveDraft')).toEqual([]);
+    expect(previews.held).toHaveLength(1);
+  });
+
   it('saves at least once a second while the typing goes on without a pause', async () => {
     const { store } = await openWithHeldPreviews();
     // Six keys a second for three seconds: never the pause that a save waits for.
@@ -162,5 +169,32 @@ describe('reports store: saving as the user types', () => {
     await flushed;
     expect(store.saveState).toBe('saved');
     expect(store.draft?.updatedAt).toBe('2026-01-02T00:00:02.000Z');
+  });
+});
+
+describe('reports store: an export that fails', () => {
+  it('says why in one sentence and that the draft is unchanged', async () => {
+    const reason = 'The disk is full: report.md was not saved. Free some space or choose another disk.';
+    const { store } = await openWithHeldPreviews();
+    // From here on, only the export's calls are answered.
+    useFakeApi({
+      reports: {
+        exportDraft: async () => ({
+          ok: true as const,
+          title: 'Report',
+          document: { suggestedName: 'report.md', mime: 'text/markdown', text: '# Report\n' },
+        }),
+      },
+      files: {
+        saveExport: async () => {
+          throw new Error(reason);
+        },
+      },
+    });
+    await store.exportAs('md');
+    expect(store.notice).toBe(
+      `The export failed and nothing was written: ${reason} Your draft is unchanged.`,
+    );
+    expect(callsOf('reports', 'saveDraft')).toEqual([]);
   });
 });

@@ -87,7 +87,6 @@ export const useReportsStore = defineStore('reports', () => {
 
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let previewTimer: ReturnType<typeof setTimeout> | undefined;
-  let opening = false;
 
   /** When the oldest change not yet sent was made (undefined: none waiting). */
   let unsentSince: number | undefined;
@@ -145,8 +144,10 @@ export const useReportsStore = defineStore('reports', () => {
 
   watch(
     values,
-    () => {
-      if (opening || !draft.value) return;
+    (now, before) => {
+      // Edits change the values in place; a new object is a draft just opened, which has
+      // nothing to save (saving it would mark it changed in the drafts list).
+      if (now !== before || !draft.value) return;
       scheduleSave();
       clearTimeout(previewTimer);
       previewTimer = setTimeout(() => void refreshPreview(), PREVIEW_DELAY_MS);
@@ -161,7 +162,6 @@ export const useReportsStore = defineStore('reports', () => {
 
   async function openDraft(id: string): Promise<boolean> {
     await flush();
-    opening = true;
     try {
       const found = await api.reports.getDraft(id);
       draft.value = found;
@@ -175,8 +175,6 @@ export const useReportsStore = defineStore('reports', () => {
     } catch (e) {
       error.value = `Could not open the draft: ${messageOf(e)}`;
       draft.value = null;
-    } finally {
-      opening = false;
     }
     if (draft.value) void refreshPreview();
     return draft.value !== null;
@@ -264,7 +262,8 @@ export const useReportsStore = defineStore('reports', () => {
             ? `Downloaded ${doc.suggestedName}.`
             : null;
     } catch (e) {
-      notice.value = `The export failed and nothing was written: ${messageOf(e)}. Your draft is unchanged.`;
+      // The reason may be a sentence of its own (a full disk, a folder without permission).
+      notice.value = `The export failed and nothing was written: ${messageOf(e).replace(/\.?$/, '.')} Your draft is unchanged.`;
     }
   }
 
