@@ -13,8 +13,19 @@ import { readStaticFile, resolveStaticFile } from './static-files';
 export const HOST = '127.0.0.1';
 /** Largest accepted request body; the contract's arguments are small. */
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** The calls that carry a whole document (an export to save, a user-data backup to import). */
-const DOCUMENT_CALLS = new Set(['files:saveExport', 'user:importAllData']);
+/**
+ * The calls that carry a whole document: an export to save, a user-data backup to import, and
+ * a report draft (saved, previewed, restored or imported), which the contract allows up to
+ * MAX_DRAFT_CHARS: a field pasted far over its limit is still saved, so no typing is lost.
+ */
+const DOCUMENT_CALLS = new Set([
+  'files:saveExport',
+  'user:importAllData',
+  'reports:saveDraft',
+  'reports:previewReport',
+  'reports:restoreDraft',
+  'reports:importReport',
+]);
 /** Their body limit: the largest export (MAX_EXPORT_CHARS), JSON-escaped, fits. */
 export const MAX_DOCUMENT_BODY_BYTES = 128 * 1024 * 1024;
 

@@ -142,3 +142,35 @@ test('problems of a preview still on its way are not shown under fields filled i
   await expect(page.getByTestId('report-preview')).toContainText('Example Corp, payments team');
   await expect(page.locator('[data-path="company"] .field-error')).toHaveCount(0);
 });
+
+test('a field pasted at 1 MB is kept and marked too long; a draft past what one can hold is not saved, and says so', async ({
+  reader,
+  targets,
+  page,
+}) => {
+  await reader.openUsageReport(targets.pattern.id);
+  await field(page, 'company').fill('Example Corp');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved on this computer');
+
+  // 1 MB: far over the field's limit, but kept, so nothing typed is lost while it is shortened.
+  const megabyte = 'y'.repeat(1024 * 1024);
+  await field(page, 'lessons').fill(megabyte);
+  await field(page, 'lessons').blur();
+  await expect(page.getByTestId('save-state')).toHaveText('Saved on this computer');
+  await expect(page.locator('[data-path="lessons"] .field-error')).toContainText(
+    'is 1,048,576 characters long; the limit is 20,000',
+  );
+  await page.reload();
+  await expect(field(page, 'lessons')).toHaveValue(megabyte);
+  await page.getByTestId('export-md').click();
+  await expect(page.getByTestId('blocking-issues')).toContainText('Lessons Learned is 1,048,576 characters long');
+
+  // Past 2 MB: not sent at all; the version saved before stays.
+  await field(page, 'implementation').fill('z'.repeat(1024 * 1024 + 1));
+  await expect(page.getByTestId('save-state')).toHaveText('Not saved');
+  await expect(page.getByTestId('save-problem')).toContainText('more than the 2,000,000 a draft can hold');
+  await page.reload();
+  await expect(field(page, 'implementation')).toHaveValue('');
+  await expect(field(page, 'lessons')).toHaveValue(megabyte);
+  await expect(page.getByTestId('save-problem')).toHaveCount(0);
+});

@@ -40,6 +40,13 @@ function fakeApi(calls: unknown[][]): DStudioApi {
       },
       quickSwitchData: notUsed,
     },
+    reports: {
+      ...deriveApi(notUsed).reports,
+      saveDraft: async (id, values) => {
+        calls.push(['saveDraft', id, (values.lessons as string).length]);
+        return { updatedAt: 'x' };
+      },
+    },
     user: {
       listBookmarks: async () => [],
       addBookmark: notUsed,
@@ -209,6 +216,13 @@ describe('HTTP transport', () => {
     const res = await post('/api/user/importAllData', JSON.stringify([text, 'merge']));
     expect(res.status).toBe(200);
     expect(calls.at(-1)).toEqual(['importAllData', text.length, 'merge']);
+  });
+
+  it('takes a report draft larger than other calls may send: a field pasted far over its limit is still saved', async () => {
+    const lessons = 'y'.repeat(MAX_BODY_BYTES + 10);
+    const res = await post('/api/reports/saveDraft', JSON.stringify(['d1', { lessons }]));
+    expect(res.status).toBe(200);
+    expect(calls.at(-1)).toEqual(['saveDraft', 'd1', lessons.length]);
   });
 
   it('cuts off a streamed body that grows past the limit, without calling the service', async () => {

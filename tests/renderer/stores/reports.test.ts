@@ -3,6 +3,7 @@ import { nextTick } from 'vue';
 import { createPinia, setActivePinia } from 'pinia';
 import { callsOf, deferred, unexpected, useFakeApi, type FakeImpl } from '../fake-api';
 import type { ReportDraft, ReportPreview } from '../../../src/shared/contract';
+import { MAX_DRAFT_CHARS } from '../../../src/shared/contract/reports';
 import { emptyValues, type ReportIssue, type ReportValues } from '../../../src/shared/templates';
 import { patternUsageTemplate } from '../../../src/shared/templates/pattern-usage';
 import { useReportsStore } from '../../../src/renderer/src/stores/reports';
@@ -196,5 +197,47 @@ describe('reports store: an export that fails', () => {
       `The export failed and nothing was written: ${reason} Your draft is unchanged.`,
     );
     expect(callsOf('reports', 'saveDraft')).toEqual([]);
+  });
+});
+
+describe('reports store: a draft too large to hold', () => {
+  it('is not sent, says why, and saves again once shortened', async () => {
+    const { store, previews } = await openWithHeldPreviews();
+    store.values.lessons = 'x'.repeat(MAX_DRAFT_CHARS + 1);
+    await typingPause();
+    expect(callsOf('reports', 'saveDraft')).toEqual([]);
+    expect(previews.held).toHaveLength(1);
+    expect(store.saveState).toBe('failed');
+    expect(store.saveProblem).toMatch(
+      /^Not saved: the draft has 2,000,\d{3} characters, more than the 2,000,000 a draft can hold\./,
+    );
+
+    store.values.lessons = 'x'.repeat(30_000);
+    await typingPause();
+    expect(callsOf('reports', 'saveDraft')).toHaveLength(1);
+    expect(store.saveState).toBe('saved');
+    expect(store.saveProblem).toBeNull();
+    expect(previews.held).toHaveLength(2);
+  });
+
+  it('a refused save says so in words and the next change tries again', async () => {
+    let refuse = true;
+    const { store } = await openWithHeldPreviews({
+      saveDraft: async () => {
+        if (refuse) throw new Error('user.db is locked by another process');
+        return { updatedAt: '2026-01-02T00:00:00.000Z' };
+      },
+    });
+    store.values.company = 'A';
+    await typingPause();
+    expect(store.saveState).toBe('failed');
+    expect(store.saveProblem).toBe(
+      'Not saved: user.db is locked by another process. The version saved before is kept; the next change tries again.',
+    );
+    refuse = false;
+    store.values.company = 'AB';
+    await typingPause();
+    expect(store.saveState).toBe('saved');
+    expect(store.saveProblem).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, toRaw, watch } from 'vue';
 import type { ReportDraft, ReportDraftSummary, ReportFormat, ReportPreview } from '../../../shared/contract';
+import { MAX_DRAFT_CHARS } from '../../../shared/contract/reports';
 import type { PageId } from '../../../shared/domain';
 import {
   githubIssueLink,
@@ -20,6 +21,7 @@ const SAVE_DELAY_MS = 250;
 /** …and at least this often while it goes on without a pause: a crash loses about a second at most. */
 const SAVE_MAX_WAIT_MS = 1000;
 const PREVIEW_DELAY_MS = 300;
+const NUMBER = new Intl.NumberFormat('en');
 
 /** Contribution report drafts: the drafts list and the draft open in the composer. */
 export const useReportsStore = defineStore('reports', () => {
@@ -32,6 +34,8 @@ export const useReportsStore = defineStore('reports', () => {
   const draft = shallowRef<ReportDraft | null>(null);
   const values = ref<ReportValues>({});
   const saveState = ref<'saved' | 'saving' | 'failed'>('saved');
+  /** Why the latest save failed, in words; null once a save succeeds again. */
+  const saveProblem = ref<string | null>(null);
   const preview = shallowRef<ReportPreview | null>(null);
   /** The values the preview on screen was made from (its issues are about those). */
   let previewed: ReportValues = {};
@@ -107,16 +111,30 @@ export const useReportsStore = defineStore('reports', () => {
     unsentSince = undefined;
     const d = draft.value;
     if (!d) return;
+    const size = draftSize();
+    if (size > MAX_DRAFT_CHARS) {
+      saveState.value = 'failed';
+      saveProblem.value =
+        `Not saved: the draft has ${NUMBER.format(size)} characters, more than the ${NUMBER.format(MAX_DRAFT_CHARS)} ` +
+        'a draft can hold. Shorten the fields marked too long; the version saved before is kept.';
+      return;
+    }
     saveState.value = 'saving';
     try {
       const { updatedAt } = await api.reports.saveDraft(d.id, values.value);
       if (draft.value?.id === d.id) draft.value = { ...draft.value, values: values.value, updatedAt };
+      saveProblem.value = null;
       // Changes made meanwhile are still waiting for their own save.
       if (saveTimer === undefined) saveState.value = 'saved';
     } catch (e) {
       saveState.value = 'failed';
-      error.value = `Could not save the draft: ${messageOf(e)}`;
+      saveProblem.value = `Not saved: ${messageOf(e).replace(/\.?$/, '.')} The version saved before is kept; the next change tries again.`;
     }
+  }
+
+  /** The draft's size as the contract counts it (its JSON). */
+  function draftSize(): number {
+    return JSON.stringify(values.value).length;
   }
 
   function scheduleSave(): void {
@@ -131,7 +149,8 @@ export const useReportsStore = defineStore('reports', () => {
   async function refreshPreview(): Promise<void> {
     clearTimeout(previewTimer);
     const d = draft.value;
-    if (!d) return;
+    // A draft too large to save is too large to preview; the save problem says why.
+    if (!d || draftSize() > MAX_DRAFT_CHARS) return;
     const ticket = previewAnswers.next();
     const sent = structuredClone(toRaw(values.value));
     try {
@@ -169,6 +188,7 @@ export const useReportsStore = defineStore('reports', () => {
       touched.value = new Set();
       showAllIssues.value = false;
       notice.value = null;
+      saveProblem.value = null;
       previewAnswers.invalidate();
       showPreview(null, {});
       error.value = null;
@@ -303,6 +323,7 @@ export const useReportsStore = defineStore('reports', () => {
     draft,
     values,
     saveState,
+    saveProblem,
     preview,
     notice,
     schema,
