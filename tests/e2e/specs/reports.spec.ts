@@ -163,7 +163,9 @@ test('a field pasted at 1 MB is kept and marked too long; a draft past what one 
   await page.reload();
   await expect(field(page, 'lessons')).toHaveValue(megabyte);
   await page.getByTestId('export-md').click();
-  await expect(page.getByTestId('blocking-issues')).toContainText('Lessons Learned is 1,048,576 characters long');
+  await expect(page.getByTestId('blocking-issues')).toContainText(
+    'Lessons Learned is 1,048,576 characters long',
+  );
 
   // Past 2 MB: not sent at all; the version saved before stays.
   await field(page, 'implementation').fill('z'.repeat(1024 * 1024 + 1));
