@@ -100,6 +100,23 @@ describe('reports store: the preview lags the typing', () => {
     expect(callsOf('reports', 'saveDraft').length).toBeGreaterThan(0);
   });
 
+  it('says when a preview could not be made, until the next one is', async () => {
+    const { store, previews } = await openWithHeldPreviews();
+    previews.held[0]!.answer.resolve(preview([], '<p>opened</p>'));
+    store.values.company = 'A';
+    await typingPause();
+    previews.held[1]!.answer.reject(new Error('the renderer pool is restarting'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.previewProblem).toBe('The preview could not be made: the renderer pool is restarting');
+    expect(store.preview?.html).toBe('<p>opened</p>');
+    store.values.company = 'AB';
+    await typingPause();
+    previews.held[2]!.answer.resolve(preview([], '<p>AB</p>'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.previewProblem).toBeNull();
+    expect(store.preview?.html).toBe('<p>AB</p>');
+  });
+
   it('never lets an older preview answer replace a newer one', async () => {
     const { store, previews } = await openWithHeldPreviews();
     store.values.company = 'First';

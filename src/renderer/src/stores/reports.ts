@@ -37,6 +37,8 @@ export const useReportsStore = defineStore('reports', () => {
   /** Why the latest save failed, in words; null once a save succeeds again. */
   const saveProblem = ref<string | null>(null);
   const preview = shallowRef<ReportPreview | null>(null);
+  /** Why the latest preview could not be made; null once one is made again. */
+  const previewProblem = ref<string | null>(null);
   /** The values the preview on screen was made from (its issues are about those). */
   let previewed: ReportValues = {};
   const previewAnswers = latestAnswer();
@@ -155,9 +157,11 @@ export const useReportsStore = defineStore('reports', () => {
     const sent = structuredClone(toRaw(values.value));
     try {
       const next = await api.reports.previewReport(d.templateId, sent);
-      if (ticket.isLatest()) showPreview(next, sent);
+      if (!ticket.isLatest()) return;
+      showPreview(next, sent);
+      previewProblem.value = null;
     } catch (e) {
-      if (ticket.isLatest()) error.value = `Could not render the preview: ${messageOf(e)}`;
+      if (ticket.isLatest()) previewProblem.value = `The preview could not be made: ${messageOf(e)}`;
     }
   }
 
@@ -189,6 +193,7 @@ export const useReportsStore = defineStore('reports', () => {
       showAllIssues.value = false;
       notice.value = null;
       saveProblem.value = null;
+      previewProblem.value = null;
       previewAnswers.invalidate();
       showPreview(null, {});
       error.value = null;
@@ -325,6 +330,7 @@ export const useReportsStore = defineStore('reports', () => {
     saveState,
     saveProblem,
     preview,
+    previewProblem,
     notice,
     schema,
     issues,
