@@ -134,6 +134,11 @@ export const useReportsStore = defineStore('reports', () => {
     }
   }
 
+  /** A copy of the values as they are now, which later typing does not change. */
+  function snapshot(): ReportValues {
+    return structuredClone(toRaw(values.value));
+  }
+
   /** The draft's size as the contract counts it (its JSON). */
   function draftSize(): number {
     return JSON.stringify(values.value).length;
@@ -154,7 +159,7 @@ export const useReportsStore = defineStore('reports', () => {
     // A draft too large to save is too large to preview; the save problem says why.
     if (!d || draftSize() > MAX_DRAFT_CHARS) return;
     const ticket = previewAnswers.next();
-    const sent = structuredClone(toRaw(values.value));
+    const sent = snapshot();
     try {
       const next = await api.reports.previewReport(d.templateId, sent);
       if (!ticket.isLatest()) return;
@@ -268,8 +273,7 @@ export const useReportsStore = defineStore('reports', () => {
       showAllIssues.value = true;
       notice.value = null;
       // The export judged the values saved by the flush above: the values on screen now.
-      if (preview.value)
-        showPreview({ ...preview.value, issues: result.issues }, structuredClone(toRaw(values.value)));
+      if (preview.value) showPreview({ ...preview.value, issues: result.issues }, snapshot());
       return null;
     }
     return result;
